@@ -1,0 +1,77 @@
+import {
+  getCollectionProps,
+  getInputProps,
+  getSelectProps,
+  type FieldMetadata,
+} from "@conform-to/react";
+
+import { ROLE_LABELS, ROLES } from "~workflows/roles";
+
+import { FieldError } from "./form";
+
+interface Fields {
+  displayName: FieldMetadata<string>;
+  title: FieldMetadata<string | null>;
+  departmentId: FieldMetadata<string | null>;
+  roles: FieldMetadata<(string | undefined)[] | undefined>;
+}
+
+/** Name, job title, department and roles: the part of the user form shared by new and edit. */
+export function UserFields({
+  fields,
+  departments,
+}: {
+  fields: Fields;
+  departments: { id: string; name: string }[];
+}) {
+  return (
+    <>
+      <label className="field">
+        <span>姓名</span>
+        <input {...getInputProps(fields.displayName, { type: "text" })} />
+        <FieldError field={fields.displayName} />
+      </label>
+      <label className="field">
+        <span>职务（可选）</span>
+        <input
+          {...getInputProps(fields.title, { type: "text" })}
+          placeholder="如：副镇长、党政办主任"
+        />
+        <FieldError field={fields.title} />
+      </label>
+      <label className="field">
+        <span>所属科室</span>
+        <select {...getSelectProps(fields.departmentId)}>
+          <option value="">（无，镇领导不属于科室）</option>
+          {departments.map((department) => (
+            <option key={department.id} value={department.id}>
+              {department.name}
+            </option>
+          ))}
+        </select>
+        <FieldError field={fields.departmentId} />
+      </label>
+      <fieldset className="field">
+        <legend>角色</legend>
+        <input type="hidden" name={fields.roles.name} value="" />
+        <div className="checkbox-group">
+          {getCollectionProps(fields.roles, { type: "checkbox", options: [...ROLES] }).map(
+            (props) => (
+              <label key={props.key} className="checkbox">
+                <input {...props} key={undefined} />
+                {ROLE_LABELS[props.value as keyof typeof ROLE_LABELS]}
+              </label>
+            ),
+          )}
+        </div>
+        {/* allErrors: a bad value in the list reports under roles[i]. */}
+        <FieldError
+          field={{
+            errors: Object.values(fields.roles.allErrors).flat(),
+            errorId: fields.roles.errorId,
+          }}
+        />
+      </fieldset>
+    </>
+  );
+}

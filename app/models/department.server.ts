@@ -1,0 +1,100 @@
+import { getDb } from "~db/client";
+import { newId, nowIso } from "~db/time";
+
+export interface DepartmentItem {
+  id: string;
+  name: string;
+  sortOrder: number;
+  userCount: number;
+}
+
+export async function listDepartments(townId: string): Promise<DepartmentItem[]> {
+  const rows = await getDb()
+    .selectFrom("departments")
+    .leftJoin("users", "users.department_id", "departments.id")
+    .select((eb) => [
+      "departments.id",
+      "departments.name",
+      "departments.sort_order",
+      eb.fn.count<number | string>("users.id").as("user_count"),
+    ])
+    .where("departments.town_id", "=", townId)
+    .groupBy(["departments.id", "departments.name", "departments.sort_order"])
+    .orderBy("departments.sort_order")
+    .orderBy("departments.name")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    sortOrder: row.sort_order,
+    userCount: Number(row.user_count),
+  }));
+}
+
+async function findByName(townId: string, name: string, exceptId?: string) {
+  let query = getDb()
+    .selectFrom("departments")
+    .select("id")
+    .where("town_id", "=", townId)
+    .where("name", "=", name);
+  if (exceptId) query = query.where("id", "!=", exceptId);
+  return query.executeTakeFirst();
+}
+
+export type DepartmentChange = { ok: true } | { ok: false; message: string };
+
+export async function createDepartment(townId: string, name: string): Promise<DepartmentChange> {
+  if (await findByName(townId, name)) return { ok: false, message: `已有名为“${name}”的科室` };
+  const db = getDb();
+  const { max } = await db
+    .selectFrom("departments")
+    .select((eb) => eb.fn.max("sort_order").as("max"))
+    .where("town_id", "=", townId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("departments")
+    .values({
+      id: newId(),
+      town_id: townId,
+      name,
+      sort_order: Number(max ?? 0) + 1,
+      created_at: nowIso(),
+    })
+    .execute();
+  return { ok: true };
+}
+
+export async function renameDepartment(
+  townId: string,
+  id: string,
+  name: string,
+): Promise<DepartmentChange> {
+  if (await findByName(townId, name, id)) return { ok: false, message: `已有名为“${name}”的科室` };
+  const result = await getDb()
+    .updateTable("departments")
+    .set({ name })
+    .where("id", "=", id)
+    .where("town_id", "=", townId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0 ? { ok: true } : { ok: false, message: "科室不存在" };
+}
+
+/** Only a department nobody belongs to may be deleted, so no user loses theirs silently. */
+export async function deleteDepartment(townId: string, id: string): Promise<DepartmentChange> {
+  const db = getDb();
+  const { count } = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll().as("count"))
+    .where("department_id", "=", id)
+    .where("town_id", "=", townId)
+    .executeTakeFirstOrThrow();
+  if (Number(count) > 0) {
+    return { ok: false, message: `该科室还有 ${Number(count)} 名用户，请先把他们调到其他科室` };
+  }
+  const result = await db
+    .deleteFrom("departments")
+    .where("id", "=", id)
+    .where("town_id", "=", townId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0 ? { ok: true } : { ok: false, message: "科室不存在" };
+}

@@ -1,0 +1,81 @@
+import { expect, it } from "vitest";
+
+import { DEMO_PASSWORD } from "~db/seed-demo";
+import { describeEachDialect, townIdOf, userIdOf } from "~db/testing";
+
+import { getOptionalUser } from "~/utils/auth.server";
+import { createSession } from "~/utils/session.server";
+
+import {
+  createUser,
+  getUser,
+  isUsernameTaken,
+  setPassword,
+  setUserActive,
+  verifyLogin,
+} from "./user.server";
+
+describeEachDialect(
+  "users",
+  (t) => {
+    it("signs in demo users with the demo password only", async () => {
+      expect(await verifyLogin("coordinator", DEMO_PASSWORD)).toMatchObject({ ok: true });
+      expect(await verifyLogin(" Coordinator ", DEMO_PASSWORD)).toMatchObject({ ok: true });
+      expect(await verifyLogin("coordinator", "wrong-password")).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+      expect(await verifyLogin("nobody", DEMO_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
+    });
+
+    it("creates a user who can sign in with the given roles", async () => {
+      const town = await townIdOf(t.db, "示例镇");
+      const id = await createUser(town, {
+        username: "NewClerk",
+        password: "clerk-pass-1",
+        displayName: "新科员",
+        title: null,
+        departmentId: null,
+        roles: ["drafter", "leader"],
+      });
+      expect(await isUsernameTaken("newclerk")).toBe(true);
+      expect(await getUser(town, id)).toMatchObject({
+        username: "newclerk",
+        roles: ["drafter", "leader"],
+        isActive: true,
+      });
+      expect(await verifyLogin("newclerk", "clerk-pass-1")).toEqual({ ok: true, userId: id });
+    });
+
+    it("a deactivated user cannot sign in and their sessions end", async () => {
+      const town = await townIdOf(t.db, "示例镇");
+      const id = await userIdOf(t.db, "urban");
+      const setCookie = await createSession(new Request("http://localhost/"), id);
+      const request = new Request("http://localhost/", {
+        headers: { Cookie: setCookie.split(";")[0]! },
+      });
+      expect(await getOptionalUser(request)).not.toBeNull();
+
+      expect(await setUserActive(town, id, false)).toBe(true);
+      expect(await getOptionalUser(request)).toBeNull();
+      expect(await verifyLogin("urban", DEMO_PASSWORD)).toEqual({ ok: false, reason: "inactive" });
+
+      await setUserActive(town, id, true);
+      expect(await verifyLogin("urban", DEMO_PASSWORD)).toMatchObject({ ok: true });
+    });
+
+    it("a password reset takes effect at once and ends old sessions", async () => {
+      const town = await townIdOf(t.db, "示例镇");
+      const id = await userIdOf(t.db, "eco");
+      const setCookie = await createSession(new Request("http://localhost/"), id);
+      await setPassword(town, id, "brand-new-pass");
+      expect(await verifyLogin("eco", DEMO_PASSWORD)).toMatchObject({ ok: false });
+      expect(await verifyLogin("eco", "brand-new-pass")).toMatchObject({ ok: true });
+      const request = new Request("http://localhost/", {
+        headers: { Cookie: setCookie.split(";")[0]! },
+      });
+      expect(await getOptionalUser(request)).toBeNull();
+    });
+  },
+  { seed: true },
+);

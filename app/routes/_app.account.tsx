@@ -1,0 +1,135 @@
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
+import { FieldError, FormError } from "~/components/form";
+import { useZodForm } from "~/components/use-zod-form";
+import { checkPassword, setPassword } from "~/models/user.server";
+import { requireUser } from "~/utils/auth.server";
+import { createSession } from "~/utils/session.server";
+import { PasswordSchema } from "~/utils/user-validation";
+import { z } from "~/utils/validation";
+import { ROLE_LABELS } from "~workflows/roles";
+
+export const meta: MetaFunction = () => [{ title: "账号设置 · 年度工作计划编审系统" }];
+
+const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "请输入当前密码" }),
+    newPassword: PasswordSchema,
+    confirmPassword: z.string({ error: "请再次输入新密码" }),
+  })
+  .refine((value) => value.newPassword === value.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "两次输入的新密码不一致",
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    townName: user.townName,
+    departmentName: user.departmentName,
+    roleLabels: user.roles.map((role) => ROLE_LABELS[role]),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
+  const hideFields = ["currentPassword", "newPassword", "confirmPassword"];
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields }), { status: 400 });
+  }
+  if (!(await checkPassword(user.id, submission.value.currentPassword))) {
+    return data(
+      submission.reply({ fieldErrors: { currentPassword: ["当前密码不正确"] }, hideFields }),
+      { status: 400 },
+    );
+  }
+  // Every other session of this user ends; this browser gets a fresh one.
+  await setPassword(user.townId, user.id, submission.value.newPassword);
+  const cookie = await createSession(request, user.id, {
+    flash: "密码已修改，其他设备上的登录已退出",
+  });
+  return redirect("/account", { headers: { "Set-Cookie": cookie } });
+}
+
+export default function AccountPage() {
+  const account = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm(ChangePasswordSchema, { lastResult });
+  return (
+    <>
+      <div className="page-header">
+        <h1>账号设置</h1>
+      </div>
+      <div className="two-columns">
+        <section className="panel">
+          <h2>我的账号</h2>
+          <dl className="facts">
+            <dt>用户名</dt>
+            <dd>{account.username}</dd>
+            <dt>姓名</dt>
+            <dd>{account.displayName}</dd>
+            <dt>所在镇</dt>
+            <dd>{account.townName}</dd>
+            <dt>科室</dt>
+            <dd>{account.departmentName ?? "—"}</dd>
+            <dt>角色</dt>
+            <dd>{account.roleLabels.join("、")}</dd>
+          </dl>
+          <p className="muted">姓名、科室和角色由系统管理员维护。</p>
+        </section>
+        <section className="panel">
+          <h2>修改密码</h2>
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormError errors={form.errors} id={form.errorId} />
+            <label className="field">
+              <span>当前密码</span>
+              <input
+                {...getInputProps(fields.currentPassword, { type: "password" })}
+                autoComplete="current-password"
+              />
+              <FieldError field={fields.currentPassword} />
+            </label>
+            <label className="field">
+              <span>新密码（至少 8 位）</span>
+              <input
+                {...getInputProps(fields.newPassword, { type: "password" })}
+                autoComplete="new-password"
+              />
+              <FieldError field={fields.newPassword} />
+            </label>
+            <label className="field">
+              <span>再次输入新密码</span>
+              <input
+                {...getInputProps(fields.confirmPassword, { type: "password" })}
+                autoComplete="new-password"
+              />
+              <FieldError field={fields.confirmPassword} />
+            </label>
+            <div className="form-actions">
+              <button
+                type="submit"
+                className="button primary"
+                disabled={navigation.state === "submitting"}
+              >
+                修改密码
+              </button>
+            </div>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

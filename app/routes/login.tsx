@@ -1,0 +1,137 @@
+import { getFormProps, getInputProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useState } from "react";
+
+import { FieldError, FormError } from "~/components/form";
+import { useZodForm } from "~/components/use-zod-form";
+import {
+  clearFailedLogins,
+  getThrottleState,
+  recordFailedLogin,
+} from "~/models/login-throttle.server";
+import { verifyLogin } from "~/models/user.server";
+import { getOptionalUser } from "~/utils/auth.server";
+import { formatTime } from "~/utils/format";
+import { clientIp } from "~/utils/http.server";
+import { safeRedirect } from "~/utils/redirect";
+import { createSession } from "~/utils/session.server";
+import { z } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "登录 · 年度工作计划编审系统" }];
+
+const LoginSchema = z.object({
+  username: z.string({ error: "请输入用户名" }).trim().min(1, "请输入用户名").max(100),
+  password: z.string({ error: "请输入密码" }).min(1, "请输入密码").max(200),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { username, password, redirectTo } = submission.value;
+
+  const throttle = await getThrottleState(username);
+  if (throttle.blocked) {
+    const minutes = Math.max(1, Math.ceil((throttle.retryAt.getTime() - Date.now()) / 60_000));
+    return data(
+      submission.reply({
+        formErrors: [
+          `登录失败次数过多，该账号已暂时锁定。请于 ${formatTime(throttle.retryAt)}（约 ${minutes} 分钟后）再试，或联系系统管理员重置密码。`,
+        ],
+        hideFields: ["password"],
+      }),
+      {
+        status: 429,
+        headers: {
+          "Retry-After": String(Math.ceil((throttle.retryAt.getTime() - Date.now()) / 1000)),
+        },
+      },
+    );
+  }
+
+  const result = await verifyLogin(username, password);
+  if (!result.ok) {
+    await recordFailedLogin(username, clientIp(request));
+    const message =
+      result.reason === "inactive"
+        ? "该账号已停用，不能登录。如有疑问请联系系统管理员。"
+        : "用户名或密码错误，请重新输入。";
+    return data(submission.reply({ formErrors: [message], hideFields: ["password"] }), {
+      status: result.reason === "inactive" ? 403 : 401,
+    });
+  }
+
+  await clearFailedLogins(username);
+  const cookie = await createSession(request, result.userId);
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm(LoginSchema, { lastResult });
+  const submitting = navigation.state !== "idle" && navigation.formAction === "/login";
+  // After a refused attempt the password field starts empty (a new key
+  // remounts it) and takes the focus for the next try.
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (lastResult?.status === "error") setAttempt((n) => n + 1);
+  }, [lastResult]);
+
+  return (
+    <main className="login-page">
+      <div className="login-card">
+        <div className="login-brand" aria-hidden="true">
+          计
+        </div>
+        <h1>年度工作计划编审系统</h1>
+        <p className="muted">请使用本镇分配的账号登录</p>
+        <Form method="post" {...getFormProps(form)} className="stack">
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <FormError errors={form.errors} id={form.errorId} />
+          <label className="field">
+            <span>用户名</span>
+            <input
+              {...getInputProps(fields.username, { type: "text" })}
+              autoComplete="username"
+              autoFocus={attempt === 0}
+            />
+            <FieldError field={fields.username} />
+          </label>
+          <label className="field">
+            <span>密码</span>
+            <input
+              {...getInputProps(fields.password, { type: "password" })}
+              key={`password-${attempt}`}
+              autoFocus={attempt > 0}
+              autoComplete="current-password"
+            />
+            <FieldError field={fields.password} />
+          </label>
+          <button type="submit" className="button primary wide" disabled={submitting}>
+            {submitting ? "正在登录…" : "登录"}
+          </button>
+        </Form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Migration } from "kysely";
+
+import * as foundation from "./2026-11-21-001-foundation";
+
+/**
+ * Every migration, listed in code so that they travel inside the server
+ * bundle (FileMigrationProvider would need the files on disk at run time).
+ * Names are date-prefixed and sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-21-001-foundation": foundation,
+};

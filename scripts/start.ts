@@ -1,0 +1,110 @@
+// npm start: build if needed, migrate, seed an empty database, then serve.
+// Everything a fresh clone needs after `npm install`; see README.md.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+import { resolveSessionSecret } from "../app/utils/session-secret.server";
+import { getDb, resolveDatabaseConfig } from "../db/client";
+import { migrateToLatest } from "../db/migrator";
+import { DEMO_PASSWORD, seedDemoIfEmpty } from "../db/seed-demo";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SOURCES = [
+  "app",
+  "db",
+  "workflows",
+  "templates",
+  "public",
+  "remix.config.js",
+  "package.json",
+  "tsconfig.json",
+];
+const BUILD_MARKER = path.join(root, "build", "index.js");
+
+function newestMtime(entry: string): number {
+  const full = path.join(root, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of fs.readdirSync(full)) {
+    if (entry === "public" && child === "build") continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  if (!fs.existsSync(BUILD_MARKER)) return true;
+  const built = fs.statSync(BUILD_MARKER).mtimeMs;
+  return SOURCES.some((entry) => newestMtime(entry) > built);
+}
+
+function fail(message: string): never {
+  console.error(`✗ ${message}`);
+  process.exit(1);
+}
+
+// The operator's environment decides whether a secret is required; the
+// server itself always runs as a production build.
+let sessionSecret: string;
+try {
+  sessionSecret = resolveSessionSecret();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+if (buildIsStale()) {
+  console.log("• 正在构建应用（remix build）…");
+  const remix = path.join(root, "node_modules/@remix-run/dev/dist/cli.js");
+  const result = spawnSync(process.execPath, [remix, "build"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) fail("构建失败，请查看上面的错误信息");
+}
+
+let config;
+try {
+  config = resolveDatabaseConfig(process.env.DATABASE_URL);
+} catch (error) {
+  fail((error as Error).message);
+}
+const where = config.dialect === "sqlite" ? `SQLite ${config.filename}` : "PostgreSQL";
+try {
+  const db = getDb();
+  const applied = await migrateToLatest(db);
+  console.log(
+    `• 数据库（${where}）${applied.length ? `已迁移：${applied.join("，")}` : "结构已是最新"}`,
+  );
+  if (await seedDemoIfEmpty(db)) console.log("• 数据库为空，已写入演示数据（示例镇、另一镇）");
+  await db.destroy();
+} catch (error) {
+  fail(`数据库准备失败（${where}）：${(error as Error).message}`);
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), BUILD_MARKER],
+  {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: sessionSecret, PORT: port },
+  },
+);
+
+let announced = false;
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && chunk.toString().includes("[remix-serve]")) {
+    announced = true;
+    console.log(`\n年度工作计划编审系统已启动：http://localhost:${port}`);
+    console.log(
+      `演示账号：coordinator、econ、leader1、mayor、secretary、admin 等，密码均为 ${DEMO_PASSWORD}（正式使用前请修改）\n`,
+    );
+  }
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
