@@ -6,6 +6,7 @@ import { describeEachDialect, townIdOf, userIdOf } from "~db/testing";
 import { getOptionalUser } from "~/utils/auth.server";
 import { createSession } from "~/utils/session.server";
 
+import { getThrottleState, MAX_FAILED_ATTEMPTS, recordFailedLogin } from "./login-throttle.server";
 import {
   createUser,
   getUser,
@@ -75,6 +76,14 @@ describeEachDialect(
         headers: { Cookie: setCookie.split(";")[0]! },
       });
       expect(await getOptionalUser(request)).toBeNull();
+    });
+
+    it("a password reset lifts a sign-in lock on the username", async () => {
+      const town = await townIdOf(t.db, "示例镇");
+      for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await recordFailedLogin("social", null);
+      expect((await getThrottleState("social")).blocked).toBe(true);
+      await setPassword(town, await userIdOf(t.db, "social"), "fresh-pass-1");
+      expect((await getThrottleState("social")).blocked).toBe(false);
     });
   },
   { seed: true },

@@ -278,16 +278,24 @@ export async function setUserActive(townId: string, userId: string, active: bool
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Sets a new password and ends the user's sessions (they sign in again). */
+/**
+ * Sets a new password, ends the user's sessions (they sign in again) and
+ * lifts a sign-in lock on the username: a reset is how a locked-out user is
+ * helped at once.
+ */
 export async function setPassword(townId: string, userId: string, password: string) {
-  const result = await getDb()
+  const db = getDb();
+  const user = await db
     .updateTable("users")
     .set({ password_hash: await hashPassword(password), updated_at: nowIso() })
     .where("id", "=", userId)
     .where("town_id", "=", townId)
+    .returning("username")
     .executeTakeFirst();
+  if (!user) return false;
   await endAllSessionsOf(userId);
-  return Number(result.numUpdatedRows) > 0;
+  await db.deleteFrom("login_attempts").where("username", "=", user.username).execute();
+  return true;
 }
 
 export async function checkPassword(userId: string, password: string): Promise<boolean> {
