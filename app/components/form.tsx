@@ -1,11 +1,10 @@
-import type { FieldMetadata } from "@conform-to/react";
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+type ErrorSource = Pick<FieldMetadata<unknown>, "errors" | "errorId">;
 
 /** The errors of one field, tied to it by id for screen readers. */
-export function FieldError({
-  field,
-}: {
-  field: Pick<FieldMetadata<unknown>, "errors" | "errorId">;
-}) {
+export function FieldError({ field }: { field: ErrorSource }) {
   if (!field.errors?.length) return null;
   return (
     <span className="field-error" id={field.errorId} role="alert">
@@ -21,5 +20,36 @@ export function FormError({ errors, id }: { errors?: string[]; id?: string }) {
     <div className="alert error" id={id} role="alert">
       {errors.join("；")}
     </div>
+  );
+}
+
+/** A labelled text or password input with its errors and an optional hint below. */
+export function TextField({
+  label,
+  field,
+  type = "text",
+  hint,
+  remountKey,
+  ...attributes
+}: {
+  label: string;
+  field: FieldMetadata<string | null | undefined>;
+  type?: "text" | "password";
+  hint?: ReactNode;
+  /** Change it to start the input afresh (empty, default value). */
+  remountKey?: string | number;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "name" | "form" | "id">) {
+  const { key, ...props } = getInputProps(field, { type });
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        key={remountKey === undefined ? key : `${key}-${remountKey}`}
+        {...props}
+        {...attributes}
+      />
+      <FieldError field={field} />
+      {hint && <small className="muted">{hint}</small>}
+    </label>
   );
 }

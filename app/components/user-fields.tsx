@@ -1,13 +1,8 @@
-import {
-  getCollectionProps,
-  getInputProps,
-  getSelectProps,
-  type FieldMetadata,
-} from "@conform-to/react";
+import { getCollectionProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 
 import { ROLE_LABELS, ROLES } from "~workflows/roles";
 
-import { FieldError } from "./form";
+import { FieldError, TextField } from "./form";
 
 interface Fields {
   displayName: FieldMetadata<string>;
@@ -26,19 +21,8 @@ export function UserFields({
 }) {
   return (
     <>
-      <label className="field">
-        <span>姓名</span>
-        <input {...getInputProps(fields.displayName, { type: "text" })} />
-        <FieldError field={fields.displayName} />
-      </label>
-      <label className="field">
-        <span>职务（可选）</span>
-        <input
-          {...getInputProps(fields.title, { type: "text" })}
-          placeholder="如：副镇长、党政办主任"
-        />
-        <FieldError field={fields.title} />
-      </label>
+      <TextField label="姓名" field={fields.displayName} />
+      <TextField label="职务（可选）" field={fields.title} placeholder="如：副镇长、党政办主任" />
       <label className="field">
         <span>所属科室</span>
         <select {...getSelectProps(fields.departmentId)}>

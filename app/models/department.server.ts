@@ -31,6 +31,21 @@ export async function listDepartments(townId: string): Promise<DepartmentItem[]>
   }));
 }
 
+/** Whether `departmentId` is empty (no department) or one of the town's. */
+export async function isChoosableDepartment(
+  townId: string,
+  departmentId: string | null,
+): Promise<boolean> {
+  if (!departmentId) return true;
+  const row = await getDb()
+    .selectFrom("departments")
+    .select("id")
+    .where("id", "=", departmentId)
+    .where("town_id", "=", townId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 async function findByName(townId: string, name: string, exceptId?: string) {
   let query = getDb()
     .selectFrom("departments")

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -9,12 +9,12 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { FieldError, FormError } from "~/components/form";
+import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { checkPassword, setPassword } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { createSession } from "~/utils/session.server";
-import { PasswordSchema } from "~/utils/user-validation";
+import { MIN_PASSWORD_LENGTH, PasswordSchema } from "~/utils/user-validation";
 import { z } from "~/utils/validation";
 import { ROLE_LABELS } from "~workflows/roles";
 
@@ -94,30 +94,24 @@ export default function AccountPage() {
           <h2>修改密码</h2>
           <Form method="post" {...getFormProps(form)} className="stack">
             <FormError errors={form.errors} id={form.errorId} />
-            <label className="field">
-              <span>当前密码</span>
-              <input
-                {...getInputProps(fields.currentPassword, { type: "password" })}
-                autoComplete="current-password"
-              />
-              <FieldError field={fields.currentPassword} />
-            </label>
-            <label className="field">
-              <span>新密码（至少 8 位）</span>
-              <input
-                {...getInputProps(fields.newPassword, { type: "password" })}
-                autoComplete="new-password"
-              />
-              <FieldError field={fields.newPassword} />
-            </label>
-            <label className="field">
-              <span>再次输入新密码</span>
-              <input
-                {...getInputProps(fields.confirmPassword, { type: "password" })}
-                autoComplete="new-password"
-              />
-              <FieldError field={fields.confirmPassword} />
-            </label>
+            <TextField
+              label="当前密码"
+              field={fields.currentPassword}
+              type="password"
+              autoComplete="current-password"
+            />
+            <TextField
+              label={`新密码（至少 ${MIN_PASSWORD_LENGTH} 位）`}
+              field={fields.newPassword}
+              type="password"
+              autoComplete="new-password"
+            />
+            <TextField
+              label="再次输入新密码"
+              field={fields.confirmPassword}
+              type="password"
+              autoComplete="new-password"
+            />
             <div className="form-actions">
               <button
                 type="submit"

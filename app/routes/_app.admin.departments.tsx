@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { FieldError, FormError } from "~/components/form";
+import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import {
   createDepartment,
@@ -141,14 +141,7 @@ export default function DepartmentsPage() {
         </tbody>
       </table>
       <Form method="post" {...getFormProps(form)} className="inline-form add-row">
-        <label className="field">
-          <span>新增科室</span>
-          <input
-            {...getInputProps(fields.name, { type: "text" })}
-            placeholder="如：退役军人服务站"
-          />
-          <FieldError field={fields.name} />
-        </label>
+        <TextField label="新增科室" field={fields.name} placeholder="如：退役军人服务站" />
         <button
           type="submit"
           name="intent"

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -10,10 +10,10 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FieldError, FormError } from "~/components/form";
+import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { UserFields } from "~/components/user-fields";
-import { listDepartments } from "~/models/department.server";
+import { isChoosableDepartment, listDepartments } from "~/models/department.server";
 import { getUser, setPassword, setUserActive, updateUser } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
@@ -69,11 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      const { departmentId } = submission.value;
-      if (
-        departmentId &&
-        !(await listDepartments(admin.townId)).some((d) => d.id === departmentId)
-      ) {
+      if (!(await isChoosableDepartment(admin.townId, submission.value.departmentId))) {
         return data(
           {
             intent: intent.data,
@@ -170,14 +166,12 @@ export default function EditUserPage() {
             <h2>重置密码</h2>
             <p className="muted">重置后，该用户已登录的会话会全部退出，需要用新密码重新登录。</p>
             <Form method="post" {...getFormProps(passwordForm)} className="stack">
-              <label className="field">
-                <span>新密码</span>
-                <input
-                  {...getInputProps(passwordFields.password, { type: "password" })}
-                  autoComplete="new-password"
-                />
-                <FieldError field={passwordFields.password} />
-              </label>
+              <TextField
+                label="新密码"
+                field={passwordFields.password}
+                type="password"
+                autoComplete="new-password"
+              />
               <div className="form-actions">
                 <button
                   type="submit"

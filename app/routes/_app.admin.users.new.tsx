@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -9,10 +9,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { FieldError, FormError } from "~/components/form";
+import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { UserFields } from "~/components/user-fields";
-import { listDepartments } from "~/models/department.server";
+import { isChoosableDepartment, listDepartments } from "~/models/department.server";
 import { createUser, isUsernameTaken } from "~/models/user.server";
 import { requireRole } from "~/utils/auth.server";
 import { setFlash } from "~/utils/session.server";
@@ -46,8 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  const departments = await listDepartments(admin.townId);
-  if (input.departmentId && !departments.some((d) => d.id === input.departmentId)) {
+  if (!(await isChoosableDepartment(admin.townId, input.departmentId))) {
     return data(submission.reply({ fieldErrors: { departmentId: ["所选科室不存在"] } }), {
       status: 400,
     });
@@ -68,21 +67,15 @@ export default function NewUserPage() {
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormError errors={form.errors} id={form.errorId} />
 
-        <label className="field">
-          <span>用户名（登录用）</span>
-          <input {...getInputProps(fields.username, { type: "text" })} autoComplete="off" />
-          <FieldError field={fields.username} />
-        </label>
+        <TextField label="用户名（登录用）" field={fields.username} autoComplete="off" />
         <UserFields fields={fields} departments={departments} />
-        <label className="field">
-          <span>初始密码</span>
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            autoComplete="new-password"
-          />
-          <FieldError field={fields.password} />
-          <small className="muted">请当面或电话告知本人，并提醒其登录后在“账号设置”中修改。</small>
-        </label>
+        <TextField
+          label="初始密码"
+          field={fields.password}
+          type="password"
+          autoComplete="new-password"
+          hint="请当面或电话告知本人，并提醒其登录后在“账号设置”中修改。"
+        />
         <div className="form-actions">
           <button
             type="submit"

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -10,7 +10,7 @@ import {
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
 
-import { FieldError, FormError } from "~/components/form";
+import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import {
   clearFailedLogins,
@@ -108,25 +108,20 @@ export default function LoginPage() {
         <Form method="post" {...getFormProps(form)} className="stack">
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <FormError errors={form.errors} id={form.errorId} />
-          <label className="field">
-            <span>用户名</span>
-            <input
-              {...getInputProps(fields.username, { type: "text" })}
-              autoComplete="username"
-              autoFocus={attempt === 0}
-            />
-            <FieldError field={fields.username} />
-          </label>
-          <label className="field">
-            <span>密码</span>
-            <input
-              {...getInputProps(fields.password, { type: "password" })}
-              key={`password-${attempt}`}
-              autoFocus={attempt > 0}
-              autoComplete="current-password"
-            />
-            <FieldError field={fields.password} />
-          </label>
+          <TextField
+            label="用户名"
+            field={fields.username}
+            autoComplete="username"
+            autoFocus={attempt === 0}
+          />
+          <TextField
+            label="密码"
+            field={fields.password}
+            type="password"
+            remountKey={attempt}
+            autoFocus={attempt > 0}
+            autoComplete="current-password"
+          />
           <button type="submit" className="button primary wide" disabled={submitting}>
             {submitting ? "正在登录…" : "登录"}
           </button>
