@@ -19,6 +19,9 @@ export interface Database {
   login_attempts: LoginAttemptTable;
   section_defaults: SectionDefaultTable;
   plans: PlanTable;
+  sections: SectionTable;
+  section_revisions: SectionRevisionTable;
+  targets: TargetTable;
 }
 
 export interface TownTable {
@@ -95,9 +98,64 @@ export interface PlanTable {
   published_on: string | null;
   deadline: string | null;
   version: Generated<number>;
+  /** Lexical JSON of 形势与总体要求 and of the closing paragraph. */
+  preamble: string | null;
+  closing: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface SectionTable {
+  id: string;
+  plan_id: string;
+  /** Copied from the plan so that every section query filters by town directly. */
+  town_id: string;
+  /** economy … governance, or custom */
+  kind: string;
+  position: number;
+  title: string;
+  department_id: string | null;
+  leader_id: string | null;
+  /** YYYY-MM-DD */
+  deadline: string | null;
+  state: string;
+  /** Lexical JSON */
+  content: string;
+  characters: Generated<number>;
+  placeholders: Generated<number>;
+  /** Raised by one on every change; a save must name the version it started from. */
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SectionRevisionTable {
+  id: string;
+  section_id: string;
+  /** The section version this revision holds (the latest save folded into it). */
+  version: number;
+  content: string;
+  characters: number;
+  author_id: string | null;
+  /** Why it was made when not an ordinary save, e.g. 恢复自 14:02 的版本. */
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TargetTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  name: string;
+  /** Decimal number as text, e.g. "6" or "3.2". */
+  value: string;
+  unit: string;
+  qualifier: string | null;
+  baseline: string | null;
+  department_id: string | null;
 }
 
 export type Town = Selectable<TownTable>;

@@ -1,4 +1,14 @@
 import { getDb } from "~db/client";
+import { newId, nowIso } from "~db/time";
+import {
+  fillTemplate,
+  loadPlanTemplate,
+  loadSectionTemplates,
+  loadTargetTemplates,
+  type PlanKind,
+} from "~templates/index";
+
+import { contentFacts, markdownToContent } from "~/editor/content.server";
 
 export interface PlanSummary {
   id: string;
@@ -65,4 +75,166 @@ export async function getPlan(townId: string, planId: string): Promise<PlanSumma
     .where("id", "=", planId)
     .executeTakeFirst();
   return row ? toSummary(row) : null;
+}
+
+export type PlanSource = "templates" | "previous";
+
+export type CreatePlanResult =
+  { ok: true; planId: string } | { ok: false; field: "year" | "kind" | "from"; message: string };
+
+/** The default deadline for sections: four weeks from now, as YYYY-MM-DD. */
+export function defaultDeadline(now: Date = new Date()): string {
+  return new Date(now.getTime() + 28 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * Opens a town's plan for a year, either from the templates (six sections,
+ * default targets, preamble and closing) or by carrying over last year's plan
+ * of the same kind (sections with their assignments and text, and targets).
+ */
+export async function createPlan(
+  creator: { id: string; townId: string; townName: string },
+  input: { year: number; kind: PlanKind; from: PlanSource },
+  now: Date = new Date(),
+): Promise<CreatePlanResult> {
+  const db = getDb();
+  const exists = await db
+    .selectFrom("plans")
+    .select("id")
+    .where("town_id", "=", creator.townId)
+    .where("year", "=", input.year)
+    .where("kind", "=", input.kind)
+    .executeTakeFirst();
+  if (exists) {
+    return {
+      ok: false,
+      field: "year",
+      message: `${input.year}年${input.kind}已经建立，不能重复创建`,
+    };
+  }
+  const fill = (text: string) =>
+    fillTemplate(text, { townName: creator.townName, year: input.year, kind: input.kind });
+  const skeleton = loadPlanTemplate();
+  const at = nowIso(now);
+  const deadline = defaultDeadline(now);
+  const planId = newId();
+
+  let previous: { id: string; preamble: string | null; closing: string | null } | undefined;
+  if (input.from === "previous") {
+    previous = await db
+      .selectFrom("plans")
+      .select(["id", "preamble", "closing"])
+      .where("town_id", "=", creator.townId)
+      .where("year", "=", input.year - 1)
+      .where("kind", "=", input.kind)
+      .executeTakeFirst();
+    if (!previous) {
+      return {
+        ok: false,
+        field: "from",
+        message: `没有找到${input.year - 1}年${input.kind}，无法沿用上年计划，请选择“从模板创建”`,
+      };
+    }
+  }
+
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto("plans")
+      .values({
+        id: planId,
+        town_id: creator.townId,
+        year: input.year,
+        kind: input.kind,
+        title: fill(skeleton.titlePattern),
+        state: "drafting",
+        document_number: null,
+        published_on: null,
+        deadline,
+        preamble: previous?.preamble ?? JSON.stringify(markdownToContent(fill(skeleton.preamble))),
+        closing: previous?.closing ?? JSON.stringify(markdownToContent(fill(skeleton.closing))),
+        created_by: creator.id,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+
+    const sections = previous
+      ? await trx
+          .selectFrom("sections")
+          .select(["kind", "position", "title", "department_id", "leader_id", "content"])
+          .where("plan_id", "=", previous.id)
+          .orderBy("position")
+          .execute()
+      : await sectionsFromTemplates(trx, creator.townId);
+    for (const section of sections) {
+      const facts = contentFacts(section.content);
+      await trx
+        .insertInto("sections")
+        .values({
+          id: newId(),
+          plan_id: planId,
+          town_id: creator.townId,
+          kind: section.kind,
+          position: section.position,
+          title: section.title,
+          department_id: section.department_id,
+          leader_id: section.leader_id,
+          deadline,
+          state: "drafting",
+          content: section.content,
+          characters: facts.characters,
+          placeholders: facts.placeholders,
+          updated_by: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+
+    const targets = previous
+      ? await trx
+          .selectFrom("targets")
+          .select(["name", "value", "unit", "qualifier", "department_id"])
+          .where("plan_id", "=", previous.id)
+          .orderBy("position")
+          .execute()
+      : loadTargetTemplates().map((t) => ({ ...t, value: String(t.value), department_id: null }));
+    for (const [index, target] of targets.entries()) {
+      await trx
+        .insertInto("targets")
+        .values({
+          id: newId(),
+          plan_id: planId,
+          position: index + 1,
+          name: target.name,
+          value: target.value,
+          unit: target.unit,
+          qualifier: target.qualifier,
+          // Last year's target is the best known reference until its actual is entered.
+          baseline: previous ? target.value : null,
+          department_id: target.department_id,
+        })
+        .execute();
+    }
+  });
+  return { ok: true, planId };
+}
+
+async function sectionsFromTemplates(db: ReturnType<typeof getDb>, townId: string) {
+  const defaults = await db
+    .selectFrom("section_defaults")
+    .select(["kind", "department_id", "leader_id"])
+    .where("town_id", "=", townId)
+    .execute();
+  return loadSectionTemplates().map((template, index) => {
+    const assignment = defaults.find((d) => d.kind === template.kind);
+    return {
+      kind: template.kind,
+      position: index + 1,
+      title: template.title,
+      department_id: assignment?.department_id ?? null,
+      leader_id: assignment?.leader_id ?? null,
+      content: JSON.stringify(markdownToContent(template.markdown)),
+    };
+  });
 }

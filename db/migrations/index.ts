@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 
 import * as foundation from "./2026-11-21-001-foundation";
+import * as drafting from "./2026-11-22-001-drafting";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -9,4 +10,5 @@ import * as foundation from "./2026-11-21-001-foundation";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-21-001-foundation": foundation,
+  "2026-11-22-001-drafting": drafting,
 };

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+
+import { SECTION_KINDS } from "~templates/section-kinds";
+import { loadSectionTemplate } from "~templates/index";
+
+import { checkContent, contentFacts, markdownToContent, MAX_CONTENT_BYTES } from "./content.server";
+
+function nodeTypes(content: unknown): string[] {
+  const types: string[] = [];
+  const walk = (node: { type?: string; tag?: string; children?: unknown[] }) => {
+    if (node.type) types.push(node.tag ? `${node.type}:${node.tag}` : node.type);
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk((content as { root: typeof Object }).root as never);
+  return types;
+}
+
+describe("section templates", () => {
+  it.each(SECTION_KINDS)("%s parses into editor content with headings and placeholders", (kind) => {
+    const template = loadSectionTemplate(kind);
+    const content = markdownToContent(template.markdown);
+    const types = nodeTypes(content);
+    expect(types.filter((t) => t === "heading:h1")).toHaveLength(1);
+    expect(types.filter((t) => t === "heading:h2").length).toBeGreaterThanOrEqual(3);
+    const check = checkContent(content);
+    expect(check.ok).toBe(true);
+    if (check.ok) {
+      expect(check.placeholders).toBeGreaterThanOrEqual(1);
+      expect(check.text).toMatch(/【[^】]+】/);
+    }
+  });
+});
+
+describe("content validation", () => {
+  const good = markdownToContent("# 一级标题\n\n正文【待填写】。\n\n- 列表项");
+
+  it("accepts our own content and reports text, characters and placeholders", () => {
+    const check = checkContent(JSON.stringify(good));
+    expect(check).toMatchObject({ ok: true, placeholders: 1 });
+    if (check.ok) expect(check.characters).toBe("一级标题正文【待填写】。列表项".length);
+    expect(contentFacts(JSON.stringify(good)).placeholders).toBe(1);
+  });
+
+  it("refuses an unknown node type with 422 naming it", () => {
+    const tampered = structuredClone(good) as unknown as { root: { children: object[] } };
+    tampered.root.children.push({ type: "youtube", version: 1, videoID: "x" });
+    expect(checkContent(tampered)).toEqual({
+      ok: false,
+      status: 422,
+      message: expect.stringContaining("youtube"),
+    });
+  });
+
+  it("refuses malformed JSON with 422", () => {
+    expect(checkContent("{not json")).toMatchObject({ ok: false, status: 422 });
+    expect(checkContent({ nothing: true })).toMatchObject({ ok: false, status: 422 });
+  });
+
+  it("refuses headings deeper than three levels", () => {
+    expect(checkContent(markdownToContent("#### 四级标题"))).toMatchObject({
+      ok: false,
+      status: 422,
+    });
+  });
+
+  it("refuses content over 2 MB with 413", () => {
+    const huge = markdownToContent("字".repeat(MAX_CONTENT_BYTES / 3 + 10));
+    expect(checkContent(huge)).toMatchObject({ ok: false, status: 413 });
+  });
+});

@@ -1,0 +1,251 @@
+import { expect, it } from "vitest";
+
+import { describeEachDialect, townIdOf, userIdOf } from "~db/testing";
+import type { Role } from "~workflows/roles";
+
+import { markdownToContent } from "~/editor/content.server";
+
+import { createPlan, getPlan } from "./plan.server";
+import {
+  getSection,
+  listSections,
+  REVISION_FOLD_MS,
+  saveSectionContent,
+  type Editor,
+} from "./section.server";
+
+describeEachDialect(
+  "drafting",
+  (t) => {
+    let planId = "";
+    const editors = new Map<string, Editor>();
+
+    async function editor(username: string): Promise<Editor> {
+      const cached = editors.get(username);
+      if (cached) return cached;
+      const row = await t.db
+        .selectFrom("users")
+        .select(["id", "town_id", "department_id"])
+        .where("username", "=", username)
+        .executeTakeFirstOrThrow();
+      const roles = await t.db
+        .selectFrom("user_roles")
+        .select("role")
+        .where("user_id", "=", row.id)
+        .execute();
+      const result = {
+        id: row.id,
+        townId: row.town_id,
+        departmentId: row.department_id,
+        roles: roles.map((r) => r.role as Role),
+      };
+      editors.set(username, result);
+      return result;
+    }
+
+    async function economySection() {
+      const sections = await listSections((await editor("econ")).townId, planId);
+      return sections.find((s) => s.kind === "economy")!;
+    }
+
+    const text = (body: string) => markdownToContent(`# 经济发展\n\n${body}`);
+
+    it("the coordinator opens the 2027 plan from templates: six sections assigned by town defaults", async () => {
+      const townId = await townIdOf(t.db, "示例镇");
+      const result = await createPlan(
+        { id: await userIdOf(t.db, "coordinator"), townId, townName: "示例镇" },
+        { year: 2027, kind: "工作计划", from: "templates" },
+      );
+      expect(result.ok).toBe(true);
+      planId = result.ok ? result.planId : "";
+      expect((await getPlan(townId, planId))?.title).toBe("示例镇2027年工作计划");
+      const sections = await listSections(townId, planId);
+      expect(sections.map((s) => [s.kind, s.departmentName, s.leaderName])).toEqual([
+        ["economy", "经济发展办公室", "张建国"],
+        ["agriculture", "农业农村办公室", "孙立新"],
+        ["urban", "规划建设办公室", "张建国"],
+        ["ecology", "生态环境办公室", "孙立新"],
+        ["livelihood", "社会事务办公室", "吴志远"],
+        ["governance", "综合治理办公室", "吴志远"],
+      ]);
+      expect(sections.every((s) => s.placeholders > 0 && s.version === 1)).toBe(true);
+      const targets = await t.db
+        .selectFrom("targets")
+        .selectAll()
+        .where("plan_id", "=", planId)
+        .execute();
+      expect(targets.length).toBeGreaterThan(0);
+    });
+
+    it("refuses a second plan for the same town, year and kind", async () => {
+      const result = await createPlan(
+        {
+          id: await userIdOf(t.db, "coordinator"),
+          townId: await townIdOf(t.db, "示例镇"),
+          townName: "示例镇",
+        },
+        { year: 2027, kind: "工作计划", from: "templates" },
+      );
+      expect(result).toEqual({
+        ok: false,
+        field: "year",
+        message: "2027年工作计划已经建立，不能重复创建",
+      });
+    });
+
+    it("a save based on the current version succeeds and raises the version", async () => {
+      const section = await economySection();
+      const result = await saveSectionContent(
+        await editor("econ"),
+        section.id,
+        text("全年引进过亿元项目5个。"),
+        1,
+      );
+      expect(result).toMatchObject({ status: "saved", version: 2 });
+      const stored = await getSection((await editor("econ")).townId, section.id);
+      expect(stored?.content).toContain("全年引进过亿元项目5个。");
+      expect(stored?.updatedByName).toBe("王强");
+    });
+
+    it("a stale version is refused with the saved text, and nothing is stored", async () => {
+      const section = await economySection();
+      const result = await saveSectionContent(
+        await editor("coordinator"),
+        section.id,
+        text("旧页面的内容"),
+        1,
+      );
+      expect(result).toMatchObject({ status: "conflict", version: 2, savedBy: "王强" });
+      if (result.status === "conflict") expect(result.content).toContain("过亿元项目5个");
+      const stored = await getSection((await editor("econ")).townId, section.id);
+      expect(stored?.version).toBe(2);
+      expect(stored?.content).not.toContain("旧页面的内容");
+    });
+
+    it("two saves racing on the same version: exactly one wins", async () => {
+      const section = await economySection();
+      const [a, b] = await Promise.all([
+        saveSectionContent(await editor("econ"), section.id, text("甲的版本"), section.version),
+        saveSectionContent(
+          await editor("coordinator"),
+          section.id,
+          text("乙的版本"),
+          section.version,
+        ),
+      ]);
+      const statuses = [a.status, b.status].sort();
+      expect(statuses).toEqual(["conflict", "saved"]);
+      const stored = await getSection((await editor("econ")).townId, section.id);
+      expect(stored?.version).toBe(section.version + 1);
+    });
+
+    it("refuses other departments, read-only roles and other towns, saying why", async () => {
+      const section = await economySection();
+      const agri = await saveSectionContent(
+        await editor("agri"),
+        section.id,
+        text("x"),
+        section.version,
+      );
+      expect(agri).toEqual({
+        status: "forbidden",
+        reason: "本章节由经济发展办公室起草，您只能查看。",
+      });
+      const leader = await saveSectionContent(
+        await editor("leader1"),
+        section.id,
+        text("x"),
+        section.version,
+      );
+      expect(leader).toMatchObject({ status: "forbidden" });
+      const other = await saveSectionContent(
+        await editor("coordinator2"),
+        section.id,
+        text("x"),
+        section.version,
+      );
+      expect(other).toEqual({ status: "missing" });
+    });
+
+    it("refuses invalid content and stores nothing", async () => {
+      const section = await economySection();
+      const result = await saveSectionContent(
+        await editor("econ"),
+        section.id,
+        "{broken",
+        section.version,
+      );
+      expect(result).toMatchObject({ status: "invalid", httpStatus: 422 });
+      expect((await getSection((await editor("econ")).townId, section.id))?.version).toBe(
+        section.version,
+      );
+    });
+
+    it("folds one person's saves within 10 minutes into one revision; others start new ones", async () => {
+      const econ = await editor("econ");
+      const section = await economySection();
+      const start = new Date(Date.now() + 60 * 60 * 1000);
+      let version = section.version;
+      const save = async (who: Editor, body: string, at: Date) => {
+        const result = await saveSectionContent(who, section.id, text(body), version, at);
+        expect(result.status).toBe("saved");
+        if (result.status === "saved") version = result.version;
+      };
+      const count = async () =>
+        (
+          await t.db
+            .selectFrom("section_revisions")
+            .select("id")
+            .where("section_id", "=", section.id)
+            .execute()
+        ).length;
+      const before = await count();
+      await save(econ, "第一稿", start);
+      await save(econ, "第一稿补充", new Date(start.getTime() + 60_000));
+      expect(await count()).toBe(before + 1);
+      await save(await editor("coordinator"), "党政办改稿", new Date(start.getTime() + 120_000));
+      expect(await count()).toBe(before + 2);
+      await save(econ, "第二稿", new Date(start.getTime() + 180_000));
+      await save(econ, "第二稿晚些", new Date(start.getTime() + 180_000 + REVISION_FOLD_MS + 1));
+      expect(await count()).toBe(before + 4);
+    });
+
+    it("a plan from last year's plan copies sections, assignments, text and targets", async () => {
+      const coordinator = await editor("coordinator");
+      const result = await createPlan(
+        { id: coordinator.id, townId: coordinator.townId, townName: "示例镇" },
+        { year: 2028, kind: "工作计划", from: "previous" },
+      );
+      expect(result.ok).toBe(true);
+      const newId = result.ok ? result.planId : "";
+      const before = await listSections(coordinator.townId, planId);
+      const after = await listSections(coordinator.townId, newId);
+      expect(after.map((s) => [s.title, s.departmentId, s.leaderId, s.characters])).toEqual(
+        before.map((s) => [s.title, s.departmentId, s.leaderId, s.characters]),
+      );
+      expect(after.find((s) => s.kind === "economy")?.version).toBe(1);
+      const targets = async (id: string) =>
+        t.db
+          .selectFrom("targets")
+          .select(["name", "value", "baseline"])
+          .where("plan_id", "=", id)
+          .orderBy("position")
+          .execute();
+      const copied = await targets(newId);
+      expect(copied.map((x) => [x.name, x.value])).toEqual(
+        (await targets(planId)).map((x) => [x.name, x.value]),
+      );
+      expect(copied.every((x) => x.baseline === x.value)).toBe(true);
+    });
+
+    it("cannot carry over a year that has no plan", async () => {
+      const coordinator = await editor("coordinator");
+      const result = await createPlan(
+        { id: coordinator.id, townId: coordinator.townId, townName: "示例镇" },
+        { year: 2035, kind: "工作计划", from: "previous" },
+      );
+      expect(result).toMatchObject({ ok: false, field: "from" });
+    });
+  },
+  { seed: true },
+);

@@ -1,0 +1,289 @@
+import { getDb } from "~db/client";
+import { newId, nowIso } from "~db/time";
+import type { Role } from "~workflows/roles";
+
+import { checkContent } from "~/editor/content.server";
+
+/** Section states of the section machine (DESIGN §4); editable ones listed below. */
+export const SECTION_STATE_LABELS: Record<string, string> = {
+  drafting: "起草中",
+  leaderReview: "待分管领导审核",
+  returned: "已退回修改",
+  approved: "已通过",
+};
+const DRAFTER_EDITABLE_STATES = ["drafting", "returned"];
+
+/** Saves by one person within this time fold into one revision. */
+export const REVISION_FOLD_MS = 10 * 60 * 1000;
+
+export interface Editor {
+  id: string;
+  townId: string;
+  roles: Role[];
+  departmentId: string | null;
+}
+
+export interface SectionRow {
+  id: string;
+  planId: string;
+  kind: string;
+  position: number;
+  title: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  leaderId: string | null;
+  leaderName: string | null;
+  deadline: string | null;
+  state: string;
+  stateLabel: string;
+  characters: number;
+  placeholders: number;
+  version: number;
+  updatedByName: string | null;
+  updatedAt: string;
+  planState: string;
+}
+
+function sectionQuery(townId: string) {
+  return getDb()
+    .selectFrom("sections")
+    .innerJoin("plans", "plans.id", "sections.plan_id")
+    .leftJoin("departments", "departments.id", "sections.department_id")
+    .leftJoin("users as leader", "leader.id", "sections.leader_id")
+    .leftJoin("users as editor", "editor.id", "sections.updated_by")
+    .select([
+      "sections.id",
+      "sections.plan_id",
+      "sections.kind",
+      "sections.position",
+      "sections.title",
+      "sections.department_id",
+      "departments.name as department_name",
+      "sections.leader_id",
+      "leader.display_name as leader_name",
+      "sections.deadline",
+      "sections.state",
+      "sections.characters",
+      "sections.placeholders",
+      "sections.version",
+      "editor.display_name as updated_by_name",
+      "sections.updated_at",
+      "plans.state as plan_state",
+    ])
+    .where("sections.town_id", "=", townId);
+}
+
+type RawSection = Awaited<ReturnType<ReturnType<typeof sectionQuery>["executeTakeFirstOrThrow"]>>;
+
+function toRow(row: RawSection): SectionRow {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    kind: row.kind,
+    position: row.position,
+    title: row.title,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    leaderId: row.leader_id,
+    leaderName: row.leader_name,
+    deadline: row.deadline,
+    state: row.state,
+    stateLabel: SECTION_STATE_LABELS[row.state] ?? row.state,
+    characters: row.characters,
+    placeholders: row.placeholders,
+    version: row.version,
+    updatedByName: row.updated_by_name,
+    updatedAt: row.updated_at,
+    planState: row.plan_state,
+  };
+}
+
+export async function listSections(townId: string, planId: string): Promise<SectionRow[]> {
+  const rows = await sectionQuery(townId)
+    .where("sections.plan_id", "=", planId)
+    .orderBy("sections.position")
+    .execute();
+  return rows.map(toRow);
+}
+
+export async function getSection(
+  townId: string,
+  sectionId: string,
+): Promise<(SectionRow & { content: string }) | null> {
+  const row = await sectionQuery(townId)
+    .select("sections.content")
+    .where("sections.id", "=", sectionId)
+    .executeTakeFirst();
+  return row ? { ...toRow(row), content: row.content } : null;
+}
+
+export type EditPermission = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * Who may change a section's text (DESIGN §3): the coordinator always while
+ * the plan is being drafted; a drafter only for their own department's
+ * section while it is being drafted or was returned.
+ */
+export function editPermission(
+  user: Editor,
+  section: Pick<SectionRow, "departmentId" | "departmentName" | "state" | "planState">,
+): EditPermission {
+  if (section.planState !== "drafting") {
+    return { allowed: false, reason: "计划已进入审核或印发阶段，章节不能再由科室修改。" };
+  }
+  if (user.roles.includes("coordinator")) return { allowed: true };
+  if (!user.roles.includes("drafter")) {
+    return { allowed: false, reason: "您的角色只能查看本章节，不能修改。" };
+  }
+  if (!section.departmentId || section.departmentId !== user.departmentId) {
+    return {
+      allowed: false,
+      reason: `本章节由${section.departmentName ?? "其他科室"}起草，您只能查看。`,
+    };
+  }
+  if (!DRAFTER_EDITABLE_STATES.includes(section.state)) {
+    return { allowed: false, reason: "本章节已提交审核，当前不能修改。" };
+  }
+  return { allowed: true };
+}
+
+export type SaveResult =
+  | { status: "saved"; version: number; savedAt: string }
+  | { status: "unchanged"; version: number }
+  | {
+      status: "conflict";
+      version: number;
+      savedBy: string | null;
+      savedAt: string;
+      content: string;
+    }
+  | { status: "forbidden"; reason: string }
+  | { status: "invalid"; httpStatus: 413 | 422; message: string }
+  | { status: "missing" };
+
+/**
+ * Saves new content if the client started from the current version. The
+ * conditional update makes racing saves safe: exactly one of two saves based
+ * on the same version wins; the other gets the winner's text back.
+ */
+export async function saveSectionContent(
+  user: Editor,
+  sectionId: string,
+  input: unknown,
+  baseVersion: number,
+  now: Date = new Date(),
+): Promise<SaveResult> {
+  const section = await getSection(user.townId, sectionId);
+  if (!section) return { status: "missing" };
+  const permission = editPermission(user, section);
+  if (!permission.allowed) return { status: "forbidden", reason: permission.reason };
+  const check = checkContent(input);
+  if (!check.ok) return { status: "invalid", httpStatus: check.status, message: check.message };
+
+  const conflict = async (): Promise<SaveResult> => {
+    const latest = await getSection(user.townId, sectionId);
+    return {
+      status: "conflict",
+      version: latest?.version ?? baseVersion,
+      savedBy: latest?.updatedByName ?? null,
+      savedAt: latest?.updatedAt ?? nowIso(now),
+      content: latest?.content ?? section.content,
+    };
+  };
+  if (section.version !== baseVersion) return conflict();
+  if (check.json === section.content) return { status: "unchanged", version: section.version };
+
+  const savedAt = nowIso(now);
+  const saved = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const result = await trx
+        .updateTable("sections")
+        .set((eb) => ({
+          content: check.json,
+          characters: check.characters,
+          placeholders: check.placeholders,
+          version: eb("version", "+", 1),
+          updated_by: user.id,
+          updated_at: savedAt,
+        }))
+        .where("id", "=", sectionId)
+        .where("town_id", "=", user.townId)
+        .where("version", "=", baseVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await recordRevision(trx, {
+        sectionId,
+        version: baseVersion + 1,
+        content: check.json,
+        characters: check.characters,
+        authorId: user.id,
+        at: now,
+      });
+      return true;
+    });
+  return saved ? { status: "saved", version: baseVersion + 1, savedAt } : conflict();
+}
+
+type Db = ReturnType<typeof getDb>;
+
+/**
+ * Keeps the saved content as a revision. Consecutive saves by one person
+ * within REVISION_FOLD_MS of the revision's start update that revision;
+ * anyone else's save, or a later one, starts a new revision.
+ */
+export async function recordRevision(
+  db: Db,
+  input: {
+    sectionId: string;
+    version: number;
+    content: string;
+    characters: number;
+    authorId: string;
+    at: Date;
+    reason?: string;
+  },
+): Promise<void> {
+  const at = nowIso(input.at);
+  const latest = await db
+    .selectFrom("section_revisions")
+    .select(["id", "author_id", "created_at", "reason"])
+    .where("section_id", "=", input.sectionId)
+    .orderBy("created_at", "desc")
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const folds =
+    latest &&
+    !input.reason &&
+    !latest.reason &&
+    latest.author_id === input.authorId &&
+    input.at.getTime() - Date.parse(latest.created_at) < REVISION_FOLD_MS;
+  if (folds) {
+    await db
+      .updateTable("section_revisions")
+      .set({
+        version: input.version,
+        content: input.content,
+        characters: input.characters,
+        updated_at: at,
+      })
+      .where("id", "=", latest.id)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto("section_revisions")
+    .values({
+      id: newId(),
+      section_id: input.sectionId,
+      version: input.version,
+      content: input.content,
+      characters: input.characters,
+      author_id: input.authorId,
+      reason: input.reason ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
