@@ -38,7 +38,7 @@ test("every page but /login asks for a session, and returns there after sign-in"
   await page.getByLabel("密码").fill("demo1234");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page).toHaveURL(/\/plans$/);
-  await expect(page.getByRole("heading", { name: "年度计划" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "年度计划", exact: true })).toBeVisible();
 });
 
 test("a wrong password shows a Chinese error and keeps the username", async ({ page }) => {

@@ -13,7 +13,14 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.goto("/login");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
+  // Wait for the answer to the sign-in POST, so that a navigation right after
+  // cannot overtake it and arrive without the session cookie.
+  await Promise.all([
+    page.waitForResponse(
+      (response) => response.request().method() === "POST" && response.url().includes("/login"),
+    ),
+    page.getByRole("button", { name: "登录" }).click(),
+  ]);
 }
 
 export const test = base.extend<

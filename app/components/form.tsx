@@ -33,7 +33,7 @@ export function TextField({
   ...attributes
 }: {
   label: string;
-  field: FieldMetadata<string | null | undefined>;
+  field: FieldMetadata<string | number | null | undefined>;
   type?: "text" | "password";
   hint?: ReactNode;
   /** Change it to start the input afresh (empty, default value). */

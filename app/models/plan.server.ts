@@ -238,3 +238,62 @@ async function sectionsFromTemplates(db: ReturnType<typeof getDb>, townId: strin
     };
   });
 }
+
+export interface TargetRow {
+  id: string;
+  position: number;
+  name: string;
+  value: string;
+  unit: string;
+  qualifier: string | null;
+  baseline: string | null;
+  departmentName: string | null;
+}
+
+/** The plan's 主要预期目标, in order (scoped to the town through the plan). */
+export async function listTargets(townId: string, planId: string): Promise<TargetRow[]> {
+  const rows = await getDb()
+    .selectFrom("targets")
+    .innerJoin("plans", "plans.id", "targets.plan_id")
+    .leftJoin("departments", "departments.id", "targets.department_id")
+    .select([
+      "targets.id",
+      "targets.position",
+      "targets.name",
+      "targets.value",
+      "targets.unit",
+      "targets.qualifier",
+      "targets.baseline",
+      "departments.name as department_name",
+    ])
+    .where("plans.town_id", "=", townId)
+    .where("targets.plan_id", "=", planId)
+    .orderBy("targets.position")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    position: row.position,
+    name: row.name,
+    value: row.value,
+    unit: row.unit,
+    qualifier: row.qualifier,
+    baseline: row.baseline,
+    departmentName: row.department_name,
+  }));
+}
+
+/** Preamble, closing and deadline of a plan of the town, for its page. */
+export async function getPlanTexts(townId: string, planId: string) {
+  const row = await getDb()
+    .selectFrom("plans")
+    .select(["deadline", "preamble", "closing"])
+    .where("town_id", "=", townId)
+    .where("id", "=", planId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    deadline: row.deadline,
+    preamble: row.preamble ? contentFacts(row.preamble).text : "",
+    closing: row.closing ? contentFacts(row.closing).text : "",
+  };
+}

@@ -1,28 +1,114 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { getFormProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
+import { FieldError, FormError, TextField } from "~/components/form";
 import { PlanTable } from "~/components/plan-table";
-import { listPlans } from "~/models/plan.server";
-import { requireUser } from "~/utils/auth.server";
+import { useZodForm } from "~/components/use-zod-form";
+import { createPlan, listPlans } from "~/models/plan.server";
+import { hasRole, requireRole, requireUser } from "~/utils/auth.server";
+import { setFlash } from "~/utils/session.server";
+import { z } from "~/utils/validation";
+import { PLAN_KINDS } from "~templates/index";
 
 export const meta: MetaFunction = () => [{ title: "年度计划 · 年度工作计划编审系统" }];
 
+const CreatePlanSchema = z.object({
+  year: z
+    .number({ error: "请填写年度（四位数字）" })
+    .int("年度应为整数")
+    .min(2000, "年度应在 2000 至 2100 之间")
+    .max(2100, "年度应在 2000 至 2100 之间"),
+  kind: z.enum(PLAN_KINDS, { error: "请选择计划类型" }),
+  from: z.enum(["templates", "previous"], { error: "请选择创建方式" }),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { plans: await listPlans(user.townId) };
+  return {
+    plans: await listPlans(user.townId),
+    canCreate: hasRole(user, "coordinator"),
+    nextYear: new Date().getFullYear() + 1,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "coordinator");
+  const submission = parseWithZod(await request.formData(), { schema: CreatePlanSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await createPlan(user, submission.value);
+  if (!result.ok) {
+    return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
+      status: 409,
+    });
+  }
+  await setFlash(
+    request,
+    `已创建${submission.value.year}年${submission.value.kind}，各章节已分派到科室`,
+  );
+  return redirect(`/plans/${result.planId}`);
 }
 
 export default function PlansPage() {
-  const { plans } = useLoaderData<typeof loader>();
+  const { plans, canCreate, nextYear } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-header">
         <h1>年度计划</h1>
         <p className="muted">本镇历年的年度工作计划与工作要点。</p>
       </div>
+      {canCreate && <CreatePlanForm nextYear={nextYear} />}
       <section className="panel">
         <PlanTable plans={plans} />
       </section>
     </>
+  );
+}
+
+function CreatePlanForm({ nextYear }: { nextYear: number }) {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm(CreatePlanSchema, {
+    lastResult,
+    defaultValue: { year: String(nextYear), kind: "工作计划", from: "templates" },
+  });
+  const busy = navigation.state === "submitting";
+  return (
+    <section className="panel" aria-labelledby="create-plan-heading">
+      <h2 id="create-plan-heading">新建年度计划</h2>
+      <Form method="post" {...getFormProps(form)} className="inline-form create-plan">
+        <FormError errors={form.errors} id={form.errorId} />
+        <TextField label="年度" field={fields.year} inputMode="numeric" size={6} />
+        <label className="field">
+          <span>类型</span>
+          <select {...getSelectProps(fields.kind)}>
+            {PLAN_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+          <FieldError field={fields.kind} />
+        </label>
+        <label className="field">
+          <span>创建方式</span>
+          <select {...getSelectProps(fields.from)}>
+            <option value="templates">从模板创建（六个标准章节）</option>
+            <option value="previous">沿用上年计划（复制章节、分工和目标）</option>
+          </select>
+          <FieldError field={fields.from} />
+        </label>
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? "正在创建…" : "创建计划"}
+        </button>
+      </Form>
+    </section>
   );
 }

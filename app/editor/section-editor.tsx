@@ -1,0 +1,251 @@
+import { LexicalComposer } from "@lexical/react/LexicalComposer";
+import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
+import { ContentEditable } from "@lexical/react/LexicalContentEditable";
+import { LexicalErrorBoundary } from "@lexical/react/LexicalErrorBoundary";
+import { HistoryPlugin } from "@lexical/react/LexicalHistoryPlugin";
+import { ListPlugin } from "@lexical/react/LexicalListPlugin";
+import { OnChangePlugin } from "@lexical/react/LexicalOnChangePlugin";
+import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
+import { TablePlugin } from "@lexical/react/LexicalTablePlugin";
+import { $getRoot, type EditorState } from "lexical";
+import { useEffect, useState, type CSSProperties } from "react";
+
+import { formatTime } from "~/utils/format";
+import { useHydrated } from "~/utils/use-hydrated";
+
+import { countCharacters, EDITOR_NODES } from "./nodes";
+import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
+import { ToolbarPlugin } from "./plugins/toolbar-plugin";
+import { editorTheme } from "./theme";
+import {
+  clearDraft,
+  readDraft,
+  useAutosave,
+  type Conflict,
+  type LocalDraft,
+  type SaveStatus,
+} from "./use-autosave";
+
+export interface SectionEditorProps {
+  sectionId: string;
+  saveUrl: string;
+  content: string;
+  version: number;
+  editable: boolean;
+  /** Level-1 headings of this section are numbered from this one on (一、 = 1). */
+  firstHeadingNumber: number;
+  /** Plain text shown before the browser editor takes over. */
+  fallbackText: string;
+}
+
+/** The section editor; on the server (and before hydration) a read-only text stands in. */
+export function SectionEditor(props: SectionEditorProps) {
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return (
+      <div className="editor-shell">
+        <div className="editor-root editor-fallback" aria-busy="true">
+          {props.fallbackText.split("\n").map((line, index) => (
+            <p key={index}>{line}</p>
+          ))}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <LexicalComposer
+      initialConfig={{
+        namespace: `section-${props.sectionId}`,
+        nodes: EDITOR_NODES,
+        theme: editorTheme,
+        editable: props.editable,
+        editorState: props.content,
+        onError: (error) => console.error(error),
+      }}
+    >
+      <EditorBody {...props} />
+    </LexicalComposer>
+  );
+}
+
+function textOf(state: EditorState): string {
+  return state.read(() => $getRoot().getTextContent());
+}
+
+function EditorBody(props: SectionEditorProps) {
+  const [editor] = useLexicalComposerContext();
+  const autosave = useAutosave({
+    sectionId: props.sectionId,
+    initialVersion: props.version,
+    url: props.saveUrl,
+  });
+  const [characters, setCharacters] = useState(() =>
+    countCharacters(textOf(editor.getEditorState())),
+  );
+  const [offeredDraft, setOfferedDraft] = useState<LocalDraft | null>(null);
+
+  // Text kept in this browser but never saved (crash, reload while offline): offer it back.
+  useEffect(() => {
+    if (!props.editable) return;
+    const draft = readDraft(props.sectionId);
+    if (draft && draft.json !== props.content) setOfferedDraft(draft);
+    else if (draft) clearDraft(props.sectionId);
+  }, [props.editable, props.sectionId, props.content]);
+
+  const load = (json: string) => editor.setEditorState(editor.parseEditorState(json));
+
+  const style = { counterReset: `h1 ${props.firstHeadingNumber - 1}` } as CSSProperties;
+  return (
+    <div className="editor-shell">
+      {props.editable && (
+        <div className="editor-bar">
+          <ToolbarPlugin />
+          <SaveIndicator status={autosave.status} />
+        </div>
+      )}
+      {offeredDraft && (
+        <div className="alert warning draft-offer" role="alert">
+          <span>
+            发现本机保存的未提交内容（{formatTime(new Date(offeredDraft.at))}），是否恢复？
+          </span>
+          <button
+            type="button"
+            className="button small primary"
+            onClick={() => {
+              setOfferedDraft(null);
+              load(offeredDraft.json);
+            }}
+          >
+            恢复这些内容
+          </button>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              clearDraft(props.sectionId);
+              setOfferedDraft(null);
+            }}
+          >
+            丢弃
+          </button>
+        </div>
+      )}
+      {autosave.status.kind === "conflict" && (
+        <ConflictView
+          conflict={autosave.status.conflict}
+          onTheirs={(conflict) => {
+            autosave.resolve("theirs", conflict);
+            load(conflict.content);
+          }}
+          onMine={(conflict) => autosave.resolve("mine", conflict)}
+        />
+      )}
+      <div className="editor-frame" style={style}>
+        <RichTextPlugin
+          contentEditable={
+            <ContentEditable
+              className="editor-root"
+              aria-label="章节正文"
+              onBlur={() => void autosave.flush()}
+            />
+          }
+          ErrorBoundary={LexicalErrorBoundary}
+        />
+      </div>
+      <div className="editor-footer">
+        <span data-testid="character-count">字数：{characters}</span>
+        <PlaceholderPlugin />
+      </div>
+      <HistoryPlugin />
+      <ListPlugin />
+      <TablePlugin />
+      {props.editable && (
+        <OnChangePlugin
+          ignoreSelectionChange
+          onChange={(state) => {
+            setCharacters(countCharacters(textOf(state)));
+            autosave.change(JSON.stringify(state.toJSON()));
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function SaveIndicator({ status }: { status: SaveStatus }) {
+  const [text, tone] = ((): [string, string] => {
+    switch (status.kind) {
+      case "idle":
+        return ["所有修改都会自动保存", "muted"];
+      case "dirty":
+        return ["有未保存的修改…", "muted"];
+      case "saving":
+        return ["保存中…", "muted"];
+      case "saved":
+        return [`已保存 ${formatTime(new Date(status.at))}`, "ok"];
+      case "offline":
+        return ["未保存：网络中断，将自动重试（内容已暂存在本机）", "warn"];
+      case "refused":
+        return [`未保存：${status.message}`, "danger"];
+      case "conflict":
+        return ["未保存：他人已保存了新版本，请在下方处理", "danger"];
+    }
+  })();
+  return (
+    <span className={`save-status ${tone}`} role="status" data-testid="save-status">
+      {text}
+    </span>
+  );
+}
+
+function plainText(json: string): string {
+  try {
+    const root = (JSON.parse(json) as { root: Node }).root;
+    const lines: string[] = [];
+    type Node = { type?: string; text?: string; children?: Node[] };
+    const walk = (node: Node): string => node.text ?? (node.children ?? []).map(walk).join("");
+    for (const block of root.children ?? []) lines.push(walk(block));
+    return lines.join("\n");
+  } catch {
+    return "";
+  }
+}
+
+function ConflictView({
+  conflict,
+  onTheirs,
+  onMine,
+}: {
+  conflict: Conflict;
+  onTheirs: (conflict: Conflict) => void;
+  onMine: (conflict: Conflict) => void;
+}) {
+  return (
+    <section className="conflict" aria-labelledby="conflict-title">
+      <h3 id="conflict-title">
+        {conflict.savedBy ?? "他人"}于 {formatTime(new Date(conflict.savedAt))} 保存了本章节的新版本
+      </h3>
+      <p className="muted">
+        您的修改没有覆盖对方的内容。请比较两边，选择采用哪一份；也可以先从左右两边复制需要的段落。
+      </p>
+      <div className="conflict-columns">
+        <div>
+          <h4>您的内容（未保存）</h4>
+          <pre data-testid="conflict-mine">{plainText(conflict.mine)}</pre>
+        </div>
+        <div>
+          <h4>已保存的内容</h4>
+          <pre data-testid="conflict-theirs">{plainText(conflict.content)}</pre>
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => onTheirs(conflict)}>
+          采用已保存的内容
+        </button>
+        <button type="button" className="button primary" onClick={() => onMine(conflict)}>
+          保留我的内容（另存为新版本）
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { EditorThemeClasses } from "lexical";
+
+// Class names the editor gives its elements; styled in styles/editor.css.
+export const editorTheme: EditorThemeClasses = {
+  paragraph: "ed-p",
+  heading: { h1: "ed-h1", h2: "ed-h2", h3: "ed-h3" },
+  quote: "ed-quote",
+  list: { ul: "ed-ul", ol: "ed-ol", listitem: "ed-li", nested: { listitem: "ed-li-nested" } },
+  table: "ed-table",
+  tableCell: "ed-td",
+  tableCellHeader: "ed-th",
+  text: { bold: "ed-bold", italic: "ed-italic", underline: "ed-underline" },
+};

@@ -1,0 +1,192 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+
+// Autosave for one section: a second after typing stops, on blur and when the
+// page is hidden. Every change is first kept in localStorage, so a reload, a
+// crash or a dropped network loses nothing; the copy is cleared once the
+// server has it.
+
+export const AUTOSAVE_DELAY_MS = 1000;
+const RETRY_MS = 5000;
+
+export interface LocalDraft {
+  json: string;
+  baseVersion: number;
+  at: string;
+}
+
+export function draftKey(sectionId: string): string {
+  return `annual-plan:draft:${sectionId}`;
+}
+
+export function readDraft(sectionId: string): LocalDraft | null {
+  try {
+    const raw = window.localStorage.getItem(draftKey(sectionId));
+    return raw ? (JSON.parse(raw) as LocalDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(sectionId: string, draft: LocalDraft) {
+  try {
+    window.localStorage.setItem(draftKey(sectionId), JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the server save still runs.
+  }
+}
+
+export function clearDraft(sectionId: string) {
+  try {
+    window.localStorage.removeItem(draftKey(sectionId));
+  } catch {
+    // ignore
+  }
+}
+
+export interface Conflict {
+  version: number;
+  savedBy: string | null;
+  savedAt: string;
+  content: string;
+  mine: string;
+}
+
+export type SaveStatus =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "offline" }
+  | { kind: "refused"; message: string }
+  | { kind: "conflict"; conflict: Conflict };
+
+export function useAutosave(options: { sectionId: string; initialVersion: number; url: string }) {
+  const { sectionId, url } = options;
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
+  const version = useRef(options.initialVersion);
+  const pending = useRef<string | null>(null);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const blocked = useRef(false); // conflict or refusal: wait for the user
+
+  const flush = useCallback(
+    async (keepalive = false) => {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      if (inFlight.current || blocked.current || pending.current === null) return;
+      const json = pending.current;
+      inFlight.current = true;
+      setStatus({ kind: "saving" });
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ content: json, baseVersion: version.current }),
+          keepalive: keepalive && json.length < 60_000,
+        });
+        const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+        if (response.ok) {
+          version.current = Number(body.version);
+          if (pending.current === json) {
+            pending.current = null;
+            clearDraft(sectionId);
+            setStatus({ kind: "saved", at: String(body.savedAt ?? new Date().toISOString()) });
+          } else {
+            writeDraft(sectionId, {
+              json: pending.current!,
+              baseVersion: version.current,
+              at: new Date().toISOString(),
+            });
+            setStatus({ kind: "dirty" });
+          }
+        } else if (response.status === 409) {
+          blocked.current = true;
+          setStatus({
+            kind: "conflict",
+            conflict: {
+              version: Number(body.version),
+              savedBy: (body.savedBy as string | null) ?? null,
+              savedAt: String(body.savedAt ?? ""),
+              content: String(body.content ?? ""),
+              mine: json,
+            },
+          });
+        } else if (response.status >= 400 && response.status < 500) {
+          blocked.current = true;
+          const error = body.error as { message?: string } | undefined;
+          setStatus({
+            kind: "refused",
+            message: error?.message ?? "保存被拒绝，请刷新页面后重试。",
+          });
+        } else {
+          throw new Error(`HTTP ${response.status}`);
+        }
+      } catch {
+        setStatus({ kind: "offline" });
+        timer.current = setTimeout(() => {
+          timer.current = undefined;
+          void flush();
+        }, RETRY_MS);
+      } finally {
+        inFlight.current = false;
+      }
+      // Typing during the request: save that too.
+      if (pending.current !== null && !blocked.current && !timer.current) {
+        timer.current = setTimeout(() => {
+          timer.current = undefined;
+          void flush();
+        }, AUTOSAVE_DELAY_MS);
+      }
+    },
+    [sectionId, url],
+  );
+
+  const change = useCallback(
+    (json: string) => {
+      pending.current = json;
+      writeDraft(sectionId, { json, baseVersion: version.current, at: new Date().toISOString() });
+      if (blocked.current) return;
+      setStatus({ kind: "dirty" });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        void flush();
+      }, AUTOSAVE_DELAY_MS);
+    },
+    [flush, sectionId],
+  );
+
+  /** After a conflict: start again from the server's version (theirs), or put mine on top. */
+  const resolve = useCallback(
+    (choice: "theirs" | "mine", conflict: Conflict) => {
+      version.current = conflict.version;
+      blocked.current = false;
+      if (choice === "theirs") {
+        pending.current = null;
+        clearDraft(sectionId);
+        setStatus({ kind: "saved", at: conflict.savedAt });
+      } else {
+        pending.current = conflict.mine;
+        void flush();
+      }
+    },
+    [flush, sectionId],
+  );
+
+  useEffect(() => {
+    const saveNow = () => void flush(true);
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") saveNow();
+    };
+    window.addEventListener("online", saveNow);
+    window.addEventListener("pagehide", saveNow);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("online", saveNow);
+      window.removeEventListener("pagehide", saveNow);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [flush]);
+
+  return { status, change, flush, resolve, version };
+}

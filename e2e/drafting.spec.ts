@@ -1,0 +1,136 @@
+import type { Page } from "@playwright/test";
+
+import { expect, signIn, test } from "./fixtures";
+
+// One story, in order: the plan is opened, then its economy section is written.
+test.describe.configure({ mode: "serial", timeout: 60_000 });
+
+let planUrl = "";
+
+async function openEconomySection(page: Page) {
+  await page.goto(planUrl);
+  await page.getByRole("link", { name: "经济发展", exact: true }).click();
+  await expect(
+    page.getByRole("heading", { name: "经济发展", exact: true, level: 1 }),
+  ).toBeVisible();
+}
+
+/** Types at the very end of the section text. */
+async function typeAtEnd(page: Page, text: string) {
+  const editor = page.getByRole("textbox", { name: "章节正文" });
+  await expect(editor).toHaveAttribute("contenteditable", "true");
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+}
+
+test("the coordinator opens the 2027 plan from templates with six assigned sections", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("coordinator");
+  await page.getByRole("link", { name: "年度计划" }).click();
+  await page.getByRole("textbox", { name: "年度" }).fill("2027");
+  await page.getByLabel("创建方式").selectOption("templates");
+  await page.getByRole("button", { name: "创建计划" }).click();
+  await expect(page.getByText("已创建2027年工作计划，各章节已分派到科室")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "示例镇2027年工作计划" })).toBeVisible();
+  planUrl = new URL(page.url()).pathname;
+
+  const rows = page.getByRole("region", { name: "章节（6）" }).getByRole("row");
+  await expect(rows).toHaveCount(7);
+  await expect(rows.filter({ hasText: "经济发展" })).toContainText("经济发展办公室");
+  await expect(rows.filter({ hasText: "经济发展" })).toContainText("张建国");
+  await expect(rows.filter({ hasText: "生态环境" })).toContainText("孙立新");
+  await expect(rows.filter({ hasText: "民生保障" })).toContainText("社会事务办公室");
+
+  // The same year twice is refused with a clear message.
+  await page.goto("/plans");
+  await page.getByRole("textbox", { name: "年度" }).fill("2027");
+  await page.getByRole("button", { name: "创建计划" }).click();
+  await expect(page.getByText("2027年工作计划已经建立，不能重复创建")).toBeVisible();
+});
+
+test("econ writes in the economy section; the text is there after a reload", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("econ");
+  await openEconomySection(page);
+  await expect(page.getByText(/还有 \d+ 处待填写/)).toBeVisible();
+  await typeAtEnd(page, "全年计划引进过亿元项目5个以上。");
+  await expect(page.getByTestId("save-status")).toContainText("已保存");
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "章节正文" })).toContainText(
+    "全年计划引进过亿元项目5个以上。",
+  );
+});
+
+test("text typed while the network is down reaches the server once it is back", async ({
+  page,
+  context,
+  signInAs,
+  browser,
+}) => {
+  await signInAs("econ");
+  await openEconomySection(page);
+  await context.setOffline(true);
+  await typeAtEnd(page, "断网时写下的内容。");
+  await expect(page.getByTestId("save-status")).toContainText("网络中断", { timeout: 10_000 });
+  await context.setOffline(false);
+  await expect(page.getByTestId("save-status")).toContainText("已保存", { timeout: 15_000 });
+
+  // Another browser sees it: it is on the server, not only in this one.
+  const other = await browser.newContext();
+  const coordinator = await other.newPage();
+  await signIn(coordinator, "coordinator");
+  await openEconomySection(coordinator);
+  await expect(coordinator.getByRole("textbox", { name: "章节正文" })).toContainText(
+    "断网时写下的内容。",
+  );
+  await other.close();
+});
+
+test("two people save the same section: the second sees the conflict and keeps their text", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
+  await signInAs("econ");
+  await openEconomySection(page);
+
+  const other = await browser.newContext();
+  const coordinator = await other.newPage();
+  await signIn(coordinator, "coordinator");
+  await openEconomySection(coordinator);
+
+  await typeAtEnd(page, "科室的修改。");
+  await expect(page.getByTestId("save-status")).toContainText("已保存");
+
+  await typeAtEnd(coordinator, "党政办的修改。");
+  const conflict = coordinator.getByRole("region", { name: /保存了本章节的新版本/ });
+  await expect(conflict).toBeVisible();
+  await expect(conflict).toContainText("王强");
+  await expect(coordinator.getByTestId("conflict-theirs")).toContainText("科室的修改。");
+  await expect(coordinator.getByTestId("conflict-mine")).toContainText("党政办的修改。");
+  await coordinator.getByRole("button", { name: "保留我的内容（另存为新版本）" }).click();
+  await expect(coordinator.getByTestId("save-status")).toContainText("已保存");
+  await expect(conflict).toBeHidden();
+  await other.close();
+
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "章节正文" })).toContainText("党政办的修改。");
+});
+
+test("agri opens the economy section read-only", async ({ page, signInAs }) => {
+  await signInAs("agri");
+  await openEconomySection(page);
+  await expect(page.getByTestId("read-only-note")).toContainText(
+    "本章节由经济发展办公室起草，您只能查看。",
+  );
+  await expect(page.getByRole("textbox", { name: "章节正文" })).toHaveAttribute(
+    "contenteditable",
+    "false",
+  );
+  await expect(page.getByRole("toolbar", { name: "编辑工具" })).toHaveCount(0);
+});
