@@ -134,3 +134,30 @@ test("agri opens the economy section read-only", async ({ page, signInAs }) => {
   );
   await expect(page.getByRole("toolbar", { name: "编辑工具" })).toHaveCount(0);
 });
+
+test("the history page shows what changed between two revisions and restores one", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("econ");
+  await openEconomySection(page);
+  await page.getByRole("link", { name: "修改历史" }).click();
+  await expect(page.getByRole("heading", { name: "经济发展 · 修改历史" })).toBeVisible();
+  const revisions = page.getByRole("region", { name: /版本（\d+）/ }).getByRole("row");
+  await expect(revisions.filter({ hasText: "由模板生成" })).toHaveCount(1);
+  await expect(revisions.filter({ hasText: "王强" }).first()).toBeVisible();
+
+  // Newest (the coordinator's "keep mine") against econ's: a change inside one
+  // paragraph is marked character by character.
+  await expect(page.getByTestId("diff").locator("ins")).toHaveText(["党政办"]);
+  await expect(page.getByTestId("diff").locator("del")).toHaveText(["科室"]);
+
+  // Restoring the template's text is a new revision, on the record.
+  const template = revisions.filter({ hasText: "由模板生成" });
+  await template.getByRole("button", { name: "恢复此版本" }).click();
+  await expect(page.getByText(/已恢复为 .* 的版本（作为新版本保存）/)).toBeVisible();
+  await expect(revisions.filter({ hasText: /恢复为/ })).toHaveCount(1);
+  await expect(page.getByTestId("diff").locator("del").first()).toBeVisible();
+  await openEconomySection(page);
+  await expect(page.getByRole("textbox", { name: "章节正文" })).not.toContainText("党政办的修改。");
+});

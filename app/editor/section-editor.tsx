@@ -10,9 +10,11 @@ import { TablePlugin } from "@lexical/react/LexicalTablePlugin";
 import { $getRoot, type EditorState } from "lexical";
 import { useEffect, useState, type CSSProperties } from "react";
 
+import { DiffView } from "~/components/diff-view";
 import { formatTime } from "~/utils/format";
 import { useHydrated } from "~/utils/use-hydrated";
 
+import { diffContents } from "./diff";
 import { countCharacters, EDITOR_NODES } from "./nodes";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
 import { ToolbarPlugin } from "./plugins/toolbar-plugin";
@@ -238,6 +240,10 @@ function ConflictView({
           <pre data-testid="conflict-theirs">{plainText(conflict.content)}</pre>
         </div>
       </div>
+      <details open>
+        <summary>两者的差异（以已保存的内容为原文，标出您的修改）</summary>
+        <DiffView rows={diffContents(conflict.content, conflict.mine)} onlyChanges />
+      </details>
       <div className="form-actions">
         <button type="button" className="button" onClick={() => onTheirs(conflict)}>
           采用已保存的内容

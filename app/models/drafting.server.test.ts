@@ -187,7 +187,7 @@ describeEachDialect(
       const start = new Date(Date.now() + 60 * 60 * 1000);
       let version = section.version;
       const save = async (who: Editor, body: string, at: Date) => {
-        const result = await saveSectionContent(who, section.id, text(body), version, at);
+        const result = await saveSectionContent(who, section.id, text(body), version, { now: at });
         expect(result.status).toBe("saved");
         if (result.status === "saved") version = result.version;
       };

@@ -168,10 +168,11 @@ export async function createPlan(
       : await sectionsFromTemplates(trx, creator.townId);
     for (const section of sections) {
       const facts = contentFacts(section.content);
+      const sectionId = newId();
       await trx
         .insertInto("sections")
         .values({
-          id: newId(),
+          id: sectionId,
           plan_id: planId,
           town_id: creator.townId,
           kind: section.kind,
@@ -185,6 +186,21 @@ export async function createPlan(
           characters: facts.characters,
           placeholders: facts.placeholders,
           updated_by: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      // The starting text is the first revision, so the history can show what changed from it.
+      await trx
+        .insertInto("section_revisions")
+        .values({
+          id: newId(),
+          section_id: sectionId,
+          version: 1,
+          content: section.content,
+          characters: facts.characters,
+          author_id: creator.id,
+          reason: previous ? `沿用${input.year - 1}年计划` : "由模板生成",
           created_at: at,
           updated_at: at,
         })

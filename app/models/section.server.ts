@@ -171,7 +171,7 @@ export async function saveSectionContent(
   sectionId: string,
   input: unknown,
   baseVersion: number,
-  now: Date = new Date(),
+  { now = new Date(), reason }: { now?: Date; reason?: string } = {},
 ): Promise<SaveResult> {
   const section = await getSection(user.townId, sectionId);
   if (!section) return { status: "missing" };
@@ -219,6 +219,7 @@ export async function saveSectionContent(
         characters: check.characters,
         authorId: user.id,
         at: now,
+        reason,
       });
       return true;
     });
@@ -286,4 +287,50 @@ export async function recordRevision(
       updated_at: at,
     })
     .execute();
+}
+
+export interface RevisionRow {
+  id: string;
+  version: number;
+  authorName: string | null;
+  characters: number;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A section's revisions, newest first, with their content (scoped to the town). */
+export async function listRevisions(
+  townId: string,
+  sectionId: string,
+): Promise<(RevisionRow & { content: string })[]> {
+  const rows = await getDb()
+    .selectFrom("section_revisions")
+    .innerJoin("sections", "sections.id", "section_revisions.section_id")
+    .leftJoin("users", "users.id", "section_revisions.author_id")
+    .select([
+      "section_revisions.id",
+      "section_revisions.version",
+      "users.display_name as author_name",
+      "section_revisions.characters",
+      "section_revisions.reason",
+      "section_revisions.created_at",
+      "section_revisions.updated_at",
+      "section_revisions.content",
+    ])
+    .where("sections.town_id", "=", townId)
+    .where("section_revisions.section_id", "=", sectionId)
+    .orderBy("section_revisions.created_at", "desc")
+    .orderBy("section_revisions.version", "desc")
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    version: row.version,
+    authorName: row.author_name,
+    characters: row.characters,
+    reason: row.reason,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    content: row.content,
+  }));
 }

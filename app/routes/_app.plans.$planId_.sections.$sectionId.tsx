@@ -65,6 +65,9 @@ export default function SectionPage() {
             : "尚未编辑（模板内容）"}
         </span>
       </div>
+      <p className="section-links">
+        <Link to={`/plans/${plan.id}/sections/${section.id}/history`}>修改历史</Link>
+      </p>
       {readOnlyReason && (
         <div className="alert info" role="note" data-testid="read-only-note">
           只读：{readOnlyReason}

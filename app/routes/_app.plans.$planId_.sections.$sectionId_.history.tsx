@@ -1,0 +1,220 @@
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+
+import { DiffView } from "~/components/diff-view";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { diffContents, summarize } from "~/editor/diff";
+import { getPlan } from "~/models/plan.server";
+import {
+  editPermission,
+  getSection,
+  listRevisions,
+  saveSectionContent,
+} from "~/models/section.server";
+import { requireUser, type SessionUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { badRequest, forbidden, notFound } from "~/utils/http.server";
+import { setFlash } from "~/utils/session.server";
+import { z } from "~/utils/validation";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `修改历史 · ${data?.section.title ?? "章节"}` },
+];
+
+async function loadSection(user: SessionUser, planId: string, sectionId: string) {
+  const plan = await getPlan(user.townId, planId);
+  const section = plan ? await getSection(user.townId, sectionId) : null;
+  if (!plan || !section || section.planId !== plan.id) {
+    notFound("该章节不存在，或不属于您所在的镇。");
+  }
+  return { plan, section };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const revisions = await listRevisions(user.townId, section.id);
+  const url = new URL(request.url);
+  // Default: the newest revision against the one before it.
+  const to = revisions.find((r) => r.id === url.searchParams.get("to")) ?? revisions[0];
+  const from =
+    revisions.find((r) => r.id === url.searchParams.get("from")) ??
+    (to ? revisions[revisions.indexOf(to) + 1] : undefined);
+  const rows = to ? diffContents(from?.content ?? "", to.content) : [];
+  return {
+    plan: { id: plan.id, title: plan.title },
+    section: { id: section.id, title: section.title, version: section.version },
+    canRestore: editPermission(user, section).allowed,
+    revisions: revisions.map((revision, index) => {
+      const previous = revisions[index + 1];
+      const change = summarize(diffContents(previous?.content ?? "", revision.content));
+      return {
+        id: revision.id,
+        version: revision.version,
+        authorName: revision.authorName,
+        characters: revision.characters,
+        reason: revision.reason,
+        updatedAt: revision.updatedAt,
+        previousId: previous?.id ?? null,
+        change,
+        isCurrent: revision.version === section.version,
+      };
+    }),
+    fromId: from?.id ?? null,
+    toId: to?.id ?? null,
+    rows,
+  };
+}
+
+const RestoreSchema = z.object({ intent: z.literal("restore"), revisionId: z.string().min(1) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const parsed = RestoreSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) badRequest("未知的操作，请刷新页面后重试。");
+  const permission = editPermission(user, section);
+  if (!permission.allowed) forbidden(permission.reason);
+  const revision = (await listRevisions(user.townId, section.id)).find(
+    (r) => r.id === parsed.data.revisionId,
+  );
+  if (!revision) notFound("该历史版本不存在。");
+  const label = `${formatDateTime(revision.updatedAt)} ${revision.authorName ?? ""}`.trim();
+  const result = await saveSectionContent(user, section.id, revision.content, section.version, {
+    reason: `恢复为 ${label} 的版本`,
+  });
+  const base = `/plans/${plan.id}/sections/${section.id}`;
+  if (result.status === "saved")
+    await setFlash(request, `已恢复为 ${label} 的版本（作为新版本保存）`);
+  else if (result.status === "unchanged") await setFlash(request, "该版本与当前内容相同，无需恢复");
+  else if (result.status === "conflict")
+    await setFlash(request, "恢复失败：章节刚被他人修改，请查看最新版本后再试");
+  else if (result.status === "forbidden") forbidden(result.reason);
+  return redirect(`${base}/history`);
+}
+
+export default function HistoryPage() {
+  const { plan, section, canRestore, revisions, fromId, toId, rows } =
+    useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const label = (id: string | null) => {
+    const revision = revisions.find((r) => r.id === id);
+    return revision
+      ? `${formatDateTime(revision.updatedAt)} ${revision.authorName ?? ""}`
+      : "（空白）";
+  };
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/plans">年度计划</Link> / <Link to={`/plans/${plan.id}`}>{plan.title}</Link> /{" "}
+        <Link to={`/plans/${plan.id}/sections/${section.id}`}>{section.title}</Link> / 修改历史
+      </p>
+      <div className="page-header">
+        <h1>{section.title} · 修改历史</h1>
+        <span className="muted">同一人 10 分钟内的连续保存合并为一个版本</span>
+      </div>
+      <div className="two-columns">
+        <section className="panel" aria-labelledby="diff-heading">
+          <h2 id="diff-heading">版本比较</h2>
+          <Form method="get" className="compare-form">
+            <label className="field">
+              <span>原版本</span>
+              <select name="from" defaultValue={fromId ?? ""}>
+                {revisions.map((revision) => (
+                  <option key={revision.id} value={revision.id}>
+                    {label(revision.id)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>新版本</span>
+              <select name="to" defaultValue={toId ?? ""}>
+                {revisions.map((revision) => (
+                  <option key={revision.id} value={revision.id}>
+                    {label(revision.id)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="button">
+              比较
+            </button>
+          </Form>
+          <p className="muted">
+            {label(fromId)} → {label(toId)}：<ins className="legend">新增</ins>{" "}
+            <del className="legend">删除</del>
+          </p>
+          <DiffView rows={rows} />
+        </section>
+        <section className="panel" aria-labelledby="revisions-heading">
+          <h2 id="revisions-heading">版本（{revisions.length}）</h2>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">保存时间</th>
+                <th scope="col">作者</th>
+                <th scope="col" className="num">
+                  字数
+                </th>
+                <th scope="col">变化</th>
+                <th scope="col">
+                  <span className="visually-hidden">操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {revisions.map((revision) => (
+                <tr key={revision.id}>
+                  <td>
+                    {formatDateTime(revision.updatedAt)}
+                    {revision.reason && <div className="muted">{revision.reason}</div>}
+                  </td>
+                  <td>{revision.authorName ?? "—"}</td>
+                  <td className="num">{revision.characters}</td>
+                  <td>
+                    <span className="diff-count">
+                      +{revision.change.added} / −{revision.change.removed}
+                    </span>
+                  </td>
+                  <td>
+                    {revision.previousId && (
+                      <Link to={`?from=${revision.previousId}&to=${revision.id}`}>
+                        与上一版比较
+                      </Link>
+                    )}
+                    {revision.isCurrent ? (
+                      <span className="badge ok">当前版本</span>
+                    ) : (
+                      canRestore && (
+                        <Form method="post">
+                          <input type="hidden" name="revisionId" value={revision.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="restore"
+                            className="link-button"
+                            disabled={navigation.state !== "idle"}
+                          >
+                            恢复此版本
+                          </button>
+                        </Form>
+                      )
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
