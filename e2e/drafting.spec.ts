@@ -161,3 +161,52 @@ test("the history page shows what changed between two revisions and restores one
   await openEconomySection(page);
   await expect(page.getByRole("textbox", { name: "章节正文" })).not.toContainText("党政办的修改。");
 });
+
+test("the coordinator edits the targets, with clear messages for bad numbers", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("coordinator");
+  await page.goto(planUrl);
+  await page.getByRole("link", { name: "编辑预期目标" }).click();
+  await expect(page.getByRole("heading", { name: "主要预期目标" })).toBeVisible();
+  await page.getByRole("button", { name: "添加一项" }).click();
+  const rows = page.locator(".targets-table tbody tr");
+  const last = rows.last();
+  await last.getByRole("textbox", { name: /项指标名称/ }).fill("新建高标准农田");
+  await last.getByRole("textbox", { name: /项目标值/ }).fill("一万");
+  await last.getByLabel(/项单位/).fill("亩");
+  await page.getByRole("button", { name: "保存预期目标" }).click();
+  await expect(last).toContainText("目标值应为数字，如 6 或 3.2");
+  await last.getByRole("textbox", { name: /项目标值/ }).fill("10000");
+  // The first target moves down one place.
+  await rows.first().getByRole("button", { name: "下移第 1 项" }).click();
+  await page.getByRole("button", { name: "保存预期目标" }).click();
+  await expect(page.getByText(/已保存主要预期目标（\d+ 项）/)).toBeVisible();
+  const targets = page.getByRole("region", { name: "主要预期目标" }).getByRole("row");
+  await expect(targets.nth(1)).toContainText("一般公共预算收入增长");
+  await expect(targets.nth(2)).toContainText("地区生产总值增长");
+  await expect(targets.last()).toContainText("10000亩");
+});
+
+test("the coordinator adds a section, moves it up and removes it", async ({ page, signInAs }) => {
+  await signInAs("coordinator");
+  await page.goto(planUrl);
+  await page.getByText("添加章节").click();
+  await page.getByRole("textbox", { name: "章节名称" }).fill("专项工作");
+  await page.getByLabel("起草科室").selectOption({ label: "党政办公室" });
+  await page.getByRole("button", { name: "添加", exact: true }).click();
+  await expect(page.getByText("已新增章节“专项工作”")).toBeVisible();
+  const sections = page.getByRole("region", { name: /章节（\d+）/ }).getByRole("row");
+  await expect(sections.last()).toContainText("专项工作");
+
+  await page.getByRole("button", { name: "上移 专项工作" }).click();
+  await expect(sections.nth(6)).toContainText("专项工作");
+  await expect(sections.last()).toContainText("社会治理与党的建设");
+
+  await page.getByRole("link", { name: "设置 专项工作" }).click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "删除本章节" }).click();
+  await expect(page.getByText("已删除章节“专项工作”，其余章节已重新编号")).toBeVisible();
+  await expect(page.getByRole("region", { name: "章节（6）" })).toBeVisible();
+});

@@ -34,7 +34,7 @@ export function TextField({
 }: {
   label: string;
   field: FieldMetadata<string | number | null | undefined>;
-  type?: "text" | "password";
+  type?: "text" | "password" | "date";
   hint?: ReactNode;
   /** Change it to start the input afresh (empty, default value). */
   remountKey?: string | number;

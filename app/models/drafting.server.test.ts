@@ -5,12 +5,16 @@ import type { Role } from "~workflows/roles";
 
 import { markdownToContent } from "~/editor/content.server";
 
-import { createPlan, getPlan } from "./plan.server";
+import { createPlan, getPlan, listTargets, replaceTargets } from "./plan.server";
 import {
+  addSection,
   getSection,
   listSections,
+  moveSection,
+  removeSection,
   REVISION_FOLD_MS,
   saveSectionContent,
+  updateSectionSettings,
   type Editor,
 } from "./section.server";
 
@@ -236,6 +240,80 @@ describeEachDialect(
         (await targets(planId)).map((x) => [x.name, x.value]),
       );
       expect(copied.every((x) => x.baseline === x.value)).toBe(true);
+    });
+
+    it("the coordinator adds, moves, reassigns and removes sections; numbering stays continuous", async () => {
+      const coordinator = await editor("coordinator");
+      const leader2 = await userIdOf(t.db, "leader2");
+      const added = await addSection(coordinator, planId, {
+        title: "专项工作",
+        departmentId: null,
+        leaderId: leader2,
+        deadline: "2026-12-31",
+      });
+      expect(added.ok).toBe(true);
+      const id = added.ok ? added.sectionId! : "";
+      let order = (await listSections(coordinator.townId, planId)).map((s) => s.title);
+      expect(order.at(-1)).toBe("专项工作");
+
+      await moveSection(coordinator, id, "up");
+      order = (await listSections(coordinator.townId, planId)).map((s) => s.title);
+      expect(order.slice(-2)).toEqual(["专项工作", "社会治理与党的建设"]);
+
+      expect(
+        await updateSectionSettings(coordinator, id, {
+          title: "重点专项工作",
+          departmentId: null,
+          leaderId: await userIdOf(t.db, "econ"),
+          deadline: null,
+        }),
+      ).toEqual({ ok: false, message: "所选分管领导不存在，或没有分管领导角色" });
+
+      await removeSection(coordinator, id);
+      const after = await listSections(coordinator.townId, planId);
+      expect(after.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(after.map((s) => s.title)).not.toContain("专项工作");
+    });
+
+    it("replaces the targets in the order given, refusing another town's department", async () => {
+      const coordinator = await editor("coordinator");
+      const rows = [
+        {
+          name: "地区生产总值增长",
+          value: "6.5",
+          unit: "%",
+          qualifier: "以上",
+          baseline: "6",
+          departmentId: null,
+        },
+        {
+          name: "新建高标准农田",
+          value: "10000",
+          unit: "亩",
+          qualifier: null,
+          baseline: null,
+          departmentId: null,
+        },
+      ];
+      expect(await replaceTargets(coordinator.townId, planId, rows)).toEqual({ ok: true });
+      expect(
+        (await listTargets(coordinator.townId, planId)).map((r) => [r.name, r.value, r.qualifier]),
+      ).toEqual([
+        ["地区生产总值增长", "6.5", "以上"],
+        ["新建高标准农田", "10000", null],
+      ]);
+      const [otherDept] = await t.db
+        .selectFrom("departments")
+        .innerJoin("towns", "towns.id", "departments.town_id")
+        .select("departments.id")
+        .where("towns.name", "=", "另一镇")
+        .execute();
+      expect(
+        await replaceTargets(coordinator.townId, planId, [
+          { ...rows[0]!, departmentId: otherDept!.id },
+        ]),
+      ).toEqual({ ok: false, message: "所选责任科室不存在" });
+      expect(await listTargets(await townIdOf(t.db, "另一镇"), planId)).toEqual([]);
     });
 
     it("cannot carry over a year that has no plan", async () => {

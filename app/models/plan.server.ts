@@ -263,6 +263,7 @@ export interface TargetRow {
   unit: string;
   qualifier: string | null;
   baseline: string | null;
+  departmentId: string | null;
   departmentName: string | null;
 }
 
@@ -280,6 +281,7 @@ export async function listTargets(townId: string, planId: string): Promise<Targe
       "targets.unit",
       "targets.qualifier",
       "targets.baseline",
+      "targets.department_id",
       "departments.name as department_name",
     ])
     .where("plans.town_id", "=", townId)
@@ -294,6 +296,7 @@ export async function listTargets(townId: string, planId: string): Promise<Targe
     unit: row.unit,
     qualifier: row.qualifier,
     baseline: row.baseline,
+    departmentId: row.department_id,
     departmentName: row.department_name,
   }));
 }
@@ -312,4 +315,93 @@ export async function getPlanTexts(townId: string, planId: string) {
     preamble: row.preamble ? contentFacts(row.preamble).text : "",
     closing: row.closing ? contentFacts(row.closing).text : "",
   };
+}
+
+export interface TargetInput {
+  name: string;
+  value: string;
+  unit: string;
+  qualifier: string | null;
+  baseline: string | null;
+  departmentId: string | null;
+}
+
+/** Replaces the plan's targets with the rows given, in that order (coordinator, while drafting). */
+export async function replaceTargets(
+  townId: string,
+  planId: string,
+  rows: TargetInput[],
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const db = getDb();
+  const plan = await db
+    .selectFrom("plans")
+    .select("state")
+    .where("id", "=", planId)
+    .where("town_id", "=", townId)
+    .executeTakeFirst();
+  if (!plan) return { ok: false, message: "计划不存在" };
+  if (!["drafting", "compiling", "amending"].includes(plan.state)) {
+    return { ok: false, message: "计划当前状态下不能修改预期目标" };
+  }
+  const departmentIds = new Set(
+    (await db.selectFrom("departments").select("id").where("town_id", "=", townId).execute()).map(
+      (d) => d.id,
+    ),
+  );
+  if (rows.some((row) => row.departmentId && !departmentIds.has(row.departmentId))) {
+    return { ok: false, message: "所选责任科室不存在" };
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("targets").where("plan_id", "=", planId).execute();
+    for (const [index, row] of rows.entries()) {
+      await trx
+        .insertInto("targets")
+        .values({
+          id: newId(),
+          plan_id: planId,
+          position: index + 1,
+          name: row.name,
+          value: row.value,
+          unit: row.unit,
+          qualifier: row.qualifier,
+          baseline: row.baseline,
+          department_id: row.departmentId,
+        })
+        .execute();
+    }
+    await trx.updateTable("plans").set({ updated_at: nowIso() }).where("id", "=", planId).execute();
+  });
+  return { ok: true };
+}
+
+/** Plain paragraphs (one per line) → editor content, for the preamble and closing. */
+export function paragraphsToContent(text: string): string {
+  const markdown = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    // Escape Markdown markers a clerk might type at the start of a line.
+    .map((line) => line.replace(/^([#>*-]|\d+\.)/, "\\$1"))
+    .join("\n\n");
+  return JSON.stringify(markdownToContent(markdown));
+}
+
+export async function updatePlanTexts(
+  townId: string,
+  planId: string,
+  input: { preamble: string; closing: string; deadline: string | null },
+): Promise<boolean> {
+  const result = await getDb()
+    .updateTable("plans")
+    .set({
+      preamble: paragraphsToContent(input.preamble),
+      closing: paragraphsToContent(input.closing),
+      deadline: input.deadline,
+      updated_at: nowIso(),
+    })
+    .where("id", "=", planId)
+    .where("town_id", "=", townId)
+    .where("state", "in", ["drafting", "compiling", "amending"])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

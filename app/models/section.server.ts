@@ -2,7 +2,7 @@ import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 import type { Role } from "~workflows/roles";
 
-import { checkContent } from "~/editor/content.server";
+import { checkContent, contentFacts, markdownToContent } from "~/editor/content.server";
 
 /** Section states of the section machine (DESIGN §4); editable ones listed below. */
 export const SECTION_STATE_LABELS: Record<string, string> = {
@@ -333,4 +333,204 @@ export async function listRevisions(
     updatedAt: row.updated_at,
     content: row.content,
   }));
+}
+
+// --- Managing the plan's sections (coordinator, while the plan is drafting) ---
+
+export type ManageResult = { ok: true; sectionId?: string } | { ok: false; message: string };
+
+async function draftingPlan(townId: string, planId: string) {
+  return getDb()
+    .selectFrom("plans")
+    .select(["id", "state"])
+    .where("id", "=", planId)
+    .where("town_id", "=", townId)
+    .executeTakeFirst();
+}
+
+async function assignmentProblem(
+  townId: string,
+  input: { departmentId: string | null; leaderId: string | null },
+): Promise<string | null> {
+  const db = getDb();
+  if (input.departmentId) {
+    const department = await db
+      .selectFrom("departments")
+      .select("id")
+      .where("id", "=", input.departmentId)
+      .where("town_id", "=", townId)
+      .executeTakeFirst();
+    if (!department) return "所选科室不存在";
+  }
+  if (input.leaderId) {
+    const leader = await db
+      .selectFrom("users")
+      .innerJoin("user_roles", "user_roles.user_id", "users.id")
+      .select("users.id")
+      .where("users.id", "=", input.leaderId)
+      .where("users.town_id", "=", townId)
+      .where("user_roles.role", "=", "leader")
+      .executeTakeFirst();
+    if (!leader) return "所选分管领导不存在，或没有分管领导角色";
+  }
+  return null;
+}
+
+export interface SectionSettings {
+  title: string;
+  departmentId: string | null;
+  leaderId: string | null;
+  deadline: string | null;
+}
+
+export async function addSection(
+  user: Editor,
+  planId: string,
+  settings: SectionSettings,
+  now: Date = new Date(),
+): Promise<ManageResult> {
+  const plan = await draftingPlan(user.townId, planId);
+  if (!plan) return { ok: false, message: "计划不存在" };
+  if (plan.state !== "drafting")
+    return { ok: false, message: "计划已进入审核阶段，不能再增加章节" };
+  const problem = await assignmentProblem(user.townId, settings);
+  if (problem) return { ok: false, message: problem };
+  const db = getDb();
+  const id = newId();
+  const at = nowIso(now);
+  await db.transaction().execute(async (trx) => {
+    const { max } = await trx
+      .selectFrom("sections")
+      .select((eb) => eb.fn.max("position").as("max"))
+      .where("plan_id", "=", planId)
+      .executeTakeFirstOrThrow();
+    const content = JSON.stringify(
+      markdownToContent(`# ${settings.title}\n\n【请填写本章节内容】`),
+    );
+    const facts = contentFacts(content);
+    await trx
+      .insertInto("sections")
+      .values({
+        id,
+        plan_id: planId,
+        town_id: user.townId,
+        kind: "custom",
+        position: Number(max ?? 0) + 1,
+        title: settings.title,
+        department_id: settings.departmentId,
+        leader_id: settings.leaderId,
+        deadline: settings.deadline,
+        state: "drafting",
+        content,
+        characters: facts.characters,
+        placeholders: facts.placeholders,
+        updated_by: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await recordRevision(trx, {
+      sectionId: id,
+      version: 1,
+      content,
+      characters: facts.characters,
+      authorId: user.id,
+      at: now,
+      reason: "新增章节",
+    });
+  });
+  return { ok: true, sectionId: id };
+}
+
+export async function updateSectionSettings(
+  user: Editor,
+  sectionId: string,
+  settings: SectionSettings,
+): Promise<ManageResult> {
+  const section = await getSection(user.townId, sectionId);
+  if (!section) return { ok: false, message: "章节不存在" };
+  if (section.planState !== "drafting")
+    return { ok: false, message: "计划已进入审核阶段，不能再修改分工" };
+  const problem = await assignmentProblem(user.townId, settings);
+  if (problem) return { ok: false, message: problem };
+  await getDb()
+    .updateTable("sections")
+    .set({
+      title: settings.title,
+      department_id: settings.departmentId,
+      leader_id: settings.leaderId,
+      deadline: settings.deadline,
+    })
+    .where("id", "=", sectionId)
+    .where("town_id", "=", user.townId)
+    .execute();
+  return { ok: true };
+}
+
+/** Swaps a section with its neighbour above or below; positions stay 1…n. */
+export async function moveSection(
+  user: Editor,
+  sectionId: string,
+  direction: "up" | "down",
+): Promise<ManageResult> {
+  const section = await getSection(user.townId, sectionId);
+  if (!section) return { ok: false, message: "章节不存在" };
+  if (section.planState !== "drafting")
+    return { ok: false, message: "计划已进入审核阶段，不能调整顺序" };
+  const siblings = await listSections(user.townId, section.planId);
+  const index = siblings.findIndex((s) => s.id === sectionId);
+  const other = siblings[direction === "up" ? index - 1 : index + 1];
+  if (!other) return { ok: true };
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable("sections")
+        .set({ position: other.position })
+        .where("id", "=", section.id)
+        .execute();
+      await trx
+        .updateTable("sections")
+        .set({ position: section.position })
+        .where("id", "=", other.id)
+        .execute();
+    });
+  return { ok: true };
+}
+
+export async function removeSection(user: Editor, sectionId: string): Promise<ManageResult> {
+  const section = await getSection(user.townId, sectionId);
+  if (!section) return { ok: false, message: "章节不存在" };
+  if (section.planState !== "drafting")
+    return { ok: false, message: "计划已进入审核阶段，不能删除章节" };
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .deleteFrom("sections")
+        .where("id", "=", sectionId)
+        .where("town_id", "=", user.townId)
+        .execute();
+      // Close the gap so that numbering (一、二、…) stays continuous.
+      await trx
+        .updateTable("sections")
+        .set((eb) => ({ position: eb("position", "-", 1) }))
+        .where("plan_id", "=", section.planId)
+        .where("position", ">", section.position)
+        .execute();
+    });
+  return { ok: true };
+}
+
+/** Leaders of the town, for assigning sections. */
+export async function listLeaders(townId: string) {
+  return getDb()
+    .selectFrom("users")
+    .innerJoin("user_roles", "user_roles.user_id", "users.id")
+    .select(["users.id", "users.display_name as name", "users.title"])
+    .where("users.town_id", "=", townId)
+    .where("users.is_active", "=", 1)
+    .where("user_roles.role", "=", "leader")
+    .orderBy("users.username")
+    .execute();
 }

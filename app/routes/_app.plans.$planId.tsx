@@ -1,12 +1,38 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
+import { FieldError, FormError, TextField } from "~/components/form";
+import { useZodForm } from "~/components/use-zod-form";
+import { listDepartments } from "~/models/department.server";
 import { getPlan, getPlanTexts, listTargets } from "~/models/plan.server";
-import { editPermission, listSections } from "~/models/section.server";
-import { requireUser } from "~/utils/auth.server";
+import {
+  addSection,
+  editPermission,
+  listLeaders,
+  listSections,
+  moveSection,
+} from "~/models/section.server";
+import { hasRole, requireRole, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
-import { notFound } from "~/utils/http.server";
+import { badRequest, notFound } from "~/utils/http.server";
+import { SectionSettingsSchema } from "~/utils/section-validation";
+import { setFlash } from "~/utils/session.server";
+import { z } from "~/utils/validation";
+
+const MoveSchema = z.object({
+  intent: z.enum(["move-up", "move-down"]),
+  sectionId: z.string().min(1),
+});
+const AddSectionSchema = SectionSettingsSchema.extend({ intent: z.literal("add-section") });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.plan.title ?? "年度计划"} · 年度工作计划编审系统` },
@@ -17,10 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Scoped by town: another town's plan id is simply "not found".
   const plan = await getPlan(user.townId, params.planId ?? "");
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
-  const [sections, targets, texts] = await Promise.all([
+  const canManage = hasRole(user, "coordinator") && plan.state === "drafting";
+  const [sections, targets, texts, departments, leaders] = await Promise.all([
     listSections(user.townId, plan.id),
     listTargets(user.townId, plan.id),
     getPlanTexts(user.townId, plan.id),
+    canManage ? listDepartments(user.townId) : [],
+    canManage ? listLeaders(user.townId) : [],
   ]);
   const today = new Date().toISOString().slice(0, 10);
   return {
@@ -34,11 +63,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       editable: editPermission(user, section).allowed,
     })),
     targets,
+    canManage,
+    departments: departments.map((d) => ({ id: d.id, name: d.name })),
+    leaders,
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "coordinator");
+  const plan = await getPlan(user.townId, params.planId ?? "");
+  if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "move-up" || intent === "move-down") {
+    const move = MoveSchema.safeParse(Object.fromEntries(formData));
+    if (!move.success) badRequest("参数有误，请刷新页面后重试。");
+    const result = await moveSection(
+      user,
+      move.data.sectionId,
+      intent === "move-up" ? "up" : "down",
+    );
+    if (!result.ok) badRequest(result.message);
+    return { moved: true };
+  }
+  const submission = parseWithZod(formData, { schema: AddSectionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { intent: _intent, ...settings } = submission.value;
+  const result = await addSection(user, plan.id, settings);
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  await setFlash(request, `已新增章节“${settings.title}”`);
+  return redirect(`/plans/${plan.id}`);
+}
+
 export default function PlanPage() {
-  const { plan, preamble, sections, targets } = useLoaderData<typeof loader>();
+  const { plan, preamble, sections, targets, canManage, departments, leaders } =
+    useLoaderData<typeof loader>();
+  const navigation = useNavigation();
   return (
     <>
       <p className="breadcrumb">
@@ -70,10 +130,15 @@ export default function PlanPage() {
               <th scope="col" className="num">
                 待填写
               </th>
+              {canManage && (
+                <th scope="col">
+                  <span className="visually-hidden">调整</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {sections.map((section) => (
+            {sections.map((section, index) => (
               <tr key={section.id}>
                 <td>{section.position}</td>
                 <td>
@@ -98,15 +163,52 @@ export default function PlanPage() {
                 <td className={section.placeholders > 0 ? "num overdue" : "num"}>
                   {section.placeholders}
                 </td>
+                {canManage && (
+                  <td className="row-actions">
+                    <Form method="post" preventScrollReset>
+                      <input type="hidden" name="sectionId" value={section.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="move-up"
+                        className="button small"
+                        disabled={index === 0 || navigation.state !== "idle"}
+                        aria-label={`上移 ${section.title}`}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="move-down"
+                        className="button small"
+                        disabled={index === sections.length - 1 || navigation.state !== "idle"}
+                        aria-label={`下移 ${section.title}`}
+                      >
+                        ↓
+                      </button>
+                    </Form>
+                    <Link
+                      to={`/plans/${plan.id}/sections/${section.id}/settings`}
+                      aria-label={`设置 ${section.title}`}
+                    >
+                      分工设置
+                    </Link>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
+        {canManage && <AddSectionForm departments={departments} leaders={leaders} />}
       </section>
 
       <div className="two-columns">
         <section className="panel" aria-labelledby="preamble-heading">
-          <h2 id="preamble-heading">形势与总体要求</h2>
+          <div className="panel-header">
+            <h2 id="preamble-heading">形势与总体要求</h2>
+            {canManage && <Link to={`/plans/${plan.id}/settings`}>编辑</Link>}
+          </div>
           {preamble.split("\n").map((line, index) => (
             <p key={index} className="body-text">
               {line}
@@ -114,7 +216,10 @@ export default function PlanPage() {
           ))}
         </section>
         <section className="panel" aria-labelledby="targets-heading">
-          <h2 id="targets-heading">主要预期目标</h2>
+          <div className="panel-header">
+            <h2 id="targets-heading">主要预期目标</h2>
+            {canManage && <Link to={`/plans/${plan.id}/targets`}>编辑预期目标</Link>}
+          </div>
           {targets.length === 0 ? (
             <p className="muted">尚未设置预期目标。</p>
           ) : (
@@ -154,3 +259,55 @@ export default function PlanPage() {
 }
 
 export const ErrorBoundary = RouteErrorBoundary;
+
+function AddSectionForm({
+  departments,
+  leaders,
+}: {
+  departments: { id: string; name: string }[];
+  leaders: { id: string; name: string; title: string | null }[];
+}) {
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useZodForm(AddSectionSchema, {
+    id: "add-section",
+    lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
+  });
+  return (
+    <details className="add-section">
+      <summary>添加章节</summary>
+      <Form method="post" {...getFormProps(form)} className="inline-form add-row">
+        <FormError errors={form.errors} id={form.errorId} />
+        <TextField label="章节名称" field={fields.title} placeholder="如：专项工作" />
+        <label className="field">
+          <span>起草科室</span>
+          <select {...getSelectProps(fields.departmentId)}>
+            <option value="">（暂不指定）</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <FieldError field={fields.departmentId} />
+        </label>
+        <label className="field">
+          <span>分管领导</span>
+          <select {...getSelectProps(fields.leaderId)}>
+            <option value="">（暂不指定）</option>
+            {leaders.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name}
+                {l.title ? `（${l.title}）` : ""}
+              </option>
+            ))}
+          </select>
+          <FieldError field={fields.leaderId} />
+        </label>
+        <TextField label="截止日期" field={fields.deadline} type="date" />
+        <button type="submit" name="intent" value="add-section" className="button primary">
+          添加
+        </button>
+      </Form>
+    </details>
+  );
+}

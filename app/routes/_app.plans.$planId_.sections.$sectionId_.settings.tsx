@@ -1,0 +1,174 @@
+import { getFormProps, getSelectProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
+import { RouteErrorBoundary } from "~/components/error-page";
+import { FieldError, FormError, TextField } from "~/components/form";
+import { useZodForm } from "~/components/use-zod-form";
+import { listDepartments } from "~/models/department.server";
+import { getPlan } from "~/models/plan.server";
+import {
+  getSection,
+  listLeaders,
+  removeSection,
+  updateSectionSettings,
+} from "~/models/section.server";
+import { requireRole, type SessionUser } from "~/utils/auth.server";
+import { notFound } from "~/utils/http.server";
+import { SectionSettingsSchema } from "~/utils/section-validation";
+import { setFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `分工设置 · ${data?.section.title ?? "章节"}` },
+];
+
+async function loadSection(user: SessionUser, planId: string, sectionId: string) {
+  const plan = await getPlan(user.townId, planId);
+  const section = plan ? await getSection(user.townId, sectionId) : null;
+  if (!plan || !section || section.planId !== plan.id) {
+    notFound("该章节不存在，或不属于您所在的镇。");
+  }
+  return { plan, section };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "coordinator");
+  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const [departments, leaders] = await Promise.all([
+    listDepartments(user.townId),
+    listLeaders(user.townId),
+  ]);
+  return {
+    plan: { id: plan.id, title: plan.title },
+    section: {
+      id: section.id,
+      title: section.title,
+      departmentId: section.departmentId,
+      leaderId: section.leaderId,
+      deadline: section.deadline,
+      characters: section.characters,
+    },
+    departments: departments.map((d) => ({ id: d.id, name: d.name })),
+    leaders,
+  };
+}
+
+const SettingsFormSchema = SectionSettingsSchema;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "coordinator");
+  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const formData = await request.formData();
+  if (formData.get("intent") === "remove") {
+    const result = await removeSection(user, section.id);
+    if (!result.ok) return data({ removeError: result.message }, { status: 400 });
+    await setFlash(request, `已删除章节“${section.title}”，其余章节已重新编号`);
+    return redirect(`/plans/${plan.id}`);
+  }
+  const submission = parseWithZod(formData, { schema: SettingsFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await updateSectionSettings(user, section.id, submission.value);
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  await setFlash(request, `已保存“${submission.value.title}”的分工设置`);
+  return redirect(`/plans/${plan.id}`);
+}
+
+export default function SectionSettingsPage() {
+  const { plan, section, departments, leaders } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useZodForm(SettingsFormSchema, {
+    lastResult: actionData && !("removeError" in actionData) ? actionData : undefined,
+    defaultValue: {
+      title: section.title,
+      departmentId: section.departmentId ?? "",
+      leaderId: section.leaderId ?? "",
+      deadline: section.deadline ?? "",
+    },
+  });
+  const removeError = actionData && "removeError" in actionData ? actionData.removeError : null;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/plans">年度计划</Link> / <Link to={`/plans/${plan.id}`}>{plan.title}</Link> /{" "}
+        {section.title} / 分工设置
+      </p>
+      <div className="two-columns">
+        <section className="panel">
+          <h2>分工设置</h2>
+          <Form method="post" {...getFormProps(form)} className="stack">
+            <FormError errors={form.errors} id={form.errorId} />
+            <TextField label="章节名称" field={fields.title} />
+            <label className="field">
+              <span>起草科室</span>
+              <select {...getSelectProps(fields.departmentId)}>
+                <option value="">（暂不指定）</option>
+                {departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError field={fields.departmentId} />
+            </label>
+            <label className="field">
+              <span>分管领导</span>
+              <select {...getSelectProps(fields.leaderId)}>
+                <option value="">（暂不指定）</option>
+                {leaders.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                    {l.title ? `（${l.title}）` : ""}
+                  </option>
+                ))}
+              </select>
+              <FieldError field={fields.leaderId} />
+            </label>
+            <TextField label="截止日期" field={fields.deadline} type="date" />
+            <div className="form-actions">
+              <button
+                type="submit"
+                className="button primary"
+                disabled={navigation.state !== "idle"}
+              >
+                保存
+              </button>
+              <Link to={`/plans/${plan.id}`} className="button">
+                返回计划
+              </Link>
+            </div>
+          </Form>
+        </section>
+        <section className="panel">
+          <h2>删除章节</h2>
+          <p className="muted">
+            删除后本章节的正文（{section.characters}{" "}
+            字）和修改历史一并删除，无法恢复；其余章节自动重新编号。
+          </p>
+          <FormError errors={removeError ? [removeError] : undefined} />
+          <Form
+            method="post"
+            onSubmit={(event) => {
+              if (!window.confirm(`确定删除章节“${section.title}”吗？正文和修改历史将一并删除。`)) {
+                event.preventDefault();
+              }
+            }}
+          >
+            <button type="submit" name="intent" value="remove" className="button danger">
+              删除本章节
+            </button>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,18 @@
+import { requiredText, z } from "./validation";
+
+const optionalId = z
+  .string()
+  .optional()
+  .transform((value) => value || null);
+
+/** Title, department, leader and deadline of a section, as the coordinator sets them. */
+export const SectionSettingsSchema = z.object({
+  title: requiredText("章节名称", 40),
+  departmentId: optionalId,
+  leaderId: optionalId,
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "截止日期格式应为 年-月-日")
+    .optional()
+    .transform((value) => value || null),
+});

@@ -1,0 +1,40 @@
+import { requiredText, z } from "./validation";
+
+export const TARGET_UNITS = ["%", "亿元", "万元", "元", "个", "亩", "公里"] as const;
+export const TARGET_QUALIFIERS = ["以上", "左右", "以内"] as const;
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** One row of 主要预期目标, as the coordinator enters it. */
+export const TargetSchema = z.object({
+  name: requiredText("指标名称", 40),
+  value: z.string({ error: "请填写目标值" }).trim().regex(NUMBER, "目标值应为数字，如 6 或 3.2"),
+  unit: z
+    .string()
+    .trim()
+    .max(10, "单位不能超过 10 个字")
+    .optional()
+    .transform((value) => value ?? ""),
+  qualifier: z
+    .enum(TARGET_QUALIFIERS, { error: "限定词只能是 以上、左右、以内 或不填" })
+    .optional()
+    .transform((value) => value ?? null),
+  baseline: z
+    .string()
+    .trim()
+    .regex(NUMBER, "上年实际应为数字")
+    .optional()
+    .transform((value) => value ?? null),
+  departmentId: z
+    .string()
+    .optional()
+    .transform((value) => value || null),
+});
+
+export const TargetsSchema = z.object({
+  targets: z
+    .array(TargetSchema)
+    .max(50, "预期目标不能超过 50 项")
+    .optional()
+    .transform((v) => v ?? []),
+});
