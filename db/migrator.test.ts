@@ -10,6 +10,7 @@ const FOUNDATION_TABLES = [
   "login_attempts",
   "plans",
   "section_defaults",
+  "section_presence",
   "section_revisions",
   "sections",
   "sessions",

@@ -22,6 +22,7 @@ export interface Database {
   sections: SectionTable;
   section_revisions: SectionRevisionTable;
   targets: TargetTable;
+  section_presence: SectionPresenceTable;
 }
 
 export interface TownTable {
@@ -156,6 +157,14 @@ export interface TargetTable {
   qualifier: string | null;
   baseline: string | null;
   department_id: string | null;
+}
+
+export interface SectionPresenceTable {
+  section_id: string;
+  user_id: string;
+  /** 1 when the user may edit (shown as 正在编辑), else 0 (正在查看). */
+  editing: number;
+  seen_at: string;
 }
 
 export type Town = Selectable<TownTable>;

@@ -210,3 +210,36 @@ test("the coordinator adds a section, moves it up and removes it", async ({ page
   await expect(page.getByText("已删除章节“专项工作”，其余章节已重新编号")).toBeVisible();
   await expect(page.getByRole("region", { name: "章节（6）" })).toBeVisible();
 });
+
+test("text that never reached the server is offered back after a reload", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("econ");
+  await openEconomySection(page);
+  // Saves fail (server unreachable) while the page is reloaded.
+  await page.route("**/sections/*/content", (route) => route.abort("connectionrefused"));
+  await typeAtEnd(page, "只存在本机的内容。");
+  await expect(page.getByTestId("save-status")).toContainText("网络中断");
+  await page.reload();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "发现本机保存的未提交内容" }),
+  ).toBeVisible();
+  await page.unroute("**/sections/*/content");
+  await page.getByRole("button", { name: "恢复这些内容" }).click();
+  await expect(page.getByTestId("save-status")).toContainText("已保存");
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "章节正文" })).toContainText("只存在本机的内容。");
+  await expect(page.getByText("发现本机保存的未提交内容")).toHaveCount(0);
+});
+
+test("the editor shows who else has the section open", async ({ page, signInAs, browser }) => {
+  await signInAs("econ");
+  await openEconomySection(page);
+  const other = await browser.newContext();
+  const coordinator = await other.newPage();
+  await signIn(coordinator, "coordinator");
+  await openEconomySection(coordinator);
+  await expect(coordinator.getByTestId("presence")).toHaveText("王强 正在编辑本章节");
+  await other.close();
+});

@@ -51,6 +51,21 @@ describe("content validation", () => {
     });
   });
 
+  it("drops inline styles (fonts and colours pasted from Word) but keeps bold", () => {
+    const styled = structuredClone(good) as unknown as {
+      root: { children: { children: { style?: string; format?: number }[] }[] };
+    };
+    const text = styled.root.children[1]!.children[0]!;
+    text.style = "font-family: 宋体; color: red";
+    text.format = 1;
+    const check = checkContent(styled);
+    expect(check.ok).toBe(true);
+    if (check.ok) {
+      expect(check.json).not.toContain("宋体");
+      expect(check.json).toContain('"format":1');
+    }
+  });
+
   it("refuses malformed JSON with 422", () => {
     expect(checkContent("{not json")).toMatchObject({ ok: false, status: 422 });
     expect(checkContent({ nothing: true })).toMatchObject({ ok: false, status: 422 });

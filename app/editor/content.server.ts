@@ -4,7 +4,7 @@ import { createHeadlessEditor } from "@lexical/headless";
 import { $convertFromMarkdownString } from "@lexical/markdown";
 import { $isHeadingNode } from "@lexical/rich-text";
 import { $dfs } from "@lexical/utils";
-import { $getRoot, type LexicalEditor, type SerializedEditorState } from "lexical";
+import { $getRoot, $isTextNode, type LexicalEditor, type SerializedEditorState } from "lexical";
 
 import {
   countCharacters,
@@ -83,6 +83,16 @@ export function checkContent(input: unknown): ContentCheck {
         : "内容格式无效，未保存。请刷新页面后重试。",
     };
   }
+  // Inline styles (fonts, colours pasted from Word or a web page) are not part
+  // of a plan: the export applies the official styles. Drop them on the way in.
+  editor.update(
+    () => {
+      for (const { node } of $dfs()) {
+        if ($isTextNode(node) && node.getStyle() !== "") node.setStyle("");
+      }
+    },
+    { discrete: true },
+  );
   const badHeading = editor
     .getEditorState()
     .read(() =>

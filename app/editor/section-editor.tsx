@@ -17,6 +17,8 @@ import { useHydrated } from "~/utils/use-hydrated";
 import { diffContents } from "./diff";
 import { countCharacters, EDITOR_NODES } from "./nodes";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
+import { PlainStylePlugin } from "./plugins/plain-style-plugin";
+import { PresenceBar } from "./plugins/presence";
 import { ToolbarPlugin } from "./plugins/toolbar-plugin";
 import { editorTheme } from "./theme";
 import {
@@ -31,6 +33,7 @@ import {
 export interface SectionEditorProps {
   sectionId: string;
   saveUrl: string;
+  presenceUrl: string;
   content: string;
   version: number;
   editable: boolean;
@@ -99,6 +102,7 @@ function EditorBody(props: SectionEditorProps) {
   const style = { counterReset: `h1 ${props.firstHeadingNumber - 1}` } as CSSProperties;
   return (
     <div className="editor-shell">
+      <PresenceBar url={props.presenceUrl} />
       {props.editable && (
         <div className="editor-bar">
           <ToolbarPlugin />
@@ -159,6 +163,7 @@ function EditorBody(props: SectionEditorProps) {
         <PlaceholderPlugin />
       </div>
       <HistoryPlugin />
+      <PlainStylePlugin />
       <ListPlugin />
       <TablePlugin />
       {props.editable && (

@@ -77,6 +77,7 @@ export default function SectionPage() {
         key={`${section.id}-${section.version}`}
         sectionId={section.id}
         saveUrl={`/sections/${section.id}/content`}
+        presenceUrl={`/sections/${section.id}/presence`}
         content={section.content}
         version={section.version}
         editable={editable}

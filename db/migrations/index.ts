@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 
 import * as foundation from "./2026-11-21-001-foundation";
 import * as drafting from "./2026-11-22-001-drafting";
+import * as presence from "./2026-11-22-002-presence";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -11,4 +12,5 @@ import * as drafting from "./2026-11-22-001-drafting";
 export const migrations: Record<string, Migration> = {
   "2026-11-21-001-foundation": foundation,
   "2026-11-22-001-drafting": drafting,
+  "2026-11-22-002-presence": presence,
 };
