@@ -4,7 +4,7 @@ import { createHeadlessEditor } from "@lexical/headless";
 import { $convertFromMarkdownString } from "@lexical/markdown";
 import { $isHeadingNode } from "@lexical/rich-text";
 import { $dfs } from "@lexical/utils";
-import { $getRoot, $isTextNode, type LexicalEditor, type SerializedEditorState } from "lexical";
+import { $getRoot, type LexicalEditor, type SerializedEditorState } from "lexical";
 
 import {
   countCharacters,
@@ -51,6 +51,15 @@ export function emptyContent(): SerializedEditorState {
   return markdownToContent("");
 }
 
+/**
+ * Inline styles (fonts, colours pasted from Word or a web page) are not part
+ * of a plan: the export applies the official styles. Dropped on the way in,
+ * on the JSON text (keys only: quotes inside text are escaped).
+ */
+function withoutInlineStyles(raw: string): string {
+  return raw.replace(/"style":"(?:[^"\\]|\\.)+"/g, '"style":""');
+}
+
 export type ContentCheck =
   | ({ ok: true; content: SerializedEditorState; json: string } & ContentFacts)
   | { ok: false; status: 413 | 422; message: string };
@@ -70,7 +79,7 @@ export function checkContent(input: unknown): ContentCheck {
   }
   const editor = headlessEditor();
   try {
-    const state = editor.parseEditorState(raw);
+    const state = editor.parseEditorState(withoutInlineStyles(raw));
     editor.setEditorState(state);
   } catch (error) {
     const detail = error instanceof Error ? error.message : "";
@@ -83,16 +92,6 @@ export function checkContent(input: unknown): ContentCheck {
         : "内容格式无效，未保存。请刷新页面后重试。",
     };
   }
-  // Inline styles (fonts, colours pasted from Word or a web page) are not part
-  // of a plan: the export applies the official styles. Drop them on the way in.
-  editor.update(
-    () => {
-      for (const { node } of $dfs()) {
-        if ($isTextNode(node) && node.getStyle() !== "") node.setStyle("");
-      }
-    },
-    { discrete: true },
-  );
   const badHeading = editor
     .getEditorState()
     .read(() =>

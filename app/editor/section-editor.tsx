@@ -14,7 +14,7 @@ import { DiffView } from "~/components/diff-view";
 import { formatTime } from "~/utils/format";
 import { useHydrated } from "~/utils/use-hydrated";
 
-import { diffContents } from "./diff";
+import { blocksOf, diffContents } from "./diff";
 import { countCharacters, EDITOR_NODES } from "./nodes";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
 import { PlainStylePlugin } from "./plugins/plain-style-plugin";
@@ -39,8 +39,6 @@ export interface SectionEditorProps {
   editable: boolean;
   /** Level-1 headings of this section are numbered from this one on (一、 = 1). */
   firstHeadingNumber: number;
-  /** Plain text shown before the browser editor takes over. */
-  fallbackText: string;
 }
 
 /** The section editor; on the server (and before hydration) a read-only text stands in. */
@@ -50,7 +48,7 @@ export function SectionEditor(props: SectionEditorProps) {
     return (
       <div className="editor-shell">
         <div className="editor-root editor-fallback" aria-busy="true">
-          {props.fallbackText.split("\n").map((line, index) => (
+          {blocksOf(props.content).map((line, index) => (
             <p key={index}>{line}</p>
           ))}
         </div>

@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { contentFacts } from "~/editor/content.server";
 import { SectionEditor } from "~/editor/section-editor";
 import editorStyles from "~/styles/editor.css";
 import { getPlan } from "~/models/plan.server";
@@ -40,14 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updatedByName: section.updatedByName,
       updatedAt: section.updatedAt,
     },
-    text: contentFacts(section.content).text,
     editable: permission.allowed,
     readOnlyReason: permission.allowed ? null : permission.reason,
   };
 }
 
 export default function SectionPage() {
-  const { plan, section, text, editable, readOnlyReason } = useLoaderData<typeof loader>();
+  const { plan, section, editable, readOnlyReason } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -82,7 +80,6 @@ export default function SectionPage() {
         version={section.version}
         editable={editable}
         firstHeadingNumber={section.position}
-        fallbackText={text}
       />
     </>
   );
