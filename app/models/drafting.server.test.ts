@@ -97,6 +97,20 @@ describeEachDialect(
       });
     });
 
+    it("two requests creating the same plan at once (double click): one plan, one clear refusal", async () => {
+      const creator = {
+        id: await userIdOf(t.db, "coordinator"),
+        townId: await townIdOf(t.db, "示例镇"),
+        townName: "示例镇",
+      };
+      const input = { year: 2030, kind: "工作要点" as const, from: "templates" as const };
+      const results = await Promise.all([createPlan(creator, input), createPlan(creator, input)]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({
+        message: "2030年工作要点已经建立，不能重复创建",
+      });
+    });
+
     it("a save based on the current version succeeds and raises the version", async () => {
       const section = await economySection();
       const result = await saveSectionContent(

@@ -98,14 +98,7 @@ export async function createPlan(
   now: Date = new Date(),
 ): Promise<CreatePlanResult> {
   const db = getDb();
-  const exists = await db
-    .selectFrom("plans")
-    .select("id")
-    .where("town_id", "=", creator.townId)
-    .where("year", "=", input.year)
-    .where("kind", "=", input.kind)
-    .executeTakeFirst();
-  if (exists) {
+  if (await planExists(creator.townId, input.year, input.kind)) {
     return {
       ok: false,
       field: "year",
@@ -137,103 +130,127 @@ export async function createPlan(
     }
   }
 
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("plans")
-      .values({
-        id: planId,
-        town_id: creator.townId,
-        year: input.year,
-        kind: input.kind,
-        title: fill(skeleton.titlePattern),
-        state: "drafting",
-        document_number: null,
-        published_on: null,
-        deadline,
-        preamble: previous?.preamble ?? JSON.stringify(markdownToContent(fill(skeleton.preamble))),
-        closing: previous?.closing ?? JSON.stringify(markdownToContent(fill(skeleton.closing))),
-        created_by: creator.id,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-
-    const sections = previous
-      ? await trx
-          .selectFrom("sections")
-          .select(["kind", "position", "title", "department_id", "leader_id", "content"])
-          .where("plan_id", "=", previous.id)
-          .orderBy("position")
-          .execute()
-      : await sectionsFromTemplates(trx, creator.townId);
-    for (const section of sections) {
-      const facts = contentFacts(section.content);
-      const sectionId = newId();
+  try {
+    await db.transaction().execute(async (trx) => {
       await trx
-        .insertInto("sections")
+        .insertInto("plans")
         .values({
-          id: sectionId,
-          plan_id: planId,
+          id: planId,
           town_id: creator.townId,
-          kind: section.kind,
-          position: section.position,
-          title: section.title,
-          department_id: section.department_id,
-          leader_id: section.leader_id,
-          deadline,
+          year: input.year,
+          kind: input.kind,
+          title: fill(skeleton.titlePattern),
           state: "drafting",
-          content: section.content,
-          characters: facts.characters,
-          placeholders: facts.placeholders,
-          updated_by: null,
+          document_number: null,
+          published_on: null,
+          deadline,
+          preamble:
+            previous?.preamble ?? JSON.stringify(markdownToContent(fill(skeleton.preamble))),
+          closing: previous?.closing ?? JSON.stringify(markdownToContent(fill(skeleton.closing))),
+          created_by: creator.id,
           created_at: at,
           updated_at: at,
         })
         .execute();
-      // The starting text is the first revision, so the history can show what changed from it.
-      await trx
-        .insertInto("section_revisions")
-        .values({
-          id: newId(),
-          section_id: sectionId,
-          version: 1,
-          content: section.content,
-          characters: facts.characters,
-          author_id: creator.id,
-          reason: previous ? `沿用${input.year - 1}年计划` : "由模板生成",
-          created_at: at,
-          updated_at: at,
-        })
-        .execute();
-    }
 
-    const targets = previous
-      ? await trx
-          .selectFrom("targets")
-          .select(["name", "value", "unit", "qualifier", "department_id"])
-          .where("plan_id", "=", previous.id)
-          .orderBy("position")
-          .execute()
-      : loadTargetTemplates().map((t) => ({ ...t, value: String(t.value), department_id: null }));
-    for (const [index, target] of targets.entries()) {
-      await trx
-        .insertInto("targets")
-        .values({
-          id: newId(),
-          plan_id: planId,
-          position: index + 1,
-          name: target.name,
-          value: target.value,
-          unit: target.unit,
-          qualifier: target.qualifier,
-          // Last year's target is the best known reference until its actual is entered.
-          baseline: previous ? target.value : null,
-          department_id: target.department_id,
-        })
-        .execute();
+      const sections = previous
+        ? await trx
+            .selectFrom("sections")
+            .select(["kind", "position", "title", "department_id", "leader_id", "content"])
+            .where("plan_id", "=", previous.id)
+            .orderBy("position")
+            .execute()
+        : await sectionsFromTemplates(trx, creator.townId);
+      for (const section of sections) {
+        const facts = contentFacts(section.content);
+        const sectionId = newId();
+        await trx
+          .insertInto("sections")
+          .values({
+            id: sectionId,
+            plan_id: planId,
+            town_id: creator.townId,
+            kind: section.kind,
+            position: section.position,
+            title: section.title,
+            department_id: section.department_id,
+            leader_id: section.leader_id,
+            deadline,
+            state: "drafting",
+            content: section.content,
+            characters: facts.characters,
+            placeholders: facts.placeholders,
+            updated_by: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        // The starting text is the first revision, so the history can show what changed from it.
+        await trx
+          .insertInto("section_revisions")
+          .values({
+            id: newId(),
+            section_id: sectionId,
+            version: 1,
+            content: section.content,
+            characters: facts.characters,
+            author_id: creator.id,
+            reason: previous ? `沿用${input.year - 1}年计划` : "由模板生成",
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+      }
+
+      const targets = previous
+        ? await trx
+            .selectFrom("targets")
+            .select(["name", "value", "unit", "qualifier", "department_id"])
+            .where("plan_id", "=", previous.id)
+            .orderBy("position")
+            .execute()
+        : loadTargetTemplates().map((t) => ({ ...t, value: String(t.value), department_id: null }));
+      for (const [index, target] of targets.entries()) {
+        await trx
+          .insertInto("targets")
+          .values({
+            id: newId(),
+            plan_id: planId,
+            position: index + 1,
+            name: target.name,
+            value: target.value,
+            unit: target.unit,
+            qualifier: target.qualifier,
+            // Last year's target is the best known reference until its actual is entered.
+            baseline: previous ? target.value : null,
+            department_id: target.department_id,
+          })
+          .execute();
+      }
+    });
+  } catch (error) {
+    // A double click or a second tab: the other request created it a moment ago.
+    if (await planExists(creator.townId, input.year, input.kind)) {
+      return {
+        ok: false,
+        field: "year",
+        message: `${input.year}年${input.kind}已经建立，不能重复创建`,
+      };
     }
-  });
+    throw error;
+  }
   return { ok: true, planId };
+}
+
+async function planExists(townId: string, year: number, kind: string): Promise<boolean> {
+  const row = await getDb()
+    .selectFrom("plans")
+    .select("id")
+    .where("town_id", "=", townId)
+    .where("year", "=", year)
+    .where("kind", "=", kind)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 async function sectionsFromTemplates(db: ReturnType<typeof getDb>, townId: string) {

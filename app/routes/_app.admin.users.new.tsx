@@ -51,7 +51,19 @@ export async function action({ request }: ActionFunctionArgs) {
       status: 400,
     });
   }
-  await createUser(admin.townId, input);
+  try {
+    await createUser(admin.townId, input);
+  } catch (error) {
+    // A double click: the first request took the username a moment ago.
+    if (!(await isUsernameTaken(input.username))) throw error;
+    return data(
+      submission.reply({
+        fieldErrors: { username: [`用户名“${input.username}”已被使用，请换一个`] },
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
+  }
   await setFlash(request, `已创建用户 ${input.username}（${input.displayName}）`);
   return redirect("/admin/users");
 }
