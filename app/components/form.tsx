@@ -1,4 +1,4 @@
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 
 type ErrorSource = Pick<FieldMetadata<unknown>, "errors" | "errorId">;
@@ -50,6 +50,40 @@ export function TextField({
       />
       <FieldError field={field} />
       {hint && <small className="muted">{hint}</small>}
+    </label>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A labelled select with its errors; `empty` adds a first "none" choice. */
+export function SelectField({
+  label,
+  field,
+  options,
+  empty,
+}: {
+  label: string;
+  field: FieldMetadata<string | null | undefined>;
+  options: Option[];
+  empty?: string;
+}) {
+  const { key, ...props } = getSelectProps(field);
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select key={key} {...props}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError field={field} />
     </label>
   );
 }

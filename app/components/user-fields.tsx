@@ -1,8 +1,8 @@
-import { getCollectionProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { getCollectionProps, type FieldMetadata } from "@conform-to/react";
 
 import { ROLE_LABELS, ROLES } from "~workflows/roles";
 
-import { FieldError, TextField } from "./form";
+import { FieldError, SelectField, TextField } from "./form";
 
 interface Fields {
   displayName: FieldMetadata<string>;
@@ -23,18 +23,12 @@ export function UserFields({
     <>
       <TextField label="姓名" field={fields.displayName} />
       <TextField label="职务（可选）" field={fields.title} placeholder="如：副镇长、党政办主任" />
-      <label className="field">
-        <span>所属科室</span>
-        <select {...getSelectProps(fields.departmentId)}>
-          <option value="">（无，镇领导不属于科室）</option>
-          {departments.map((department) => (
-            <option key={department.id} value={department.id}>
-              {department.name}
-            </option>
-          ))}
-        </select>
-        <FieldError field={fields.departmentId} />
-      </label>
+      <SelectField
+        label="所属科室"
+        field={fields.departmentId}
+        empty="（无，镇领导不属于科室）"
+        options={departments.map((d) => ({ value: d.id, label: d.name }))}
+      />
       <fieldset className="field">
         <legend>角色</legend>
         <input type="hidden" name={fields.roles.name} value="" />

@@ -534,3 +534,16 @@ export async function listLeaders(townId: string) {
     .orderBy("users.username")
     .execute();
 }
+
+/** A section of a plan of the town, or null when either is missing or they do not match. */
+export async function getPlanSection(townId: string, planId: string, sectionId: string) {
+  const section = await getSection(townId, sectionId);
+  if (!section || section.planId !== planId) return null;
+  const plan = await getDb()
+    .selectFrom("plans")
+    .select(["id", "title", "year"])
+    .where("id", "=", planId)
+    .where("town_id", "=", townId)
+    .executeTakeFirst();
+  return plan ? { plan, section } : null;
+}

@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -10,7 +10,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FieldError, FormError, TextField } from "~/components/form";
+import { FormError, TextField } from "~/components/form";
+import { SectionAssignmentFields } from "~/components/section-assignment-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { listDepartments } from "~/models/department.server";
 import { getPlan, getPlanTexts, listTargets } from "~/models/plan.server";
@@ -278,31 +279,12 @@ function AddSectionForm({
       <Form method="post" {...getFormProps(form)} className="inline-form add-row">
         <FormError errors={form.errors} id={form.errorId} />
         <TextField label="章节名称" field={fields.title} placeholder="如：专项工作" />
-        <label className="field">
-          <span>起草科室</span>
-          <select {...getSelectProps(fields.departmentId)}>
-            <option value="">（暂不指定）</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-          <FieldError field={fields.departmentId} />
-        </label>
-        <label className="field">
-          <span>分管领导</span>
-          <select {...getSelectProps(fields.leaderId)}>
-            <option value="">（暂不指定）</option>
-            {leaders.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.name}
-                {l.title ? `（${l.title}）` : ""}
-              </option>
-            ))}
-          </select>
-          <FieldError field={fields.leaderId} />
-        </label>
+        <SectionAssignmentFields
+          departmentId={fields.departmentId}
+          leaderId={fields.leaderId}
+          departments={departments}
+          leaders={leaders}
+        />
         <TextField label="截止日期" field={fields.deadline} type="date" />
         <button type="submit" name="intent" value="add-section" className="button primary">
           添加

@@ -4,8 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { SectionEditor } from "~/editor/section-editor";
 import editorStyles from "~/styles/editor.css";
-import { getPlan } from "~/models/plan.server";
-import { editPermission, getSection } from "~/models/section.server";
+import { editPermission, getPlanSection } from "~/models/section.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
@@ -18,11 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const plan = await getPlan(user.townId, params.planId ?? "");
-  const section = plan ? await getSection(user.townId, params.sectionId ?? "") : null;
-  if (!plan || !section || section.planId !== plan.id) {
-    notFound("该章节不存在，或不属于您所在的镇。");
-  }
+  const found = await getPlanSection(user.townId, params.planId ?? "", params.sectionId ?? "");
+  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
+  const { plan, section } = found;
   const permission = editPermission(user, section);
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year },

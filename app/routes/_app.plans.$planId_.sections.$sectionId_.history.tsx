@@ -9,10 +9,9 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { DiffView } from "~/components/diff-view";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { diffContents, summarize } from "~/editor/diff";
-import { getPlan } from "~/models/plan.server";
 import {
   editPermission,
-  getSection,
+  getPlanSection,
   listRevisions,
   saveSectionContent,
 } from "~/models/section.server";
@@ -27,12 +26,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function loadSection(user: SessionUser, planId: string, sectionId: string) {
-  const plan = await getPlan(user.townId, planId);
-  const section = plan ? await getSection(user.townId, sectionId) : null;
-  if (!plan || !section || section.planId !== plan.id) {
-    notFound("该章节不存在，或不属于您所在的镇。");
-  }
-  return { plan, section };
+  const found = await getPlanSection(user.townId, planId, sectionId);
+  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
+  return found;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

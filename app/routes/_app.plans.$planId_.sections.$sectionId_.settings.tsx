@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -10,12 +10,12 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FieldError, FormError, TextField } from "~/components/form";
+import { FormError, TextField } from "~/components/form";
+import { SectionAssignmentFields } from "~/components/section-assignment-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { listDepartments } from "~/models/department.server";
-import { getPlan } from "~/models/plan.server";
 import {
-  getSection,
+  getPlanSection,
   listLeaders,
   removeSection,
   updateSectionSettings,
@@ -30,12 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 async function loadSection(user: SessionUser, planId: string, sectionId: string) {
-  const plan = await getPlan(user.townId, planId);
-  const section = plan ? await getSection(user.townId, sectionId) : null;
-  if (!plan || !section || section.planId !== plan.id) {
-    notFound("该章节不存在，或不属于您所在的镇。");
-  }
-  return { plan, section };
+  const found = await getPlanSection(user.townId, planId, sectionId);
+  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
+  return found;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -106,31 +103,12 @@ export default function SectionSettingsPage() {
           <Form method="post" {...getFormProps(form)} className="stack">
             <FormError errors={form.errors} id={form.errorId} />
             <TextField label="章节名称" field={fields.title} />
-            <label className="field">
-              <span>起草科室</span>
-              <select {...getSelectProps(fields.departmentId)}>
-                <option value="">（暂不指定）</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-              <FieldError field={fields.departmentId} />
-            </label>
-            <label className="field">
-              <span>分管领导</span>
-              <select {...getSelectProps(fields.leaderId)}>
-                <option value="">（暂不指定）</option>
-                {leaders.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                    {l.title ? `（${l.title}）` : ""}
-                  </option>
-                ))}
-              </select>
-              <FieldError field={fields.leaderId} />
-            </label>
+            <SectionAssignmentFields
+              departmentId={fields.departmentId}
+              leaderId={fields.leaderId}
+              departments={departments}
+              leaders={leaders}
+            />
             <TextField label="截止日期" field={fields.deadline} type="date" />
             <div className="form-actions">
               <button

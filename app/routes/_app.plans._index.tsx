@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import {
   data,
@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { FieldError, FormError, TextField } from "~/components/form";
+import { FormError, SelectField, TextField } from "~/components/form";
 import { PlanTable } from "~/components/plan-table";
 import { useZodForm } from "~/components/use-zod-form";
 import { createPlan, listPlans } from "~/models/plan.server";
@@ -86,25 +86,19 @@ function CreatePlanForm({ nextYear }: { nextYear: number }) {
       <Form method="post" {...getFormProps(form)} className="inline-form create-plan">
         <FormError errors={form.errors} id={form.errorId} />
         <TextField label="年度" field={fields.year} inputMode="numeric" size={6} />
-        <label className="field">
-          <span>类型</span>
-          <select {...getSelectProps(fields.kind)}>
-            {PLAN_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {kind}
-              </option>
-            ))}
-          </select>
-          <FieldError field={fields.kind} />
-        </label>
-        <label className="field">
-          <span>创建方式</span>
-          <select {...getSelectProps(fields.from)}>
-            <option value="templates">从模板创建（六个标准章节）</option>
-            <option value="previous">沿用上年计划（复制章节、分工和目标）</option>
-          </select>
-          <FieldError field={fields.from} />
-        </label>
+        <SelectField
+          label="类型"
+          field={fields.kind}
+          options={PLAN_KINDS.map((kind) => ({ value: kind, label: kind }))}
+        />
+        <SelectField
+          label="创建方式"
+          field={fields.from}
+          options={[
+            { value: "templates", label: "从模板创建（六个标准章节）" },
+            { value: "previous", label: "沿用上年计划（复制章节、分工和目标）" },
+          ]}
+        />
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? "正在创建…" : "创建计划"}
         </button>
