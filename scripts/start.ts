@@ -1,7 +1,9 @@
 // npm start: build if needed, migrate, seed an empty database, then serve.
 // Everything a fresh clone needs after `npm install`; see README.md.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { resolveSessionSecret } from "../app/utils/session-secret.server";
@@ -82,29 +84,54 @@ try {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(
-  process.execPath,
-  [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), BUILD_MARKER],
-  {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", SESSION_SECRET: sessionSecret, PORT: port },
-  },
+// One server process per core (up to 4): state lives in the database
+// (sessions, flash, presence), so any worker may answer any request.
+const workers = Math.max(
+  1,
+  Number(process.env.WEB_CONCURRENCY) || Math.min(os.availableParallelism(), 4),
 );
+cluster.setupPrimary({
+  exec: path.join(root, "node_modules/@remix-run/serve/dist/cli.js"),
+  args: [BUILD_MARKER],
+  execArgv: [],
+  silent: true,
+});
+const workerEnv = { NODE_ENV: "production", SESSION_SECRET: sessionSecret, PORT: port };
 
 let announced = false;
-server.stdout.on("data", (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  if (!announced && chunk.toString().includes("[remix-serve]")) {
-    announced = true;
-    console.log(`\n年度工作计划编审系统已启动：http://localhost:${port}`);
-    console.log(
-      `演示账号：coordinator、econ、leader1、mayor、secretary、admin 等，密码均为 ${DEMO_PASSWORD}（正式使用前请修改）\n`,
-    );
+let stopping = false;
+function fork() {
+  const worker = cluster.fork(workerEnv);
+  worker.process.stdout?.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (text.includes("[remix-serve]")) {
+      if (announced) return;
+      announced = true;
+      console.log(`\n年度工作计划编审系统已启动：http://localhost:${port}（${workers} 个进程）`);
+      console.log(
+        `演示账号：coordinator、econ、leader1、mayor、secretary、admin 等，密码均为 ${DEMO_PASSWORD}（正式使用前请修改）\n`,
+      );
+      return;
+    }
+    process.stdout.write(chunk);
+  });
+  worker.process.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+}
+for (let i = 0; i < workers; i++) fork();
+
+cluster.on("exit", (worker, code, signal) => {
+  if (stopping) {
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    return;
   }
+  console.error(`✗ 服务进程 ${worker.process.pid} 意外退出（${signal ?? code}），正在重启`);
+  fork();
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(0), 5000).unref();
+  });
 }
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
