@@ -104,6 +104,7 @@ export default function HistoryPage() {
       ? `${formatDateTime(revision.updatedAt)} ${revision.authorName ?? ""}`
       : "（空白）";
   };
+  const options = revisions.map((revision) => ({ value: revision.id, label: label(revision.id) }));
   return (
     <>
       <p className="breadcrumb">
@@ -118,26 +119,8 @@ export default function HistoryPage() {
         <section className="panel" aria-labelledby="diff-heading">
           <h2 id="diff-heading">版本比较</h2>
           <Form method="get" className="compare-form">
-            <label className="field">
-              <span>原版本</span>
-              <select name="from" defaultValue={fromId ?? ""}>
-                {revisions.map((revision) => (
-                  <option key={revision.id} value={revision.id}>
-                    {label(revision.id)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>新版本</span>
-              <select name="to" defaultValue={toId ?? ""}>
-                {revisions.map((revision) => (
-                  <option key={revision.id} value={revision.id}>
-                    {label(revision.id)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <RevisionSelect name="from" label="原版本" value={fromId} options={options} />
+            <RevisionSelect name="to" label="新版本" value={toId} options={options} />
             <button type="submit" className="button">
               比较
             </button>
@@ -210,6 +193,31 @@ export default function HistoryPage() {
         </section>
       </div>
     </>
+  );
+}
+
+function RevisionSelect({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | null;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select name={name} defaultValue={value ?? ""}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
