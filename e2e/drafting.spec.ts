@@ -243,3 +243,31 @@ test("the editor shows who else has the section open", async ({ page, signInAs, 
   await expect(coordinator.getByTestId("presence")).toHaveText("王强 正在编辑本章节");
   await other.close();
 });
+
+test("a local draft restored after someone else saved opens the conflict view, not an overwrite", async ({
+  page,
+  signInAs,
+  browser,
+}) => {
+  await signInAs("econ");
+  await openEconomySection(page);
+  await page.route("**/sections/*/content", (route) => route.abort("connectionrefused"));
+  await typeAtEnd(page, "离线时的旧草稿。");
+  await expect(page.getByTestId("save-status")).toContainText("网络中断");
+
+  // Meanwhile the coordinator saves a new version.
+  const other = await browser.newContext();
+  const coordinator = await other.newPage();
+  await signIn(coordinator, "coordinator");
+  await openEconomySection(coordinator);
+  await typeAtEnd(coordinator, "党政办在此期间的补充。");
+  await expect(coordinator.getByTestId("save-status")).toContainText("已保存");
+  await other.close();
+
+  await page.reload();
+  await page.unroute("**/sections/*/content");
+  await page.getByRole("button", { name: "恢复这些内容" }).click();
+  await expect(page.getByRole("region", { name: /保存了本章节的新版本/ })).toBeVisible();
+  await expect(page.getByTestId("conflict-theirs")).toContainText("党政办在此期间的补充。");
+  await expect(page.getByTestId("conflict-mine")).toContainText("离线时的旧草稿。");
+});

@@ -117,6 +117,7 @@ function EditorBody(props: SectionEditorProps) {
             className="button small primary"
             onClick={() => {
               setOfferedDraft(null);
+              autosave.restoreFrom(offeredDraft);
               load(offeredDraft.json);
             }}
           >

@@ -166,12 +166,22 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
         clearDraft(sectionId);
         setStatus({ kind: "saved", at: conflict.savedAt });
       } else {
-        pending.current = conflict.mine;
+        // Whatever was typed while the conflict was shown is newer than conflict.mine.
+        pending.current ??= conflict.mine;
         void flush();
       }
     },
     [flush, sectionId],
   );
+
+  /**
+   * Before a local draft is loaded back into the editor: its save must be
+   * checked against the version it was written on, so that a colleague's
+   * save in between opens the conflict view instead of being overwritten.
+   */
+  const restoreFrom = useCallback((draft: LocalDraft) => {
+    version.current = draft.baseVersion;
+  }, []);
 
   useEffect(() => {
     const saveNow = () => void flush(true);
@@ -188,5 +198,5 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
     };
   }, [flush]);
 
-  return { status, change, flush, resolve, version };
+  return { status, change, flush, resolve, restoreFrom, version };
 }
