@@ -119,10 +119,18 @@ function fork() {
 }
 for (let i = 0; i < workers; i++) fork();
 
+const listened = new Set<number>();
+cluster.on("listening", (worker) => listened.add(worker.id));
 cluster.on("exit", (worker, code, signal) => {
   if (stopping) {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
     return;
+  }
+  if (!listened.has(worker.id)) {
+    // It never served: restarting would fail the same way (e.g. the port is taken).
+    stopping = true;
+    for (const other of Object.values(cluster.workers ?? {})) other?.process.kill("SIGTERM");
+    fail(`服务进程未能启动（端口 ${port} 可能已被占用，可用 PORT=其他端口 npm start）`);
   }
   console.error(`✗ 服务进程 ${worker.process.pid} 意外退出（${signal ?? code}），正在重启`);
   fork();
