@@ -9,6 +9,7 @@ import {
 } from "~templates/index";
 
 import { contentFacts, markdownToContent } from "~/editor/content.server";
+import { blocksOf } from "~/editor/diff";
 
 export interface PlanSummary {
   id: string;
@@ -329,8 +330,9 @@ export async function getPlanTexts(townId: string, planId: string) {
   if (!row) return null;
   return {
     deadline: row.deadline,
-    preamble: row.preamble ? contentFacts(row.preamble).text : "",
-    closing: row.closing ? contentFacts(row.closing).text : "",
+    // One line per paragraph; a JSON walk is enough to show stored text.
+    preamble: row.preamble ? blocksOf(row.preamble).join("\n") : "",
+    closing: row.closing ? blocksOf(row.closing).join("\n") : "",
   };
 }
 
