@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 
 import { expect, signIn, test } from "./fixtures";
 
@@ -13,6 +13,26 @@ async function openEconomySection(page: Page) {
   await expect(
     page.getByRole("heading", { name: "经济发展", exact: true, level: 1 }),
   ).toBeVisible();
+}
+
+/** The coordinator, in a browser of their own, on the economy section. */
+async function coordinatorOnEconomySection(browser: Browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "coordinator");
+  await openEconomySection(page);
+  return { context, page };
+}
+
+const SAVE_URL = "**/sections/*/content";
+
+/** Saves fail as if the server were unreachable (the page itself still loads). */
+async function cutSaves(page: Page) {
+  await page.route(SAVE_URL, (route) => route.abort("connectionrefused"));
+}
+
+async function restoreSaves(page: Page) {
+  await page.unroute(SAVE_URL);
 }
 
 /** Types at the very end of the section text. */
@@ -81,10 +101,7 @@ test("text typed while the network is down reaches the server once it is back", 
   await expect(page.getByTestId("save-status")).toContainText("已保存", { timeout: 15_000 });
 
   // Another browser sees it: it is on the server, not only in this one.
-  const other = await browser.newContext();
-  const coordinator = await other.newPage();
-  await signIn(coordinator, "coordinator");
-  await openEconomySection(coordinator);
+  const { context: other, page: coordinator } = await coordinatorOnEconomySection(browser);
   await expect(coordinator.getByRole("textbox", { name: "章节正文" })).toContainText(
     "断网时写下的内容。",
   );
@@ -99,10 +116,7 @@ test("two people save the same section: the second sees the conflict and keeps t
   await signInAs("econ");
   await openEconomySection(page);
 
-  const other = await browser.newContext();
-  const coordinator = await other.newPage();
-  await signIn(coordinator, "coordinator");
-  await openEconomySection(coordinator);
+  const { context: other, page: coordinator } = await coordinatorOnEconomySection(browser);
 
   await typeAtEnd(page, "科室的修改。");
   await expect(page.getByTestId("save-status")).toContainText("已保存");
@@ -218,14 +232,14 @@ test("text that never reached the server is offered back after a reload", async 
   await signInAs("econ");
   await openEconomySection(page);
   // Saves fail (server unreachable) while the page is reloaded.
-  await page.route("**/sections/*/content", (route) => route.abort("connectionrefused"));
+  await cutSaves(page);
   await typeAtEnd(page, "只存在本机的内容。");
   await expect(page.getByTestId("save-status")).toContainText("网络中断");
   await page.reload();
   await expect(
     page.getByRole("alert").filter({ hasText: "发现本机保存的未提交内容" }),
   ).toBeVisible();
-  await page.unroute("**/sections/*/content");
+  await restoreSaves(page);
   await page.getByRole("button", { name: "恢复这些内容" }).click();
   await expect(page.getByTestId("save-status")).toContainText("已保存");
   await page.reload();
@@ -236,10 +250,7 @@ test("text that never reached the server is offered back after a reload", async 
 test("the editor shows who else has the section open", async ({ page, signInAs, browser }) => {
   await signInAs("econ");
   await openEconomySection(page);
-  const other = await browser.newContext();
-  const coordinator = await other.newPage();
-  await signIn(coordinator, "coordinator");
-  await openEconomySection(coordinator);
+  const { context: other, page: coordinator } = await coordinatorOnEconomySection(browser);
   await expect(coordinator.getByTestId("presence")).toHaveText("王强 正在编辑本章节");
   await other.close();
 });
@@ -251,21 +262,18 @@ test("a local draft restored after someone else saved opens the conflict view, n
 }) => {
   await signInAs("econ");
   await openEconomySection(page);
-  await page.route("**/sections/*/content", (route) => route.abort("connectionrefused"));
+  await cutSaves(page);
   await typeAtEnd(page, "离线时的旧草稿。");
   await expect(page.getByTestId("save-status")).toContainText("网络中断");
 
   // Meanwhile the coordinator saves a new version.
-  const other = await browser.newContext();
-  const coordinator = await other.newPage();
-  await signIn(coordinator, "coordinator");
-  await openEconomySection(coordinator);
+  const { context: other, page: coordinator } = await coordinatorOnEconomySection(browser);
   await typeAtEnd(coordinator, "党政办在此期间的补充。");
   await expect(coordinator.getByTestId("save-status")).toContainText("已保存");
   await other.close();
 
   await page.reload();
-  await page.unroute("**/sections/*/content");
+  await restoreSaves(page);
   await page.getByRole("button", { name: "恢复这些内容" }).click();
   await expect(page.getByRole("region", { name: /保存了本章节的新版本/ })).toBeVisible();
   await expect(page.getByTestId("conflict-theirs")).toContainText("党政办在此期间的补充。");
