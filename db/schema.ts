@@ -23,6 +23,51 @@ export interface Database {
   section_revisions: SectionRevisionTable;
   targets: TargetTable;
   section_presence: SectionPresenceTable;
+  workflow_events: WorkflowEventTable;
+  snapshots: SnapshotTable;
+  comments: CommentTable;
+}
+
+/** Append-only (database triggers refuse UPDATE and DELETE). */
+export interface WorkflowEventTable {
+  id: string;
+  town_id: string;
+  plan_id: string;
+  section_id: string | null;
+  subject: string;
+  actor_id: string;
+  event: string;
+  from_state: string;
+  to_state: string;
+  reason: string | null;
+  /** JSON */
+  details: string | null;
+  snapshot_id: string | null;
+  created_at: string;
+}
+
+/** Content at a workflow step; append-only. Plan snapshots hold every section. */
+export interface SnapshotTable {
+  id: string;
+  town_id: string;
+  plan_id: string;
+  section_id: string | null;
+  name: string;
+  content: string;
+  created_at: string;
+}
+
+export interface CommentTable {
+  id: string;
+  town_id: string;
+  section_id: string;
+  thread_id: string | null;
+  author_id: string;
+  body: string;
+  quote: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  created_at: string;
 }
 
 export interface TownTable {
@@ -128,6 +173,8 @@ export interface SectionTable {
   /** Raised by one on every change; a save must name the version it started from. */
   version: Generated<number>;
   updated_by: string | null;
+  /** Who sent it to review last (they may withdraw it, never approve it). */
+  submitted_by: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe } from "vitest";
 
 import { createDatabase, setDbForTesting } from "./client";
 import { migrateToLatest } from "./migrator";
+import type { Role } from "../workflows/roles";
 import type { Database } from "./schema";
 import { seedDemoIfEmpty } from "./seed-demo";
 
@@ -111,4 +112,20 @@ export async function townIdOf(db: Kysely<Database>, name: string): Promise<stri
     .where("name", "=", name)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A seeded user as the models see an acting person: town, department, roles. */
+export async function personOf(db: Kysely<Database>, username: string) {
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "town_id", "department_id"])
+    .where("username", "=", username)
+    .executeTakeFirstOrThrow();
+  const roles = await db.selectFrom("user_roles").select("role").where("user_id", "=", row.id).execute();
+  return {
+    id: row.id,
+    townId: row.town_id,
+    departmentId: row.department_id,
+    roles: roles.map((r) => r.role as Role),
+  };
 }

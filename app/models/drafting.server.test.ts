@@ -1,7 +1,6 @@
 import { expect, it } from "vitest";
 
-import { describeEachDialect, townIdOf, userIdOf } from "~db/testing";
-import type { Role } from "~workflows/roles";
+import { describeEachDialect, personOf, townIdOf, userIdOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
 
@@ -25,26 +24,9 @@ describeEachDialect(
     const editors = new Map<string, Editor>();
 
     async function editor(username: string): Promise<Editor> {
-      const cached = editors.get(username);
-      if (cached) return cached;
-      const row = await t.db
-        .selectFrom("users")
-        .select(["id", "town_id", "department_id"])
-        .where("username", "=", username)
-        .executeTakeFirstOrThrow();
-      const roles = await t.db
-        .selectFrom("user_roles")
-        .select("role")
-        .where("user_id", "=", row.id)
-        .execute();
-      const result = {
-        id: row.id,
-        townId: row.town_id,
-        departmentId: row.department_id,
-        roles: roles.map((r) => r.role as Role),
-      };
-      editors.set(username, result);
-      return result;
+      const cached = editors.get(username) ?? (await personOf(t.db, username));
+      editors.set(username, cached);
+      return cached;
     }
 
     async function economySection() {

@@ -1,5 +1,6 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
+import { PLAN_STATE_LABELS as LABELS } from "~workflows/plan";
 import {
   fillTemplate,
   loadPlanTemplate,
@@ -22,15 +23,7 @@ export interface PlanSummary {
 }
 
 /** Labels for the plan states of the plan machine (DESIGN §4). */
-export const PLAN_STATE_LABELS: Record<string, string> = {
-  drafting: "起草中",
-  compiling: "统稿中",
-  mayorReview: "镇长审核中",
-  partyCommitteeReview: "党委会审议中",
-  amending: "按意见修改中",
-  approved: "已审定",
-  published: "已印发",
-};
+export const PLAN_STATE_LABELS: Record<string, string> = LABELS;
 
 function planColumns() {
   return ["id", "year", "kind", "title", "state", "updated_at"] as const;

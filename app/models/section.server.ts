@@ -1,17 +1,18 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
+import type { Actor } from "~workflows/actor";
+import { decide } from "~workflows/decide";
 import type { Role } from "~workflows/roles";
+import {
+  type SectionContext,
+  SECTION_STATE_LABELS as LABELS,
+  sectionChecks,
+  sectionMachine,
+} from "~workflows/section";
 
 import { checkContent, contentFacts, markdownToContent } from "~/editor/content.server";
 
-/** Section states of the section machine (DESIGN §4); editable ones listed below. */
-export const SECTION_STATE_LABELS: Record<string, string> = {
-  drafting: "起草中",
-  leaderReview: "待分管领导审核",
-  returned: "已退回修改",
-  approved: "已通过",
-};
-const DRAFTER_EDITABLE_STATES = ["drafting", "returned"];
+export const SECTION_STATE_LABELS: Record<string, string> = LABELS;
 
 /** Saves by one person within this time fold into one revision. */
 export const REVISION_FOLD_MS = 10 * 60 * 1000;
@@ -42,6 +43,7 @@ export interface SectionRow {
   updatedByName: string | null;
   updatedAt: string;
   planState: string;
+  submittedBy: string | null;
 }
 
 function sectionQuery(townId: string) {
@@ -69,6 +71,7 @@ function sectionQuery(townId: string) {
       "editor.display_name as updated_by_name",
       "sections.updated_at",
       "plans.state as plan_state",
+      "sections.submitted_by",
     ])
     .where("sections.town_id", "=", townId);
 }
@@ -95,6 +98,7 @@ function toRow(row: RawSection): SectionRow {
     updatedByName: row.updated_by_name,
     updatedAt: row.updated_at,
     planState: row.plan_state,
+    submittedBy: row.submitted_by,
   };
 }
 
@@ -119,32 +123,62 @@ export async function getSection(
 
 export type EditPermission = { allowed: true } | { allowed: false; reason: string };
 
+type MachineSection = Pick<
+  SectionRow,
+  "departmentId" | "leaderId" | "placeholders" | "characters" | "planState" | "submittedBy"
+>;
+
+/** What the section machine's guards see of a stored section. */
+export function sectionContextOf(section: MachineSection): SectionContext {
+  return {
+    departmentId: section.departmentId,
+    leaderId: section.leaderId,
+    placeholders: section.placeholders,
+    characters: section.characters,
+    planState: section.planState,
+    submittedBy: section.submittedBy,
+  };
+}
+
+export function actorOf(user: Pick<Editor, "id" | "roles" | "departmentId">): Actor {
+  return { id: user.id, roles: user.roles, departmentId: user.departmentId };
+}
+
+const READ_ONLY_REASONS: Record<string, string> = {
+  leaderReview: "本章节已提交分管领导审核，当前不能修改；如需修改，请提交人先撤回。",
+  approved: "本章节已通过分管领导审核，当前不能修改。",
+};
+
 /**
- * Who may change a section's text (DESIGN §3): the coordinator always while
- * the plan is being drafted; a drafter only for their own department's
- * section while it is being drafted or was returned.
+ * Who may change a section's text is the section machine's `edit` event
+ * (DESIGN §3): the department (or the coordinator) while drafting or
+ * returned; only the coordinator during 统稿 and amendments.
  */
 export function editPermission(
-  user: Editor,
-  section: Pick<SectionRow, "departmentId" | "departmentName" | "state" | "planState">,
+  user: Pick<Editor, "id" | "roles" | "departmentId">,
+  section: MachineSection & Pick<SectionRow, "state" | "departmentName">,
 ): EditPermission {
-  if (section.planState !== "drafting") {
-    return { allowed: false, reason: "计划已进入审核或印发阶段，章节不能再由科室修改。" };
+  const decision = decide(
+    sectionMachine,
+    { state: section.state, context: sectionContextOf(section) },
+    { type: "edit", actor: actorOf(user) },
+    sectionChecks,
+  );
+  if (decision.ok) return { allowed: true };
+  const { code, message } = decision.refusal;
+  if (code === "forbidden" && section.planState !== "drafting") {
+    return { allowed: false, reason: "统稿和按意见修改期间，只有党政办能修改正文。" };
   }
-  if (user.roles.includes("coordinator")) return { allowed: true };
-  if (!user.roles.includes("drafter")) {
-    return { allowed: false, reason: "您的角色只能查看本章节，不能修改。" };
-  }
-  if (!section.departmentId || section.departmentId !== user.departmentId) {
+  if (code === "forbidden") {
     return {
       allowed: false,
-      reason: `本章节由${section.departmentName ?? "其他科室"}起草，您只能查看。`,
+      reason: user.roles.includes("drafter")
+        ? `本章节由${section.departmentName ?? "其他科室"}起草，您只能查看。`
+        : "您的角色只能查看本章节，不能修改。",
     };
   }
-  if (!DRAFTER_EDITABLE_STATES.includes(section.state)) {
-    return { allowed: false, reason: "本章节已提交审核，当前不能修改。" };
-  }
-  return { allowed: true };
+  const reason = section.planState === "drafting" ? READ_ONLY_REASONS[section.state] : undefined;
+  return { allowed: false, reason: reason ?? message };
 }
 
 export type SaveResult =

@@ -3,6 +3,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-21-001-foundation";
 import * as drafting from "./2026-11-22-001-drafting";
 import * as presence from "./2026-11-22-002-presence";
+import * as approval from "./2026-11-22-003-approval";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-21-001-foundation": foundation,
   "2026-11-22-001-drafting": drafting,
   "2026-11-22-002-presence": presence,
+  "2026-11-22-003-approval": approval,
 };

@@ -1,0 +1,401 @@
+import { getDb } from "~db/client";
+import { newId, nowIso } from "~db/time";
+import { decide, type Refusal } from "~workflows/decide";
+import { EVENT_PAST_LABELS, SNAPSHOT_NAMES } from "~workflows/labels";
+import { type PlanEvent, planChecks, planMachine } from "~workflows/plan";
+import { type SectionEvent, sectionChecks, sectionMachine } from "~workflows/section";
+
+import { formatDateTime, formatTime } from "~/utils/format";
+
+import { actorOf, type Editor, getSection, sectionContextOf } from "./section.server";
+
+type Db = ReturnType<typeof getDb>;
+
+export type ApplyResult =
+  | { ok: true; state: string; version: number }
+  | { ok: false; status: 403 | 404 | 409 | 422; message: string };
+
+const STATUS: Record<Refusal["code"], 403 | 409 | 422> = {
+  forbidden: 403,
+  conflict: 409,
+  invalid: 422,
+};
+
+function refused(refusal: Refusal): ApplyResult {
+  return { ok: false, status: STATUS[refusal.code], message: refusal.message };
+}
+
+const missing: ApplyResult = {
+  ok: false,
+  status: 404,
+  message: "该章节或计划不存在，或不属于您所在的镇。",
+};
+
+/**
+ * Why the page the user acted on is out of date, in the words the offices
+ * use: "已由 张三 于 14:02 通过", or who saved the text last.
+ */
+async function staleMessage(
+  townId: string,
+  where: { sectionId: string } | { planId: string },
+  lastSave?: { by: string | null; at: string },
+): Promise<string> {
+  let query = getDb()
+    .selectFrom("workflow_events")
+    .innerJoin("users", "users.id", "workflow_events.actor_id")
+    .select(["users.display_name", "workflow_events.event", "workflow_events.created_at"])
+    .where("workflow_events.town_id", "=", townId)
+    .where("workflow_events.event", "!=", "remind");
+  query =
+    "sectionId" in where
+      ? query.where("workflow_events.section_id", "=", where.sectionId)
+      : query
+          .where("workflow_events.plan_id", "=", where.planId)
+          .where("workflow_events.section_id", "is", null);
+  const last = await query
+    .orderBy("workflow_events.created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const refresh = "请刷新页面查看最新状态。";
+  if (lastSave?.by && (!last || lastSave.at > last.created_at)) {
+    return `内容已由 ${lastSave.by} 于 ${formatTime(new Date(lastSave.at))} 修改，${refresh}`;
+  }
+  if (!last) return `页面内容已过期，${refresh}`;
+  const at = new Date(last.created_at);
+  const today = formatDateTime(at).slice(0, 11) === formatDateTime(new Date()).slice(0, 11);
+  const when = today ? formatTime(at) : formatDateTime(at);
+  return `已由 ${last.display_name} 于 ${when} ${EVENT_PAST_LABELS[last.event] ?? last.event}，${refresh}`;
+}
+
+/** "送分管领导审核稿 第2次": the base name and how many came before. */
+async function snapshotName(
+  db: Db,
+  base: string,
+  where: { sectionId: string } | { planId: string },
+) {
+  let query = db
+    .selectFrom("snapshots")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("name", "like", `${base}%`);
+  query =
+    "sectionId" in where
+      ? query.where("section_id", "=", where.sectionId)
+      : query.where("plan_id", "=", where.planId).where("section_id", "is", null);
+  const { count } = await query.executeTakeFirstOrThrow();
+  return `${base} 第${Number(count) + 1}次`;
+}
+
+async function insertEvent(
+  db: Db,
+  row: {
+    townId: string;
+    planId: string;
+    sectionId: string | null;
+    subject: string;
+    actorId: string;
+    event: string;
+    from: string;
+    to: string;
+    reason?: string | null;
+    details?: object | null;
+    snapshot?: { name: string; content: string } | null;
+    at: string;
+  },
+) {
+  let snapshotId: string | null = null;
+  if (row.snapshot) {
+    snapshotId = newId();
+    await db
+      .insertInto("snapshots")
+      .values({
+        id: snapshotId,
+        town_id: row.townId,
+        plan_id: row.planId,
+        section_id: row.sectionId,
+        name: row.snapshot.name,
+        content: row.snapshot.content,
+        created_at: row.at,
+      })
+      .execute();
+  }
+  await db
+    .insertInto("workflow_events")
+    .values({
+      id: newId(),
+      town_id: row.townId,
+      plan_id: row.planId,
+      section_id: row.sectionId,
+      subject: row.subject,
+      actor_id: row.actorId,
+      event: row.event,
+      from_state: row.from,
+      to_state: row.to,
+      reason: row.reason?.trim() || null,
+      details: row.details ? JSON.stringify(row.details) : null,
+      snapshot_id: snapshotId,
+      created_at: row.at,
+    })
+    .execute();
+}
+
+export type SectionEventInput = {
+  type: "submit" | "withdraw" | "approve" | "return" | "remind";
+  reason?: string;
+  baseVersion: number;
+};
+
+/**
+ * Applies a person's event to a section: restores the stored state, asks the
+ * section machine, and in one transaction writes the new state, the event
+ * and a snapshot of the text. The version the user saw must still be current,
+ * so a double click or a stale page makes exactly one transition.
+ */
+export async function applySectionEvent(
+  user: Editor,
+  sectionId: string,
+  input: SectionEventInput,
+  now: Date = new Date(),
+): Promise<ApplyResult> {
+  const section = await getSection(user.townId, sectionId);
+  if (!section) return missing;
+  const event = { ...input, actor: actorOf(user) } as SectionEvent;
+  const stored = { state: section.state, context: sectionContextOf(section) };
+  const decision = decide(sectionMachine, stored, event, sectionChecks);
+  if (section.version !== input.baseVersion) {
+    // Tell a forbidden person so; everyone else learns what happened meanwhile.
+    if (!decision.ok && decision.refusal.code === "forbidden") return refused(decision.refusal);
+    const lastSave = { by: section.updatedByName, at: section.updatedAt };
+    return {
+      ok: false,
+      status: 409,
+      message: await staleMessage(user.townId, { sectionId }, lastSave),
+    };
+  }
+  if (!decision.ok) return refused(decision.refusal);
+
+  const at = nowIso(now);
+  const db = getDb();
+  const applied = await db.transaction().execute(async (trx) => {
+    if (decision.changesState) {
+      const result = await trx
+        .updateTable("sections")
+        .set((eb) => ({
+          state: decision.state,
+          submitted_by: decision.context.submittedBy,
+          version: eb("version", "+", 1),
+        }))
+        .where("id", "=", sectionId)
+        .where("town_id", "=", user.townId)
+        .where("version", "=", input.baseVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+    }
+    const base = SNAPSHOT_NAMES[`section:${input.type}`];
+    await insertEvent(trx, {
+      townId: user.townId,
+      planId: section.planId,
+      sectionId,
+      subject: section.title,
+      actorId: user.id,
+      event: input.type,
+      from: section.state,
+      to: decision.state,
+      reason: input.reason,
+      snapshot: base
+        ? { name: await snapshotName(trx, base, { sectionId }), content: section.content }
+        : null,
+      at,
+    });
+    return true;
+  });
+  if (!applied) {
+    return { ok: false, status: 409, message: await staleMessage(user.townId, { sectionId }) };
+  }
+  return {
+    ok: true,
+    state: decision.state,
+    version: decision.changesState ? input.baseVersion + 1 : input.baseVersion,
+  };
+}
+
+/** What the plan machine's guards see of a stored plan. */
+export async function planContextOf(db: Db, planId: string) {
+  const sections = await db
+    .selectFrom("sections")
+    .select(["id", "state"])
+    .where("plan_id", "=", planId)
+    .orderBy("position")
+    .execute();
+  const { count } = await db
+    .selectFrom("targets")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("plan_id", "=", planId)
+    .executeTakeFirstOrThrow();
+  return {
+    sectionIds: sections.map((section) => section.id),
+    approvedSections: sections.filter((section) => section.state === "approved").length,
+    targets: Number(count),
+  };
+}
+
+/** The whole plan's text at a step: preamble, targets, every section, closing. */
+async function planSnapshotContent(db: Db, planId: string): Promise<string> {
+  const plan = await db
+    .selectFrom("plans")
+    .select(["title", "preamble", "closing"])
+    .where("id", "=", planId)
+    .executeTakeFirstOrThrow();
+  const sections = await db
+    .selectFrom("sections")
+    .select(["id", "title", "content"])
+    .where("plan_id", "=", planId)
+    .orderBy("position")
+    .execute();
+  const targets = await db
+    .selectFrom("targets")
+    .select(["name", "value", "unit", "qualifier", "baseline", "department_id"])
+    .where("plan_id", "=", planId)
+    .orderBy("position")
+    .execute();
+  return JSON.stringify({ ...plan, targets, sections });
+}
+
+export type PlanEventInput = {
+  type:
+    | "startCompiling"
+    | "submitToMayor"
+    | "approve"
+    | "approveWithAmendments"
+    | "finalize"
+    | "return"
+    | "publish";
+  reason?: string;
+  sections?: string[];
+  documentNumber?: string;
+  date?: string;
+  baseVersion: number;
+};
+
+/**
+ * Applies a plan event like `applySectionEvent`. A return also reopens the
+ * named sections (all of them when none is named), each with its own event.
+ */
+export async function applyPlanEvent(
+  user: Editor,
+  planId: string,
+  input: PlanEventInput,
+  now: Date = new Date(),
+): Promise<ApplyResult> {
+  const db = getDb();
+  const plan = await db
+    .selectFrom("plans")
+    .select(["id", "title", "state", "version"])
+    .where("id", "=", planId)
+    .where("town_id", "=", user.townId)
+    .executeTakeFirst();
+  if (!plan) return missing;
+  const event = { ...input, actor: actorOf(user) } as PlanEvent;
+  const context = await planContextOf(db, planId);
+  const decision = decide(planMachine, { state: plan.state, context }, event, planChecks);
+  if (plan.version !== input.baseVersion) {
+    if (!decision.ok && decision.refusal.code === "forbidden") return refused(decision.refusal);
+    return { ok: false, status: 409, message: await staleMessage(user.townId, { planId }) };
+  }
+  if (!decision.ok) return refused(decision.refusal);
+
+  const at = nowIso(now);
+  const reopen =
+    input.type === "return" ? (input.sections?.length ? input.sections : context.sectionIds) : [];
+  const applied = await db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable("plans")
+      .set((eb) => ({
+        state: decision.state,
+        version: eb("version", "+", 1),
+        updated_at: at,
+        ...(input.type === "publish"
+          ? { document_number: input.documentNumber!.trim(), published_on: input.date! }
+          : {}),
+      }))
+      .where("id", "=", planId)
+      .where("town_id", "=", user.townId)
+      .where("version", "=", input.baseVersion)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+
+    const base =
+      SNAPSHOT_NAMES[`plan:${input.type}:${plan.state}`] ?? SNAPSHOT_NAMES[`plan:${input.type}`];
+    await insertEvent(trx, {
+      townId: user.townId,
+      planId,
+      sectionId: null,
+      subject: plan.title,
+      actorId: user.id,
+      event: input.type,
+      from: plan.state,
+      to: decision.state,
+      reason: input.reason,
+      details:
+        input.type === "return"
+          ? { sections: reopen, whole: !input.sections?.length }
+          : input.type === "publish"
+            ? { documentNumber: input.documentNumber!.trim(), date: input.date }
+            : null,
+      snapshot: base
+        ? {
+            name: await snapshotName(trx, base, { planId }),
+            content: await planSnapshotContent(trx, planId),
+          }
+        : null,
+      at,
+    });
+
+    for (const sectionId of reopen) {
+      const section = await trx
+        .selectFrom("sections")
+        .select(["id", "title", "state", "content"])
+        .where("id", "=", sectionId)
+        .executeTakeFirstOrThrow();
+      const reopened = decide(
+        sectionMachine,
+        // Reopening needs no facts about the text: only who asks and why.
+        {
+          state: section.state,
+          context: {
+            departmentId: null,
+            leaderId: null,
+            placeholders: 0,
+            characters: 0,
+            planState: plan.state,
+            submittedBy: null,
+          },
+        },
+        { type: "reopen", actor: actorOf(user), reason: input.reason },
+        sectionChecks,
+      );
+      if (!reopened.ok) continue; // not approved (cannot happen after compiling): leave it be
+      await trx
+        .updateTable("sections")
+        .set((eb) => ({ state: reopened.state, version: eb("version", "+", 1) }))
+        .where("id", "=", sectionId)
+        .execute();
+      await insertEvent(trx, {
+        townId: user.townId,
+        planId,
+        sectionId,
+        subject: section.title,
+        actorId: user.id,
+        event: "reopen",
+        from: section.state,
+        to: reopened.state,
+        reason: input.reason,
+        snapshot: null,
+        at,
+      });
+    }
+    return true;
+  });
+  if (!applied)
+    return { ok: false, status: 409, message: await staleMessage(user.townId, { planId }) };
+  return { ok: true, state: decision.state, version: input.baseVersion + 1 };
+}
