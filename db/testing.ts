@@ -121,7 +121,11 @@ export async function personOf(db: Kysely<Database>, username: string) {
     .select(["id", "town_id", "department_id"])
     .where("username", "=", username)
     .executeTakeFirstOrThrow();
-  const roles = await db.selectFrom("user_roles").select("role").where("user_id", "=", row.id).execute();
+  const roles = await db
+    .selectFrom("user_roles")
+    .select("role")
+    .where("user_id", "=", row.id)
+    .execute();
   return {
     id: row.id,
     townId: row.town_id,

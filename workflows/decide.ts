@@ -25,7 +25,9 @@ export const refuse = {
 };
 
 export type Decision<C> =
-  { ok: true; state: string; context: C; changesState: boolean } | { ok: false; refusal: Refusal };
+  | { ok: true; state: string; context: C; changesState: boolean }
+  /** `handled`: this state knows the event, so a button may show (disabled, saying why). */
+  | { ok: false; refusal: Refusal; handled: boolean };
 
 /**
  * Asks `machine` whether `event` may happen in the stored `state`, and what
@@ -55,17 +57,7 @@ export function decide<C, E extends EventObject>(
     : null;
   return {
     ok: false,
+    handled,
     refusal: refusal ?? refuse.conflict("当前状态下不能执行此操作，请刷新页面后查看最新状态。"),
   };
-}
-
-/** The event types `actorEvent(type)` may send now: what the UI shows as buttons. */
-export function allowedEvents<C, T extends string>(
-  machine: AnyStateMachine,
-  stored: { state: string; context: C },
-  types: readonly T[],
-  eventOf: (type: T) => EventObject,
-): T[] {
-  const snapshot = machine.resolveState({ value: stored.state, context: stored.context });
-  return types.filter((type) => snapshot.can(eventOf(type)));
 }

@@ -48,6 +48,7 @@ export const SNAPSHOT_NAMES: Partial<Record<string, string>> = {
   "section:submit": "送分管领导审核稿",
   "section:return": "分管领导退回稿",
   "section:approve": "分管领导审核通过稿",
+  "section:reopen": "随计划退回稿",
   "plan:startCompiling": "统稿初稿",
   "plan:submitToMayor": "镇长审核稿",
   "plan:approve:mayorReview": "党委会审议稿",

@@ -99,15 +99,15 @@ const planBeingCompiled: SectionCheck = (context) =>
     ? null
     : refuse.conflict("章节已通过，当前不能修改。");
 
-/** Each event's rules, in the order a refusal should be explained. */
+/** Each event's rules, in the order a refusal should be explained: who first, then when, then what. */
 export const SECTION_CHECKS: Record<SectionEventType, readonly SectionCheck[]> = {
-  edit: [planDrafting, editorOfDraft],
-  submit: [planDrafting, ownDepartmentDrafter, hasText, noPlaceholders],
-  withdraw: [planDrafting, theSubmitter],
-  approve: [planDrafting, ownLeader, notTheSubmitter],
-  return: [planDrafting, ownLeader, withReason],
+  edit: [editorOfDraft, planDrafting],
+  submit: [ownDepartmentDrafter, planDrafting, hasText, noPlaceholders],
+  withdraw: [theSubmitter, planDrafting],
+  approve: [ownLeader, planDrafting, notTheSubmitter],
+  return: [ownLeader, planDrafting, withReason],
   reopen: [planReviewer, withReason],
-  remind: [planDrafting, coordinator],
+  remind: [coordinator, planDrafting],
 };
 
 /** In compiling/amending only the coordinator edits approved text (统稿). */

@@ -8,7 +8,7 @@ import { OnChangePlugin } from "@lexical/react/LexicalOnChangePlugin";
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
 import { TablePlugin } from "@lexical/react/LexicalTablePlugin";
 import { $getRoot, type EditorState } from "lexical";
-import { useEffect, useState, type CSSProperties } from "react";
+import { useEffect, useState, type CSSProperties, type MutableRefObject } from "react";
 
 import { DiffView } from "~/components/diff-view";
 import { formatTime } from "~/utils/format";
@@ -39,7 +39,11 @@ export interface SectionEditorProps {
   editable: boolean;
   /** Level-1 headings of this section are numbered from this one on (一、 = 1). */
   firstHeadingNumber: number;
+  /** Filled with the editor's save session, for a submit that must wait for saves. */
+  sessionRef?: MutableRefObject<EditorSession | null>;
 }
+
+export type EditorSession = { settle: () => Promise<number> };
 
 /** The section editor; on the server (and before hydration) a read-only text stands in. */
 export function SectionEditor(props: SectionEditorProps) {
@@ -82,6 +86,13 @@ function EditorBody(props: SectionEditorProps) {
     initialVersion: props.version,
     url: props.saveUrl,
   });
+  useEffect(() => {
+    if (!props.sessionRef) return;
+    props.sessionRef.current = { settle: autosave.settle };
+    return () => {
+      if (props.sessionRef) props.sessionRef.current = null;
+    };
+  }, [props.sessionRef, autosave.settle]);
   const [characters, setCharacters] = useState(() =>
     countCharacters(textOf(editor.getEditorState())),
   );

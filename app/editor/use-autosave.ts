@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 // server has it.
 
 export const AUTOSAVE_DELAY_MS = 1000;
+const SETTLE_LIMIT_MS = 10_000;
 const RETRY_MS = 5000;
 
 export interface LocalDraft {
@@ -198,5 +199,22 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
     };
   }, [flush]);
 
-  return { status, change, flush, resolve, restoreFrom, version };
+  /**
+   * Resolves with the saved version once nothing typed is left unsaved (before
+   * a submit); rejects when a conflict waits for the user or the network stays down.
+   */
+  const settle = useCallback(async (): Promise<number> => {
+    const giveUpAt = Date.now() + SETTLE_LIMIT_MS;
+    for (;;) {
+      if (blocked.current)
+        throw new Error("内容保存遇到冲突或被拒绝，请先处理页面上的提示再提交。");
+      if (pending.current === null && !inFlight.current) return version.current;
+      if (Date.now() > giveUpAt)
+        throw new Error("内容还没保存到服务器（网络不通？），请稍后再提交。");
+      if (!inFlight.current) await flush();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }, [flush]);
+
+  return { status, change, flush, resolve, restoreFrom, settle, version };
 }

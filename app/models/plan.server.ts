@@ -19,6 +19,10 @@ export interface PlanSummary {
   title: string;
   state: string;
   stateLabel: string;
+  /** Raised by every plan event and text edit; events name the version they saw. */
+  version: number;
+  documentNumber: string | null;
+  publishedOn: string | null;
   updatedAt: string;
 }
 
@@ -26,7 +30,17 @@ export interface PlanSummary {
 export const PLAN_STATE_LABELS: Record<string, string> = LABELS;
 
 function planColumns() {
-  return ["id", "year", "kind", "title", "state", "updated_at"] as const;
+  return [
+    "id",
+    "year",
+    "kind",
+    "title",
+    "state",
+    "version",
+    "document_number",
+    "published_on",
+    "updated_at",
+  ] as const;
 }
 
 function toSummary(row: {
@@ -35,6 +49,9 @@ function toSummary(row: {
   kind: string;
   title: string;
   state: string;
+  version: number;
+  document_number: string | null;
+  published_on: string | null;
   updated_at: string;
 }): PlanSummary {
   return {
@@ -44,6 +61,9 @@ function toSummary(row: {
     title: row.title,
     state: row.state,
     stateLabel: PLAN_STATE_LABELS[row.state] ?? row.state,
+    version: row.version,
+    documentNumber: row.document_number,
+    publishedOn: row.published_on,
     updatedAt: row.updated_at,
   };
 }

@@ -1,9 +1,19 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
-import { decide, type Refusal } from "~workflows/decide";
-import { EVENT_PAST_LABELS, SNAPSHOT_NAMES } from "~workflows/labels";
-import { type PlanEvent, planChecks, planMachine } from "~workflows/plan";
-import { type SectionEvent, sectionChecks, sectionMachine } from "~workflows/section";
+import { type Decision, decide, type Refusal } from "~workflows/decide";
+import {
+  EVENT_PAST_LABELS,
+  planEventLabel,
+  SECTION_EVENT_LABELS,
+  SNAPSHOT_NAMES,
+} from "~workflows/labels";
+import { PLAN_USER_EVENTS, type PlanEvent, planChecks, planMachine } from "~workflows/plan";
+import {
+  SECTION_USER_EVENTS,
+  type SectionEvent,
+  sectionChecks,
+  sectionMachine,
+} from "~workflows/section";
 
 import { formatDateTime, formatTime } from "~/utils/format";
 
@@ -389,7 +399,10 @@ export async function applyPlanEvent(
         from: section.state,
         to: reopened.state,
         reason: input.reason,
-        snapshot: null,
+        snapshot: {
+          name: await snapshotName(trx, SNAPSHOT_NAMES["section:reopen"]!, { sectionId }),
+          content: section.content,
+        },
         at,
       });
     }
@@ -399,3 +412,105 @@ export async function applyPlanEvent(
     return { ok: false, status: 409, message: await staleMessage(user.townId, { planId }) };
   return { ok: true, state: decision.state, version: input.baseVersion + 1 };
 }
+
+/** A button the UI shows: enabled, or disabled with the reason the machine gave. */
+export type WorkflowAction = { type: string; label: string; disabledReason: string | null };
+
+/**
+ * Asks a machine about each event a person could send, with the inputs a
+ * dialog would collect filled in, so that only who and when decide.
+ */
+function actionsFrom<T extends string>(
+  types: readonly T[],
+  ask: (type: T) => Decision<unknown>,
+  label: (type: T) => string,
+): WorkflowAction[] {
+  return types.flatMap((type): WorkflowAction[] => {
+    const decision = ask(type);
+    if (decision.ok) return [{ type, label: label(type), disabledReason: null }];
+    if (decision.handled && decision.refusal.code !== "forbidden") {
+      return [{ type, label: label(type), disabledReason: decision.refusal.message }];
+    }
+    return [];
+  });
+}
+
+const SAMPLE_INPUTS = { reason: "（理由）", documentNumber: "（文号）", date: "2000-01-01" };
+
+export function sectionActions(
+  user: Pick<Editor, "id" | "roles" | "departmentId">,
+  section: Parameters<typeof sectionContextOf>[0] & { state: string },
+): WorkflowAction[] {
+  const stored = { state: section.state, context: sectionContextOf(section) };
+  return actionsFrom(
+    SECTION_USER_EVENTS,
+    (type) =>
+      decide(
+        sectionMachine,
+        stored,
+        { type, actor: actorOf(user), ...SAMPLE_INPUTS } as SectionEvent,
+        sectionChecks,
+      ),
+    (type) => SECTION_EVENT_LABELS[type],
+  );
+}
+
+export async function planActions(
+  user: Pick<Editor, "id" | "roles" | "departmentId">,
+  plan: { id: string; state: string },
+): Promise<WorkflowAction[]> {
+  const stored = { state: plan.state, context: await planContextOf(getDb(), plan.id) };
+  return actionsFrom(
+    PLAN_USER_EVENTS,
+    (type) =>
+      decide(
+        planMachine,
+        stored,
+        { type, actor: actorOf(user), sections: [], ...SAMPLE_INPUTS } as PlanEvent,
+        planChecks,
+      ),
+    (type) => planEventLabel(type, plan.state),
+  );
+}
+
+/** Who returned the section last, when and why (shown on top of the editor). */
+export async function lastReturn(townId: string, sectionId: string) {
+  const row = await getDb()
+    .selectFrom("workflow_events")
+    .innerJoin("users", "users.id", "workflow_events.actor_id")
+    .select([
+      "users.display_name",
+      "workflow_events.event",
+      "workflow_events.reason",
+      "workflow_events.created_at",
+    ])
+    .where("workflow_events.town_id", "=", townId)
+    .where("workflow_events.section_id", "=", sectionId)
+    .where("workflow_events.event", "in", ["return", "reopen"])
+    .orderBy("workflow_events.created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row
+    ? {
+        by: row.display_name,
+        byPlan: row.event === "reopen",
+        reason: row.reason ?? "",
+        at: row.created_at,
+      }
+    : null;
+}
+
+/** The text as it was when it was last returned, for "自上次退回以来的修改". */
+export async function returnedSnapshot(townId: string, sectionId: string) {
+  return getDb()
+    .selectFrom("snapshots")
+    .select(["name", "content", "created_at"])
+    .where("town_id", "=", townId)
+    .where("section_id", "=", sectionId)
+    .where((eb) => eb.or(RETURN_SNAPSHOTS.map((name) => eb("name", "like", `${name}%`))))
+    .orderBy("created_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+const RETURN_SNAPSHOTS = [SNAPSHOT_NAMES["section:return"]!, SNAPSHOT_NAMES["section:reopen"]!];

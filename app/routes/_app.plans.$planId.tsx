@@ -10,6 +10,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
+import { ProgressBoard } from "~/components/progress-board";
+import { WorkflowActions } from "~/components/workflow-actions";
 import { FormError, TextField } from "~/components/form";
 import { SectionAssignmentFields } from "~/components/section-assignment-fields";
 import { useZodForm } from "~/components/use-zod-form";
@@ -22,12 +24,15 @@ import {
   listSections,
   moveSection,
 } from "~/models/section.server";
-import { hasRole, requireRole, requireUser } from "~/utils/auth.server";
+import { sectionStatesOverTime } from "~/models/progress.server";
+import { planActions, sectionActions } from "~/models/workflow.server";
+import { assertRole, hasRole, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
 import { SectionSettingsSchema } from "~/utils/section-validation";
 import { setFlash } from "~/utils/session.server";
 import { z } from "~/utils/validation";
+import { postPlanEvent, type WorkflowActionData } from "~/utils/workflow-action.server";
 
 const MoveSchema = z.object({
   intent: z.enum(["move-up", "move-down"]),
@@ -45,12 +50,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plan = await getPlan(user.townId, params.planId ?? "");
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
   const canManage = hasRole(user, "coordinator") && plan.state === "drafting";
-  const [sections, targets, texts, departments, leaders] = await Promise.all([
+  const [sections, targets, texts, departments, leaders, actions, history] = await Promise.all([
     listSections(user.townId, plan.id),
     listTargets(user.townId, plan.id),
     getPlanTexts(user.townId, plan.id),
     canManage ? listDepartments(user.townId) : [],
     canManage ? listLeaders(user.townId) : [],
+    planActions(user, plan),
+    sectionStatesOverTime(user.townId, plan.id),
   ]);
   const today = new Date().toISOString().slice(0, 10);
   return {
@@ -62,7 +69,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         section.deadline && section.deadline < today && section.state !== "approved",
       ),
       editable: editPermission(user, section).allowed,
+      canRemind: sectionActions(user, section).some((a) => a.type === "remind"),
     })),
+    actions,
+    history,
     targets,
     canManage,
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
@@ -71,11 +81,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator");
+  const user = await requireUser(request);
   const plan = await getPlan(user.townId, params.planId ?? "");
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
   const formData = await request.formData();
   const intent = formData.get("intent");
+  // Workflow events: the plan machine decides who may send them.
+  if (intent === "event")
+    return postPlanEvent(request, user, plan.id, formData, `/plans/${plan.id}`);
+  assertRole(user, "coordinator");
   if (intent === "move-up" || intent === "move-down") {
     const move = MoveSchema.safeParse(Object.fromEntries(formData));
     if (!move.success) badRequest("参数有误，请刷新页面后重试。");
@@ -97,8 +111,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, preamble, sections, targets, canManage, departments, leaders } =
+  const { plan, preamble, sections, targets, canManage, departments, leaders, actions, history } =
     useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
     <>
@@ -110,8 +125,25 @@ export default function PlanPage() {
         <span className="badge">{plan.stateLabel}</span>
         <span className="muted">
           {plan.year}年 · {plan.kind} · 起草截止 {plan.deadline ?? "未定"}
+          {plan.documentNumber && ` · ${plan.documentNumber}（${plan.publishedOn ?? ""}印发）`}
         </span>
       </div>
+      <WorkflowActions
+        actions={actions}
+        baseVersion={plan.version}
+        error={
+          actionData && "workflowError" in actionData
+            ? (actionData as WorkflowActionData).workflowError
+            : null
+        }
+        returnableSections={sections.map((s) => ({ id: s.id, title: s.title }))}
+      />
+      <ProgressBoard
+        planId={plan.id}
+        planState={plan.state}
+        sections={sections}
+        history={history}
+      />
 
       <section className="panel" aria-labelledby="sections-heading">
         <h2 id="sections-heading">章节（{sections.length}）</h2>
@@ -153,7 +185,26 @@ export default function PlanPage() {
                   {section.overdue && "（已逾期）"}
                 </td>
                 <td>
-                  <span className="badge">{section.stateLabel}</span>
+                  <span className={`badge state-${section.state}`}>{section.stateLabel}</span>
+                  {section.canRemind && (
+                    <Form
+                      method="post"
+                      action={`/plans/${plan.id}/sections/${section.id}`}
+                      className="action-form"
+                    >
+                      <input type="hidden" name="intent" value="event" />
+                      <input type="hidden" name="type" value="remind" />
+                      <input type="hidden" name="baseVersion" value={section.version} />
+                      <input type="hidden" name="returnTo" value={`/plans/${plan.id}`} />
+                      <button
+                        type="submit"
+                        className="button small"
+                        aria-label={`催办 ${section.title}`}
+                      >
+                        催办
+                      </button>
+                    </Form>
+                  )}
                 </td>
                 <td>
                   {section.updatedByName

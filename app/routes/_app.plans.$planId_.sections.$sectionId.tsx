@@ -1,13 +1,20 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useRef } from "react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { SectionEditor } from "~/editor/section-editor";
+import { DiffView } from "~/components/diff-view";
+import { WorkflowActions } from "~/components/workflow-actions";
+import { diffContents } from "~/editor/diff";
+import { type EditorSession, SectionEditor } from "~/editor/section-editor";
 import editorStyles from "~/styles/editor.css";
 import { editPermission, getPlanSection } from "~/models/section.server";
+import { lastReturn, returnedSnapshot, sectionActions } from "~/models/workflow.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
-import { notFound } from "~/utils/http.server";
+import { badRequest, notFound } from "~/utils/http.server";
+import { safeRedirect } from "~/utils/redirect";
+import { postSectionEvent, type WorkflowActionData } from "~/utils/workflow-action.server";
 
 export const links = () => [{ rel: "stylesheet", href: editorStyles }];
 
@@ -21,6 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound("该章节不存在，或不属于您所在的镇。");
   const { plan, section } = found;
   const permission = editPermission(user, section);
+  const returned = section.state === "returned" ? await lastReturn(user.townId, section.id) : null;
+  // The leader sees what changed since they (or the plan) sent it back.
+  const before =
+    section.state === "leaderReview" ? await returnedSnapshot(user.townId, section.id) : null;
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year },
     section: {
@@ -38,11 +49,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     editable: permission.allowed,
     readOnlyReason: permission.allowed ? null : permission.reason,
+    actions: sectionActions(user, section),
+    returned,
+    sinceReturn: before
+      ? {
+          name: before.name,
+          at: before.created_at,
+          rows: diffContents(before.content, section.content),
+        }
+      : null,
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const found = await getPlanSection(user.townId, params.planId ?? "", params.sectionId ?? "");
+  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
+  const formData = await request.formData();
+  if (formData.get("intent") !== "event") badRequest("不支持的操作。");
+  const back = safeRedirect(
+    formData.get("returnTo"),
+    `/plans/${found.plan.id}/sections/${found.section.id}`,
+  );
+  return postSectionEvent(request, user, found.section.id, formData, back);
+}
+
 export default function SectionPage() {
-  const { plan, section, editable, readOnlyReason } = useLoaderData<typeof loader>();
+  const { plan, section, editable, readOnlyReason, actions, returned, sinceReturn } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<WorkflowActionData>();
+  const session = useRef<EditorSession | null>(null);
   return (
     <>
       <p className="breadcrumb">
@@ -63,6 +99,34 @@ export default function SectionPage() {
       <p className="section-links">
         <Link to={`/plans/${plan.id}/sections/${section.id}/history`}>修改历史</Link>
       </p>
+      <WorkflowActions
+        actions={actions}
+        baseVersion={section.version}
+        error={actionData?.workflowError}
+        settle={
+          editable ? () => session.current?.settle() ?? Promise.resolve(section.version) : undefined
+        }
+      />
+      {returned && (
+        <div className="alert warning" role="note" data-testid="returned-note">
+          <strong>
+            {returned.by} 于 {formatDateTime(returned.at)}{" "}
+            {returned.byPlan ? "随计划退回" : "退回修改"}
+          </strong>
+          ：{returned.reason}
+        </div>
+      )}
+      {sinceReturn && (
+        <details className="panel since-return" open data-testid="since-return">
+          <summary>
+            <strong>自上次退回以来的修改</strong>
+            <span className="muted">
+              （对照 {sinceReturn.name}，{formatDateTime(sinceReturn.at)}）
+            </span>
+          </summary>
+          <DiffView rows={sinceReturn.rows} onlyChanges />
+        </details>
+      )}
       {readOnlyReason && (
         <div className="alert info" role="note" data-testid="read-only-note">
           只读：{readOnlyReason}
@@ -77,6 +141,7 @@ export default function SectionPage() {
         version={section.version}
         editable={editable}
         firstHeadingNumber={section.position}
+        sessionRef={session}
       />
     </>
   );

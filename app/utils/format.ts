@@ -35,3 +35,15 @@ export function formatTime(value: Date): string {
   const p = parts(timeFormat, value);
   return `${p.hour}:${p.minute}`;
 }
+
+const dateKeyFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** "2026-11-21": the calendar day in the town's time zone. */
+export function formatDateKey(value: string | Date): string {
+  return dateKeyFormat.format(typeof value === "string" ? new Date(value) : value);
+}

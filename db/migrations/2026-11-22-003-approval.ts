@@ -22,7 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("content", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("snapshots_section").on("snapshots").columns(["section_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("snapshots_section")
+    .on("snapshots")
+    .columns(["section_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("workflow_events")
@@ -42,19 +46,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("snapshot_id", "text", (c) => c.references("snapshots.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("workflow_events_plan").on("workflow_events").columns(["plan_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("workflow_events_plan")
+    .on("workflow_events")
+    .columns(["plan_id", "created_at"])
+    .execute();
   await db.schema
     .createIndex("workflow_events_section")
     .on("workflow_events")
     .columns(["section_id", "created_at"])
     .execute();
-  await db.schema.createIndex("workflow_events_actor").on("workflow_events").columns(["actor_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("workflow_events_actor")
+    .on("workflow_events")
+    .columns(["actor_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("comments")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("town_id", "text", (c) => c.notNull().references("towns.id"))
-    .addColumn("section_id", "text", (c) => c.notNull().references("sections.id").onDelete("cascade"))
+    .addColumn("section_id", "text", (c) =>
+      c.notNull().references("sections.id").onDelete("cascade"),
+    )
     /** Null for the first comment of a thread; replies point at it. */
     .addColumn("thread_id", "text", (c) => c.references("comments.id").onDelete("cascade"))
     .addColumn("author_id", "text", (c) => c.notNull().references("users.id"))
@@ -65,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("resolved_by", "text", (c) => c.references("users.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("comments_section").on("comments").columns(["section_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("comments_section")
+    .on("comments")
+    .columns(["section_id", "created_at"])
+    .execute();
 
   // The record is evidence: refuse any change to it in the database itself.
   for (const table of APPEND_ONLY) {
@@ -100,7 +118,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("workflow_events").execute();
   await db.schema.dropTable("snapshots").execute();
   if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
-    for (const table of APPEND_ONLY) await sql.raw(`DROP FUNCTION ${table}_append_only()`).execute(db);
+    for (const table of APPEND_ONLY)
+      await sql.raw(`DROP FUNCTION ${table}_append_only()`).execute(db);
   }
   await db.schema.alterTable("sections").dropColumn("submitted_by").execute();
 }

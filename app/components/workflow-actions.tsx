@@ -1,0 +1,225 @@
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { type FormEvent, useId, useRef, useState } from "react";
+
+export type WorkflowActionView = { type: string; label: string; disabledReason: string | null };
+
+type Props = {
+  actions: WorkflowActionView[];
+  /** The version the page shows; the server refuses an event made on an older one. */
+  baseVersion: number;
+  error?: string | null;
+  /** Sections a plan return may name (plan page only). */
+  returnableSections?: { id: string; title: string }[];
+  /** Waits for unsaved typing to reach the server and gives the version it made. */
+  settle?: () => Promise<number>;
+  /** Route to post to (defaults to the current one). */
+  action?: string;
+};
+
+/** The workflow buttons the machine allows for this person now; some open a dialog first. */
+export function WorkflowActions({
+  actions,
+  baseVersion,
+  error,
+  returnableSections,
+  settle,
+  action,
+}: Props) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "event";
+  if (actions.length === 0 && !error) return null;
+  return (
+    <div className="workflow-actions" data-testid="workflow-actions">
+      {error && (
+        <p className="alert error" role="alert" data-testid="workflow-error">
+          {error}
+        </p>
+      )}
+      <div className="workflow-buttons">
+        {actions.map((item) =>
+          item.type === "return" || item.type === "publish" ? (
+            <DialogAction
+              key={item.type}
+              item={item}
+              baseVersion={baseVersion}
+              busy={busy}
+              returnableSections={returnableSections}
+              action={action}
+            />
+          ) : (
+            <DirectAction
+              key={item.type}
+              item={item}
+              baseVersion={baseVersion}
+              busy={busy}
+              settle={item.type === "submit" ? settle : undefined}
+              action={action}
+            />
+          ),
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Hidden({ type, baseVersion }: { type: string; baseVersion: number }) {
+  return (
+    <>
+      <input type="hidden" name="intent" value="event" />
+      <input type="hidden" name="type" value={type} />
+      <input type="hidden" name="baseVersion" value={baseVersion} />
+    </>
+  );
+}
+
+function DirectAction({
+  item,
+  baseVersion,
+  busy,
+  settle,
+  action,
+}: {
+  item: WorkflowActionView;
+  baseVersion: number;
+  busy: boolean;
+  settle?: () => Promise<number>;
+  action?: string;
+}) {
+  const submit = useSubmit();
+  const [settling, setSettling] = useState(false);
+  const [settleError, setSettleError] = useState<string | null>(null);
+  const hintId = useId();
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (!settle) return;
+    // Unsaved typing must be on the server before the section goes to review.
+    event.preventDefault();
+    const form = event.currentTarget;
+    setSettling(true);
+    setSettleError(null);
+    try {
+      const version = await settle();
+      const data = new FormData(form);
+      data.set("baseVersion", String(version));
+      submit(data, { method: "post", action });
+    } catch (reason) {
+      setSettleError(reason instanceof Error ? reason.message : "内容尚未保存，请稍后再提交。");
+    } finally {
+      setSettling(false);
+    }
+  }
+
+  const primary = ["approve", "submit", "startCompiling", "submitToMayor", "finalize"].includes(
+    item.type,
+  );
+  return (
+    <Form method="post" action={action} onSubmit={onSubmit} className="action-form">
+      <Hidden type={item.type} baseVersion={baseVersion} />
+      <button
+        type="submit"
+        className={`button${primary ? " primary" : ""}`}
+        disabled={busy || settling || item.disabledReason !== null}
+        aria-describedby={item.disabledReason ? hintId : undefined}
+        title={item.disabledReason ?? undefined}
+      >
+        {settling ? "正在保存…" : item.label}
+      </button>
+      {item.disabledReason && (
+        <span id={hintId} className="muted action-hint">
+          {item.disabledReason}
+        </span>
+      )}
+      {settleError && (
+        <span className="alert error" role="alert">
+          {settleError}
+        </span>
+      )}
+    </Form>
+  );
+}
+
+function DialogAction({
+  item,
+  baseVersion,
+  busy,
+  returnableSections,
+  action,
+}: {
+  item: WorkflowActionView;
+  baseVersion: number;
+  busy: boolean;
+  returnableSections?: { id: string; title: string }[];
+  action?: string;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const isReturn = item.type === "return";
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <button
+        type="button"
+        className={`button${isReturn ? " danger" : " primary"}`}
+        disabled={busy || item.disabledReason !== null}
+        title={item.disabledReason ?? undefined}
+        onClick={() => dialog.current?.showModal()}
+      >
+        {item.label}
+      </button>
+      <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
+        <Form method="post" action={action} onSubmit={() => dialog.current?.close()}>
+          <Hidden type={item.type} baseVersion={baseVersion} />
+          <h2 id={titleId}>{isReturn ? "退回修改" : "印发"}</h2>
+          {isReturn ? (
+            <>
+              <label className="field">
+                <span>退回理由（必填）</span>
+                <textarea
+                  name="reason"
+                  required
+                  rows={5}
+                  maxLength={2000}
+                  placeholder="请写明需要修改的地方和要求"
+                />
+              </label>
+              {returnableSections && returnableSections.length > 0 && (
+                <fieldset className="field">
+                  <legend>退回哪些章节（不选则退回整个计划）</legend>
+                  {returnableSections.map((section) => (
+                    <label key={section.id} className="checkbox">
+                      <input type="checkbox" name="sections" value={section.id} /> {section.title}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
+            </>
+          ) : (
+            <>
+              <label className="field">
+                <span>文号（必填）</span>
+                <input
+                  name="documentNumber"
+                  required
+                  maxLength={60}
+                  placeholder="如：某政发〔2027〕1号"
+                />
+              </label>
+              <label className="field">
+                <span>印发日期（必填）</span>
+                <input name="date" type="date" required defaultValue={today} />
+              </label>
+            </>
+          )}
+          <div className="dialog-buttons">
+            <button type="submit" className={`button${isReturn ? " danger" : " primary"}`}>
+              {isReturn ? "确认退回" : "确认印发"}
+            </button>
+            <button type="button" className="button" onClick={() => dialog.current?.close()}>
+              取消
+            </button>
+          </div>
+        </Form>
+      </dialog>
+    </>
+  );
+}
