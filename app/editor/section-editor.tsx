@@ -1,3 +1,4 @@
+import { MarkNode } from "@lexical/mark";
 import { LexicalComposer } from "@lexical/react/LexicalComposer";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
 import { ContentEditable } from "@lexical/react/LexicalContentEditable";
@@ -15,7 +16,9 @@ import { formatTime } from "~/utils/format";
 import { useHydrated } from "~/utils/use-hydrated";
 
 import { blocksOf, diffContents } from "./diff";
+import { COMMENT_MARK_TAG, withoutMarks } from "./marks";
 import { countCharacters, EDITOR_NODES } from "./nodes";
+import { CommentMarksPlugin, type MarkedThread } from "./plugins/comment-marks-plugin";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
 import { PlainStylePlugin } from "./plugins/plain-style-plugin";
 import { PresenceBar } from "./plugins/presence";
@@ -41,6 +44,9 @@ export interface SectionEditorProps {
   firstHeadingNumber: number;
   /** Filled with the editor's save session, for a submit that must wait for saves. */
   sessionRef?: MutableRefObject<EditorSession | null>;
+  /** Open comment threads whose quoted words are highlighted. */
+  commentThreads?: MarkedThread[];
+  onCommentMarkClick?: (threadId: string) => void;
 }
 
 export type EditorSession = { settle: () => Promise<number> };
@@ -63,7 +69,8 @@ export function SectionEditor(props: SectionEditorProps) {
     <LexicalComposer
       initialConfig={{
         namespace: `section-${props.sectionId}`,
-        nodes: EDITOR_NODES,
+        // MarkNode only highlights commented words; saves unwrap it (marks.ts).
+        nodes: [...EDITOR_NODES, MarkNode],
         theme: editorTheme,
         editable: props.editable,
         editorState: props.content,
@@ -173,15 +180,20 @@ function EditorBody(props: SectionEditorProps) {
         <PlaceholderPlugin />
       </div>
       <HistoryPlugin />
+      <CommentMarksPlugin
+        threads={props.commentThreads ?? []}
+        onMarkClick={props.onCommentMarkClick}
+      />
       <PlainStylePlugin />
       <ListPlugin />
       <TablePlugin />
       {props.editable && (
         <OnChangePlugin
           ignoreSelectionChange
-          onChange={(state) => {
+          onChange={(state, _editor, tags) => {
+            if (tags.has(COMMENT_MARK_TAG)) return;
             setCharacters(countCharacters(textOf(state)));
-            autosave.change(JSON.stringify(state.toJSON()));
+            autosave.change(JSON.stringify(withoutMarks(state.toJSON())));
           }}
         />
       )}

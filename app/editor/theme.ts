@@ -10,4 +10,6 @@ export const editorTheme: EditorThemeClasses = {
   tableCell: "ed-td",
   tableCellHeader: "ed-th",
   text: { bold: "ed-bold", italic: "ed-italic", underline: "ed-underline" },
+  mark: "comment-mark",
+  markOverlap: "comment-mark overlap",
 };

@@ -110,6 +110,17 @@ export async function listSections(townId: string, planId: string): Promise<Sect
   return rows.map(toRow);
 }
 
+/** Sections of the town's plans that are still under way (not published), with their plan. */
+export async function listOpenSections(townId: string) {
+  const rows = await sectionQuery(townId)
+    .select(["plans.title as plan_title", "plans.year as plan_year"])
+    .where("plans.state", "!=", "published")
+    .orderBy("plans.year", "desc")
+    .orderBy("sections.position")
+    .execute();
+  return rows.map((row) => ({ ...toRow(row), planTitle: row.plan_title }));
+}
+
 export async function getSection(
   townId: string,
   sectionId: string,

@@ -270,6 +270,18 @@ async function planSnapshotContent(db: Db, planId: string): Promise<string> {
   return JSON.stringify({ ...plan, targets, sections });
 }
 
+async function sectionTitles(db: Db, planId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("sections")
+    .select(["id", "title"])
+    .where("plan_id", "=", planId)
+    .where("id", "in", ids)
+    .orderBy("position")
+    .execute();
+  return rows.map((row) => row.title);
+}
+
 export type PlanEventInput = {
   type:
     | "startCompiling"
@@ -347,7 +359,11 @@ export async function applyPlanEvent(
       reason: input.reason,
       details:
         input.type === "return"
-          ? { sections: reopen, whole: !input.sections?.length }
+          ? {
+              sections: reopen,
+              whole: !input.sections?.length,
+              titles: await sectionTitles(trx, planId, reopen),
+            }
           : input.type === "publish"
             ? { documentNumber: input.documentNumber!.trim(), date: input.date }
             : null,
@@ -514,3 +530,76 @@ export async function returnedSnapshot(townId: string, sectionId: string) {
 }
 
 const RETURN_SNAPSHOTS = [SNAPSHOT_NAMES["section:return"]!, SNAPSHOT_NAMES["section:reopen"]!];
+
+export type EventFilters = { section?: string; actor?: string; event?: string };
+
+/** The plan's record, newest first, optionally narrowed to one section, person or event. */
+export async function listPlanEvents(townId: string, planId: string, filters: EventFilters = {}) {
+  let query = getDb()
+    .selectFrom("workflow_events")
+    .innerJoin("users", "users.id", "workflow_events.actor_id")
+    .leftJoin("snapshots", "snapshots.id", "workflow_events.snapshot_id")
+    .select([
+      "workflow_events.id",
+      "workflow_events.section_id",
+      "workflow_events.subject",
+      "workflow_events.actor_id",
+      "users.display_name as actor_name",
+      "workflow_events.event",
+      "workflow_events.from_state",
+      "workflow_events.to_state",
+      "workflow_events.reason",
+      "workflow_events.details",
+      "workflow_events.created_at",
+      "snapshots.name as snapshot_name",
+    ])
+    .where("workflow_events.town_id", "=", townId)
+    .where("workflow_events.plan_id", "=", planId);
+  if (filters.section === "plan") query = query.where("workflow_events.section_id", "is", null);
+  else if (filters.section) query = query.where("workflow_events.section_id", "=", filters.section);
+  if (filters.actor) query = query.where("workflow_events.actor_id", "=", filters.actor);
+  if (filters.event) query = query.where("workflow_events.event", "=", filters.event);
+  const rows = await query.orderBy("workflow_events.created_at", "desc").limit(500).execute();
+  return rows.map((row) => ({
+    id: row.id,
+    sectionId: row.section_id,
+    subject: row.subject,
+    actorId: row.actor_id,
+    actorName: row.actor_name,
+    event: row.event,
+    eventLabel: EVENT_PAST_LABELS[row.event] ?? row.event,
+    from: row.from_state,
+    to: row.to_state,
+    reason: row.reason,
+    note: detailsNote(row.details),
+    at: row.created_at,
+    snapshotName: row.snapshot_name,
+  }));
+}
+
+function detailsNote(details: string | null): string | null {
+  if (!details) return null;
+  const parsed = JSON.parse(details) as {
+    documentNumber?: string;
+    date?: string;
+    whole?: boolean;
+    titles?: string[];
+  };
+  if (parsed.documentNumber) return `文号 ${parsed.documentNumber}，${parsed.date ?? ""} 印发`;
+  if (parsed.whole) return "整个计划退回";
+  if (parsed.titles) return `退回章节：${parsed.titles.join("、")}`;
+  return null;
+}
+
+/** Everyone who appears in a plan's record (for the person filter). */
+export async function listPlanActors(townId: string, planId: string) {
+  return getDb()
+    .selectFrom("workflow_events")
+    .innerJoin("users", "users.id", "workflow_events.actor_id")
+    .select(["users.id", "users.display_name as name"])
+    .distinct()
+    .where("workflow_events.town_id", "=", townId)
+    .where("workflow_events.plan_id", "=", planId)
+    .orderBy("users.display_name")
+    .execute();
+}

@@ -1,19 +1,27 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useRef } from "react";
+import { useCallback, useRef, useState } from "react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
+import { CommentsPanel } from "~/components/comments-panel";
 import { DiffView } from "~/components/diff-view";
 import { WorkflowActions } from "~/components/workflow-actions";
 import { diffContents } from "~/editor/diff";
 import { type EditorSession, SectionEditor } from "~/editor/section-editor";
 import editorStyles from "~/styles/editor.css";
+import { addReply, addThread, listThreads, setThreadResolved } from "~/models/comment.server";
 import { editPermission, getPlanSection } from "~/models/section.server";
 import { lastReturn, returnedSnapshot, sectionActions } from "~/models/workflow.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/redirect";
+import { CommentSchema } from "~/utils/comment-validation";
 import { postSectionEvent, type WorkflowActionData } from "~/utils/workflow-action.server";
 
 export const links = () => [{ rel: "stylesheet", href: editorStyles }];
@@ -32,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The leader sees what changed since they (or the plan) sent it back.
   const before =
     section.state === "leaderReview" ? await returnedSnapshot(user.townId, section.id) : null;
+  const threads = await listThreads(user.townId, section.id);
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year },
     section: {
@@ -50,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: permission.allowed,
     readOnlyReason: permission.allowed ? null : permission.reason,
     actions: sectionActions(user, section),
+    threads,
+    canComment: section.planState !== "published",
     returned,
     sinceReturn: before
       ? {
@@ -66,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const found = await getPlanSection(user.townId, params.planId ?? "", params.sectionId ?? "");
   if (!found) notFound("该章节不存在，或不属于您所在的镇。");
   const formData = await request.formData();
-  if (formData.get("intent") !== "event") badRequest("不支持的操作。");
+  if (formData.get("intent") !== "event") return commentAction(user, found.section.id, formData);
   const back = safeRedirect(
     formData.get("returnTo"),
     `/plans/${found.plan.id}/sections/${found.section.id}`,
@@ -74,10 +85,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return postSectionEvent(request, user, found.section.id, formData, back);
 }
 
+async function commentAction(
+  user: Awaited<ReturnType<typeof requireUser>>,
+  sectionId: string,
+  formData: FormData,
+) {
+  const parsed = CommentSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const known = ["comment", "reply", "resolve", "reopen-comment"].includes(
+      String(formData.get("intent")),
+    );
+    if (!known) badRequest("不支持的操作。");
+    return data(
+      { commentError: parsed.error.issues[0]?.message ?? "意见内容有误。" },
+      { status: 422 },
+    );
+  }
+  const input = parsed.data;
+  const result =
+    input.intent === "comment"
+      ? await addThread(user, sectionId, { quote: input.quote, body: input.body })
+      : input.intent === "reply"
+        ? await addReply(user, sectionId, input.threadId, input.body)
+        : await setThreadResolved(user, sectionId, input.threadId, input.intent === "resolve");
+  if (!result.ok) return data({ commentError: result.message }, { status: result.status });
+  return { commentOk: true };
+}
+
 export default function SectionPage() {
-  const { plan, section, editable, readOnlyReason, actions, returned, sinceReturn } =
-    useLoaderData<typeof loader>();
-  const actionData = useActionData<WorkflowActionData>();
+  const {
+    plan,
+    section,
+    editable,
+    readOnlyReason,
+    actions,
+    returned,
+    sinceReturn,
+    threads,
+    canComment,
+  } = useLoaderData<typeof loader>();
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const onMarkClick = useCallback((id: string) => setActiveThread(id), []);
+  const marked = threads
+    .filter((t) => !t.resolved && !t.orphaned)
+    .map((t) => ({ id: t.id, quote: t.quote }));
+  const actionData = useActionData<WorkflowActionData | { commentError?: string }>();
   const session = useRef<EditorSession | null>(null);
   return (
     <>
@@ -102,7 +154,7 @@ export default function SectionPage() {
       <WorkflowActions
         actions={actions}
         baseVersion={section.version}
-        error={actionData?.workflowError}
+        error={actionData && "workflowError" in actionData ? actionData.workflowError : null}
         settle={
           editable ? () => session.current?.settle() ?? Promise.resolve(section.version) : undefined
         }
@@ -132,17 +184,27 @@ export default function SectionPage() {
           只读：{readOnlyReason}
         </div>
       )}
-      <SectionEditor
-        key={`${section.id}-${section.version}`}
-        sectionId={section.id}
-        saveUrl={`/sections/${section.id}/content`}
-        presenceUrl={`/sections/${section.id}/presence`}
-        content={section.content}
-        version={section.version}
-        editable={editable}
-        firstHeadingNumber={section.position}
-        sessionRef={session}
-      />
+      <div className="section-workspace">
+        <SectionEditor
+          key={`${section.id}-${section.version}`}
+          sectionId={section.id}
+          saveUrl={`/sections/${section.id}/content`}
+          presenceUrl={`/sections/${section.id}/presence`}
+          content={section.content}
+          version={section.version}
+          editable={editable}
+          firstHeadingNumber={section.position}
+          sessionRef={session}
+          commentThreads={marked}
+          onCommentMarkClick={onMarkClick}
+        />
+        <CommentsPanel
+          threads={threads}
+          canComment={canComment}
+          activeId={activeThread}
+          action={`/plans/${plan.id}/sections/${section.id}`}
+        />
+      </div>
     </>
   );
 }

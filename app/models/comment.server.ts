@@ -1,0 +1,176 @@
+import { getDb } from "~db/client";
+import { newId, nowIso } from "~db/time";
+
+import { blocksOf } from "~/editor/diff";
+
+import { type Editor, getSection } from "./section.server";
+
+export type CommentView = { id: string; author: string; body: string; at: string };
+
+export type CommentThread = CommentView & {
+  quote: string;
+  resolved: { by: string; at: string } | null;
+  /** The quoted text is no longer in the section: listed under 原文已删除的意见. */
+  orphaned: boolean;
+  replies: CommentView[];
+};
+
+/** Whether a quote still stands in the text (within one paragraph, as it was selected). */
+export function quoteStands(content: string, quote: string): boolean {
+  return blocksOf(content).some((block) => block.includes(quote));
+}
+
+/** The section's comment threads, oldest first, each with its replies. */
+export async function listThreads(townId: string, sectionId: string): Promise<CommentThread[]> {
+  const section = await getSection(townId, sectionId);
+  if (!section) return [];
+  const rows = await getDb()
+    .selectFrom("comments")
+    .innerJoin("users as author", "author.id", "comments.author_id")
+    .leftJoin("users as resolver", "resolver.id", "comments.resolved_by")
+    .select([
+      "comments.id",
+      "comments.thread_id",
+      "comments.body",
+      "comments.quote",
+      "comments.resolved_at",
+      "comments.created_at",
+      "author.display_name as author",
+      "resolver.display_name as resolver",
+    ])
+    .where("comments.town_id", "=", townId)
+    .where("comments.section_id", "=", sectionId)
+    .orderBy("comments.created_at")
+    .execute();
+  const threads = new Map<string, CommentThread>();
+  for (const row of rows) {
+    const view = { id: row.id, author: row.author, body: row.body, at: row.created_at };
+    if (!row.thread_id) {
+      threads.set(row.id, {
+        ...view,
+        quote: row.quote ?? "",
+        resolved: row.resolved_at ? { by: row.resolver ?? "", at: row.resolved_at } : null,
+        orphaned: !quoteStands(section.content, row.quote ?? ""),
+        replies: [],
+      });
+    } else {
+      threads.get(row.thread_id)?.replies.push(view);
+    }
+  }
+  return [...threads.values()];
+}
+
+export type CommentResult = { ok: true } | { ok: false; status: 403 | 404 | 422; message: string };
+
+const MISSING: CommentResult = {
+  ok: false,
+  status: 404,
+  message: "该章节或意见不存在，或不属于您所在的镇。",
+};
+
+/** Anyone of the town may comment while the plan is not yet published. */
+async function commentableSection(user: Editor, sectionId: string) {
+  const section = await getSection(user.townId, sectionId);
+  if (!section) return { error: MISSING };
+  if (section.planState === "published") {
+    return {
+      error: { ok: false, status: 403, message: "计划已印发，不能再提意见。" } as CommentResult,
+    };
+  }
+  return { section };
+}
+
+export async function addThread(
+  user: Editor,
+  sectionId: string,
+  input: { quote: string; body: string },
+  now: Date = new Date(),
+): Promise<CommentResult> {
+  const { section, error } = await commentableSection(user, sectionId);
+  if (!section) return error;
+  if (!quoteStands(section.content, input.quote)) {
+    return {
+      ok: false,
+      status: 422,
+      message: "选中的文字在最新内容中找不到，请刷新页面后重新选择。",
+    };
+  }
+  await getDb()
+    .insertInto("comments")
+    .values({
+      id: newId(),
+      town_id: user.townId,
+      section_id: sectionId,
+      thread_id: null,
+      author_id: user.id,
+      body: input.body,
+      quote: input.quote,
+      resolved_at: null,
+      resolved_by: null,
+      created_at: nowIso(now),
+    })
+    .execute();
+  return { ok: true };
+}
+
+async function threadOf(user: Editor, sectionId: string, threadId: string) {
+  return getDb()
+    .selectFrom("comments")
+    .select(["id", "resolved_at"])
+    .where("id", "=", threadId)
+    .where("section_id", "=", sectionId)
+    .where("town_id", "=", user.townId)
+    .where("thread_id", "is", null)
+    .executeTakeFirst();
+}
+
+export async function addReply(
+  user: Editor,
+  sectionId: string,
+  threadId: string,
+  body: string,
+  now: Date = new Date(),
+): Promise<CommentResult> {
+  const { section, error } = await commentableSection(user, sectionId);
+  if (!section) return error;
+  if (!(await threadOf(user, sectionId, threadId))) return MISSING;
+  await getDb()
+    .insertInto("comments")
+    .values({
+      id: newId(),
+      town_id: user.townId,
+      section_id: sectionId,
+      thread_id: threadId,
+      author_id: user.id,
+      body,
+      quote: null,
+      resolved_at: null,
+      resolved_by: null,
+      created_at: nowIso(now),
+    })
+    .execute();
+  return { ok: true };
+}
+
+export async function setThreadResolved(
+  user: Editor,
+  sectionId: string,
+  threadId: string,
+  resolved: boolean,
+  now: Date = new Date(),
+): Promise<CommentResult> {
+  const { section, error } = await commentableSection(user, sectionId);
+  if (!section) return error;
+  if (!(await threadOf(user, sectionId, threadId))) return MISSING;
+  await getDb()
+    .updateTable("comments")
+    .set(
+      resolved
+        ? { resolved_at: nowIso(now), resolved_by: user.id }
+        : { resolved_at: null, resolved_by: null },
+    )
+    .where("id", "=", threadId)
+    .where("town_id", "=", user.townId)
+    .execute();
+  return { ok: true };
+}

@@ -1,0 +1,153 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { EVENT_PAST_LABELS } from "~workflows/labels";
+import { PLAN_STATE_LABELS } from "~workflows/plan";
+import { SECTION_STATE_LABELS } from "~workflows/section";
+
+import { RouteErrorBoundary } from "~/components/error-page";
+import { getPlan } from "~/models/plan.server";
+import { listSections } from "~/models/section.server";
+import { listPlanActors, listPlanEvents } from "~/models/workflow.server";
+import { requireUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { z } from "~/utils/validation";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `审核记录 · ${data?.plan.title ?? "年度计划"}` },
+];
+
+const FiltersSchema = z.object({
+  section: z.string().max(64).optional().catch(undefined),
+  actor: z.string().max(64).optional().catch(undefined),
+  event: z
+    .enum(Object.keys(EVENT_PAST_LABELS) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const plan = await getPlan(user.townId, params.planId ?? "");
+  if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
+  const search = Object.fromEntries(new URL(request.url).searchParams);
+  const filters = FiltersSchema.parse(
+    Object.fromEntries(Object.entries(search).filter(([, value]) => value !== "")),
+  );
+  const [events, sections, actors] = await Promise.all([
+    listPlanEvents(user.townId, plan.id, filters),
+    listSections(user.townId, plan.id),
+    listPlanActors(user.townId, plan.id),
+  ]);
+  return {
+    plan: { id: plan.id, title: plan.title },
+    events,
+    filters,
+    sections: sections.map((s) => ({ id: s.id, title: s.title })),
+    actors,
+  };
+}
+
+function stateLabel(state: string, isSection: boolean) {
+  const labels: Record<string, string> = isSection ? SECTION_STATE_LABELS : PLAN_STATE_LABELS;
+  return labels[state] ?? state;
+}
+
+export default function PlanEvents() {
+  const { plan, events, filters, sections, actors } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/plans">年度计划</Link> / <Link to={`/plans/${plan.id}`}>{plan.title}</Link> /
+        审核记录
+      </p>
+      <div className="page-header">
+        <h1>审核记录</h1>
+        <span className="muted">每一次提交、审核、退回和催办都记录在此，记录不可修改或删除。</span>
+      </div>
+      <Form method="get" className="panel filters inline-form" aria-label="筛选审核记录">
+        <label className="field">
+          <span>章节</span>
+          <select name="section" defaultValue={filters.section ?? ""}>
+            <option value="">全部</option>
+            <option value="plan">计划整体</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>办理人</span>
+          <select name="actor" defaultValue={filters.actor ?? ""}>
+            <option value="">全部</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>操作</span>
+          <select name="event" defaultValue={filters.event ?? ""}>
+            <option value="">全部</option>
+            {Object.entries(EVENT_PAST_LABELS).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button">
+          筛选
+        </button>
+        <Link to={`/plans/${plan.id}/events`}>清除筛选</Link>
+      </Form>
+      <section className="panel">
+        {events.length === 0 ? (
+          <p className="empty-state">没有符合条件的记录。</p>
+        ) : (
+          <table className="data-table" data-testid="event-list">
+            <thead>
+              <tr>
+                <th scope="col">时间</th>
+                <th scope="col">事项</th>
+                <th scope="col">办理人</th>
+                <th scope="col">操作</th>
+                <th scope="col">状态变化</th>
+                <th scope="col">理由与说明</th>
+                <th scope="col">存档稿</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.subject}</td>
+                  <td>{e.actorName}</td>
+                  <td>{e.eventLabel}</td>
+                  <td>
+                    {e.from === e.to
+                      ? stateLabel(e.to, !!e.sectionId)
+                      : `${stateLabel(e.from, !!e.sectionId)} → ${stateLabel(e.to, !!e.sectionId)}`}
+                  </td>
+                  <td>
+                    {e.reason}
+                    {e.reason && e.note && "；"}
+                    {e.note}
+                  </td>
+                  <td>{e.snapshotName ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
