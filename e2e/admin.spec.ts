@@ -1,3 +1,4 @@
+import { DEMO_PASSWORD } from "../db/seed-demo";
 import { expect, signIn, test } from "./fixtures";
 
 test("admin creates a user who can sign in, then deactivates them and they cannot", async ({
@@ -67,6 +68,13 @@ test("admin resets a password and edits roles", async ({ page, signInAs, browser
   await signIn(gov, "gov", "reset-pass-99");
   await expect(gov.getByTestId("user-roles")).toHaveText("起草人、分管领导 · 综合治理办公室");
   await context.close();
+
+  // Give gov the demo password back: the approval journey signs in as gov.
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: "编辑用户 gov" }).click();
+  await page.getByLabel("新密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "重置密码" }).click();
+  await expect(page.getByText("已重置 gov 的密码")).toBeVisible();
 });
 
 test("admin adds and renames a department; one with members cannot be deleted", async ({

@@ -17,7 +17,7 @@ import { useHydrated } from "~/utils/use-hydrated";
 
 import { blocksOf, diffContents } from "./diff";
 import { COMMENT_MARK_TAG, withoutMarks } from "./marks";
-import { countCharacters, EDITOR_NODES } from "./nodes";
+import { countCharacters, countPlaceholders, EDITOR_NODES } from "./nodes";
 import { CommentMarksPlugin, type MarkedThread } from "./plugins/comment-marks-plugin";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
 import { PlainStylePlugin } from "./plugins/plain-style-plugin";
@@ -47,6 +47,8 @@ export interface SectionEditorProps {
   /** Open comment threads whose quoted words are highlighted. */
   commentThreads?: MarkedThread[];
   onCommentMarkClick?: (threadId: string) => void;
+  /** Told the character and 【…】 counts as the text changes. */
+  onContentFacts?: (facts: { characters: number; placeholders: number }) => void;
 }
 
 export type EditorSession = { settle: () => Promise<number> };
@@ -192,7 +194,12 @@ function EditorBody(props: SectionEditorProps) {
           ignoreSelectionChange
           onChange={(state, _editor, tags) => {
             if (tags.has(COMMENT_MARK_TAG)) return;
-            setCharacters(countCharacters(textOf(state)));
+            const text = textOf(state);
+            setCharacters(countCharacters(text));
+            props.onContentFacts?.({
+              characters: countCharacters(text),
+              placeholders: countPlaceholders(text),
+            });
             autosave.change(JSON.stringify(withoutMarks(state.toJSON())));
           }}
         />

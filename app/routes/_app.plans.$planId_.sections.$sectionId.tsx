@@ -15,13 +15,14 @@ import { diffContents } from "~/editor/diff";
 import { type EditorSession, SectionEditor } from "~/editor/section-editor";
 import editorStyles from "~/styles/editor.css";
 import { addReply, addThread, listThreads, setThreadResolved } from "~/models/comment.server";
-import { editPermission, getPlanSection } from "~/models/section.server";
+import { actorOf, editPermission, getPlanSection, sectionContextOf } from "~/models/section.server";
 import { lastReturn, returnedSnapshot, sectionActions } from "~/models/workflow.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/redirect";
 import { CommentSchema } from "~/utils/comment-validation";
+import { type ContentFacts, withLiveContent } from "~/utils/live-actions";
 import { postSectionEvent, type WorkflowActionData } from "~/utils/workflow-action.server";
 
 export const links = () => [{ rel: "stylesheet", href: editorStyles }];
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: permission.allowed,
     readOnlyReason: permission.allowed ? null : permission.reason,
     actions: sectionActions(user, section),
+    machine: { state: section.state, context: sectionContextOf(section), actor: actorOf(user) },
     threads,
     canComment: section.planState !== "published",
     returned,
@@ -119,12 +121,14 @@ export default function SectionPage() {
     editable,
     readOnlyReason,
     actions,
+    machine,
     returned,
     sinceReturn,
     threads,
     canComment,
   } = useLoaderData<typeof loader>();
   const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [facts, setFacts] = useState<ContentFacts | null>(null);
   const onMarkClick = useCallback((id: string) => setActiveThread(id), []);
   const marked = threads
     .filter((t) => !t.resolved && !t.orphaned)
@@ -152,7 +156,7 @@ export default function SectionPage() {
         <Link to={`/plans/${plan.id}/sections/${section.id}/history`}>修改历史</Link>
       </p>
       <WorkflowActions
-        actions={actions}
+        actions={withLiveContent(actions, machine, facts)}
         baseVersion={section.version}
         error={actionData && "workflowError" in actionData ? actionData.workflowError : null}
         settle={
@@ -197,6 +201,7 @@ export default function SectionPage() {
           sessionRef={session}
           commentThreads={marked}
           onCommentMarkClick={onMarkClick}
+          onContentFacts={setFacts}
         />
         <CommentsPanel
           threads={threads}

@@ -1,0 +1,274 @@
+import type { Page } from "@playwright/test";
+
+import { expect, signIn, test } from "./fixtures";
+
+// The whole journey across roles, in order: drafting → leaders → 统稿 → mayor
+// → Party committee → amendments → publication. Year 2028 keeps it apart
+// from the drafting story (2027).
+test.describe.configure({ mode: "serial", timeout: 90_000 });
+
+let planUrl = "";
+
+const SECTIONS = [
+  { title: "经济发展", drafter: "econ", leader: "leader1" },
+  { title: "农业农村与乡村振兴", drafter: "agri", leader: "leader2" },
+  { title: "城镇建设", drafter: "urban", leader: "leader1" },
+  { title: "生态环境", drafter: "eco", leader: "leader2" },
+  { title: "民生保障", drafter: "social", leader: "leader3" },
+  { title: "社会治理与党的建设", drafter: "gov", leader: "leader3" },
+] as const;
+
+/** Signs out whoever is signed in, then signs in as `username`. */
+async function switchTo(page: Page, username: string) {
+  await page.context().clearCookies();
+  await signIn(page, username);
+  await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
+}
+
+async function openSection(page: Page, title: string) {
+  await page.goto(planUrl);
+  await page.getByRole("link", { name: title, exact: true }).click();
+  await expect(page.getByRole("heading", { name: title, exact: true, level: 1 })).toBeVisible();
+}
+
+const stateBadge = (page: Page) => page.locator(".page-header .badge");
+
+/** Replaces the whole text of the open section (a heading, a paragraph) and sends it to review. */
+async function writeAndSubmit(page: Page, heading: string, text: string) {
+  const editor = page.getByRole("textbox", { name: "章节正文" });
+  await expect(editor).toHaveAttribute("contenteditable", "true");
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(heading);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(text);
+  // No waiting for autosave: 提交审核 itself waits until the text is saved.
+  await page.getByRole("button", { name: "提交审核" }).click();
+  await expect(page.getByText("已提交审核。")).toBeVisible();
+  await expect(stateBadge(page)).toHaveText("待分管领导审核");
+}
+
+/** Selects `words` inside the section text, as a reader would with the mouse. */
+async function selectWords(page: Page, words: string) {
+  await page.locator(".editor-root").evaluate((root, target) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(target) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not found: ${target}`);
+  }, words);
+}
+
+async function planStep(page: Page, button: string, stateLabel: string) {
+  await page.goto(planUrl);
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await expect(page.locator(".page-header .badge")).toHaveText(stateLabel);
+}
+
+test("the coordinator opens the 2028 plan", async ({ page, signInAs }) => {
+  await signInAs("coordinator");
+  await page.goto("/plans");
+  await page.getByRole("textbox", { name: "年度" }).fill("2028");
+  await page.getByLabel("创建方式").selectOption("templates");
+  await page.getByRole("button", { name: "创建计划" }).click();
+  await expect(page.getByRole("heading", { name: "示例镇2028年工作计划" })).toBeVisible();
+  planUrl = new URL(page.url()).pathname;
+  // Nothing can be compiled yet, and the button says why.
+  await expect(page.getByRole("button", { name: "开始统稿" })).toBeDisabled();
+  await expect(page.getByText("还有 6 个章节未通过分管领导审核")).toBeVisible();
+  await expect(page.getByTestId("approved-count")).toHaveText("已通过 0/6");
+});
+
+test("a section with template placeholders cannot be submitted yet", async ({ page, signInAs }) => {
+  await signInAs("econ");
+  await openSection(page, "经济发展");
+  await expect(page.getByRole("button", { name: "提交审核" })).toBeDisabled();
+  await expect(page.getByText(/还有 \d+ 处【】待填写，填写完毕后才能提交审核/)).toBeVisible();
+});
+
+test("each office writes its section and submits it to its leader", async ({ page }) => {
+  for (const section of SECTIONS) {
+    await switchTo(page, section.drafter);
+    // The section waits in the drafter's 待办.
+    await expect(
+      page.getByTestId("todo-list").getByRole("link", { name: section.title }),
+    ).toBeVisible();
+    await openSection(page, section.title);
+    await writeAndSubmit(
+      page,
+      `抓好${section.title}工作`,
+      "全年引进亿元以上项目5个，完成各项目标任务。",
+    );
+  }
+});
+
+test("agri sees no 通过 on economy, and a forged approval is refused with 403", async ({
+  page,
+  signInAs,
+  db,
+}) => {
+  await signInAs("agri");
+  await openSection(page, "经济发展");
+  await expect(page.getByRole("button", { name: "通过", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "退回修改" })).toHaveCount(0);
+  const { version } = await db
+    .selectFrom("sections")
+    .innerJoin("plans", "plans.id", "sections.plan_id")
+    .select("sections.version")
+    .where("plans.year", "=", 2028)
+    .where("sections.kind", "=", "economy")
+    .executeTakeFirstOrThrow();
+  const response = await page.request.post(page.url(), {
+    form: { intent: "event", type: "approve", baseVersion: String(version) },
+  });
+  expect(response.status()).toBe(403);
+  await page.reload();
+  await expect(stateBadge(page)).toHaveText("待分管领导审核");
+});
+
+test("leader1 comments on words of economy and returns it with a reason", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("leader1");
+  await page.getByTestId("todo-list").getByRole("link", { name: "经济发展" }).click();
+  await expect(
+    page.getByRole("heading", { name: "经济发展", exact: true, level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "章节正文" })).toHaveAttribute(
+    "contenteditable",
+    "false",
+  );
+
+  await selectWords(page, "亿元以上项目5个");
+  await expect(page.getByText("已选中：“亿元以上项目5个”")).toBeVisible();
+  await page.getByRole("button", { name: "对选中文字提意见" }).click();
+  await page.getByLabel("意见", { exact: true }).fill("项目数偏少，请对照县里下达的招商任务。");
+  await page.getByRole("button", { name: "发表意见" }).click();
+  const thread = page.getByTestId("comment-thread");
+  await expect(thread).toContainText("项目数偏少");
+  await expect(page.locator(".editor-root .comment-mark")).toHaveText("亿元以上项目5个");
+
+  await page.getByRole("button", { name: "退回修改" }).click();
+  const dialog = page.getByRole("dialog", { name: "退回修改" });
+  // The reason is required: an empty one never leaves the dialog.
+  await dialog.getByRole("button", { name: "确认退回" }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("退回理由（必填）").fill("招商目标偏低，请按意见修改后再报。");
+  await dialog.getByRole("button", { name: "确认退回" }).click();
+  await expect(page.getByText("已退回修改。")).toBeVisible();
+  await expect(stateBadge(page)).toHaveText("已退回修改");
+});
+
+test("econ sees the reason and the comment, answers, fixes and resubmits", async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs("econ");
+  const todo = page.getByTestId("todo-list").getByRole("row", { name: /经济发展/ });
+  await expect(todo).toContainText("已退回，待修改后重新提交");
+  await todo.getByRole("link", { name: "经济发展" }).click();
+  await expect(page.getByTestId("returned-note")).toContainText("张建国");
+  await expect(page.getByTestId("returned-note")).toContainText(
+    "招商目标偏低，请按意见修改后再报。",
+  );
+  const thread = page.getByTestId("comment-thread");
+  await expect(thread).toContainText("项目数偏少");
+  await expect(page.locator(".editor-root .comment-mark")).toHaveText("亿元以上项目5个");
+  await thread.getByPlaceholder("回复…").fill("已调整为8个。");
+  await thread.getByRole("button", { name: "回复" }).click();
+  await expect(thread).toContainText("已调整为8个。");
+
+  const editor = page.getByRole("textbox", { name: "章节正文" });
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("另新增签约项目8个。");
+  await page.getByRole("button", { name: "提交审核" }).click();
+  await expect(page.getByText("已提交审核。")).toBeVisible();
+  // The highlight was a view only: the saved text carries no comment marks.
+  await expect(page.locator(".editor-root")).toContainText("另新增签约项目8个。");
+});
+
+test("leader1 sees the changes since the return and approves", async ({ page, signInAs, db }) => {
+  const economy = await db
+    .selectFrom("sections")
+    .innerJoin("plans", "plans.id", "sections.plan_id")
+    .select("sections.content")
+    .where("plans.year", "=", 2028)
+    .where("sections.kind", "=", "economy")
+    .executeTakeFirstOrThrow();
+  expect(economy.content).not.toContain('"mark"');
+
+  await signInAs("leader1");
+  await openSection(page, "经济发展");
+  const since = page.getByTestId("since-return");
+  await expect(since).toContainText("自上次退回以来的修改");
+  await expect(since.locator("ins")).toContainText("另新增签约项目8个。");
+  await page.getByRole("button", { name: "通过", exact: true }).click();
+  await expect(page.getByText("已通过。")).toBeVisible();
+  await expect(stateBadge(page)).toHaveText("已通过");
+});
+
+test("the leaders approve the other five sections", async ({ page }) => {
+  for (const section of SECTIONS.slice(1)) {
+    await switchTo(page, section.leader);
+    await openSection(page, section.title);
+    await page.getByRole("button", { name: "通过", exact: true }).click();
+    await expect(stateBadge(page)).toHaveText("已通过");
+  }
+});
+
+test("the plan goes through 统稿, the mayor and the Party committee to publication", async ({
+  page,
+}) => {
+  await switchTo(page, "coordinator");
+  await page.goto(planUrl);
+  await expect(page.getByTestId("approved-count")).toHaveText("已通过 6/6");
+  await planStep(page, "开始统稿", "统稿中");
+  await planStep(page, "提交镇长审核", "镇长审核中");
+
+  await switchTo(page, "mayor");
+  await expect(
+    page.getByTestId("todo-list").getByRole("link", { name: "示例镇2028年工作计划" }),
+  ).toBeVisible();
+  await planStep(page, "提交党委会审议", "党委会审议中");
+
+  await switchTo(page, "secretary");
+  await planStep(page, "原则通过（按意见修改）", "按意见修改中");
+
+  await switchTo(page, "coordinator");
+  await planStep(page, "完成修改", "已审定");
+  await page.getByRole("button", { name: "印发" }).click();
+  const dialog = page.getByRole("dialog", { name: "印发" });
+  await dialog.getByLabel("文号（必填）").fill("示政发〔2028〕1号");
+  await dialog.getByLabel("印发日期（必填）").fill("2028-01-20");
+  await dialog.getByRole("button", { name: "确认印发" }).click();
+  await expect(page.locator(".page-header .badge")).toHaveText("已印发");
+  await expect(page.getByText("示政发〔2028〕1号（2028-01-20印发）")).toBeVisible();
+  await expect(page.getByTestId("workflow-actions")).toHaveCount(0);
+});
+
+test("the audit trail keeps every step, filterable by section", async ({ page, signInAs }) => {
+  await signInAs("coordinator");
+  await page.goto(`${planUrl}/events`);
+  const rows = page.getByTestId("event-list").getByRole("row");
+  // 6 submits + 1 return + 1 resubmit + 6 approvals + 6 plan steps, plus the header.
+  await expect(rows).toHaveCount(21);
+  await page.getByLabel("章节").selectOption({ label: "经济发展" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(rows).toHaveCount(5);
+  await page.getByLabel("操作").selectOption({ label: "退回修改" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText("张建国");
+  await expect(rows.nth(1)).toContainText("招商目标偏低，请按意见修改后再报。");
+  await expect(rows.nth(1)).toContainText("分管领导退回稿 第1次");
+});
