@@ -6,6 +6,7 @@ import { migrateToEmpty, migrateToLatest } from "./migrator";
 import { describeEachDialect } from "./testing";
 
 const FOUNDATION_TABLES = [
+  "comments",
   "departments",
   "login_attempts",
   "plans",
@@ -14,10 +15,12 @@ const FOUNDATION_TABLES = [
   "section_revisions",
   "sections",
   "sessions",
+  "snapshots",
   "targets",
   "towns",
   "user_roles",
   "users",
+  "workflow_events",
 ];
 
 describeEachDialect(
