@@ -203,3 +203,8 @@ export const planMachine = setup({
     published: { type: "final" },
   },
 });
+
+/** States in which the plan's own text (preamble, targets) may be edited, read off the machine. */
+export const PLAN_EDITABLE_STATES: readonly PlanState[] = PLAN_STATES.filter((state) =>
+  planMachine.getStateNodeById(`plan.${state}`).ownEvents.includes("edit"),
+);

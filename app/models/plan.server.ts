@@ -1,6 +1,6 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
-import { PLAN_STATE_LABELS as LABELS } from "~workflows/plan";
+import { PLAN_EDITABLE_STATES, PLAN_STATE_LABELS as LABELS } from "~workflows/plan";
 import {
   fillTemplate,
   loadPlanTemplate,
@@ -372,7 +372,7 @@ export async function replaceTargets(
     .where("town_id", "=", townId)
     .executeTakeFirst();
   if (!plan) return { ok: false, message: "计划不存在" };
-  if (!["drafting", "compiling", "amending"].includes(plan.state)) {
+  if (!(PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state)) {
     return { ok: false, message: "计划当前状态下不能修改预期目标" };
   }
   const departmentIds = new Set(
@@ -433,7 +433,7 @@ export async function updatePlanTexts(
     })
     .where("id", "=", planId)
     .where("town_id", "=", townId)
-    .where("state", "in", ["drafting", "compiling", "amending"])
+    .where("state", "in", PLAN_EDITABLE_STATES)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

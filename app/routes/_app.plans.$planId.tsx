@@ -9,6 +9,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
+import { PLAN_EDITABLE_STATES } from "~workflows/plan";
+
 import { RouteErrorBoundary } from "~/components/error-page";
 import { ProgressBoard } from "~/components/progress-board";
 import { WorkflowActions } from "~/components/workflow-actions";
@@ -27,6 +29,7 @@ import {
 import { sectionStatesOverTime } from "~/models/progress.server";
 import { planActions, sectionActions } from "~/models/workflow.server";
 import { assertRole, hasRole, requireUser } from "~/utils/auth.server";
+import { DEADLINE_LABELS, deadlineStatus } from "~/utils/deadline";
 import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
 import { SectionSettingsSchema } from "~/utils/section-validation";
@@ -49,7 +52,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Scoped by town: another town's plan id is simply "not found".
   const plan = await getPlan(user.townId, params.planId ?? "");
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
+  // Sections are added and moved only while drafting; the plan's own text also in 统稿.
   const canManage = hasRole(user, "coordinator") && plan.state === "drafting";
+  const canEditTexts =
+    hasRole(user, "coordinator") &&
+    (PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state);
   const [sections, targets, texts, departments, leaders, actions, history] = await Promise.all([
     listSections(user.townId, plan.id),
     listTargets(user.townId, plan.id),
@@ -59,15 +66,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     planActions(user, plan),
     sectionStatesOverTime(user.townId, plan.id),
   ]);
-  const today = new Date().toISOString().slice(0, 10);
   return {
     plan: { ...plan, deadline: texts?.deadline ?? null },
     preamble: texts?.preamble ?? "",
     sections: sections.map((section) => ({
       ...section,
-      overdue: Boolean(
-        section.deadline && section.deadline < today && section.state !== "approved",
-      ),
+      deadlineStatus: deadlineStatus(section.deadline, section.state === "approved"),
       editable: editPermission(user, section).allowed,
       canRemind: sectionActions(user, section).some((a) => a.type === "remind"),
     })),
@@ -75,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history,
     targets,
     canManage,
+    canEditTexts,
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     leaders,
   };
@@ -111,8 +116,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PlanPage() {
-  const { plan, preamble, sections, targets, canManage, departments, leaders, actions, history } =
-    useLoaderData<typeof loader>();
+  const {
+    plan,
+    preamble,
+    sections,
+    targets,
+    canManage,
+    canEditTexts,
+    departments,
+    leaders,
+    actions,
+    history,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -180,9 +195,9 @@ export default function PlanPage() {
                 </td>
                 <td>{section.departmentName ?? "—"}</td>
                 <td>{section.leaderName ?? "—"}</td>
-                <td className={section.overdue ? "overdue" : undefined}>
+                <td className={section.deadlineStatus ? "overdue" : undefined}>
                   {section.deadline ?? "—"}
-                  {section.overdue && "（已逾期）"}
+                  {section.deadlineStatus && `（${DEADLINE_LABELS[section.deadlineStatus]}）`}
                 </td>
                 <td>
                   <span className={`badge state-${section.state}`}>{section.stateLabel}</span>
@@ -259,7 +274,7 @@ export default function PlanPage() {
         <section className="panel" aria-labelledby="preamble-heading">
           <div className="panel-header">
             <h2 id="preamble-heading">形势与总体要求</h2>
-            {canManage && <Link to={`/plans/${plan.id}/settings`}>编辑</Link>}
+            {canEditTexts && <Link to={`/plans/${plan.id}/settings`}>编辑</Link>}
           </div>
           {preamble.split("\n").map((line, index) => (
             <p key={index} className="body-text">
@@ -270,7 +285,7 @@ export default function PlanPage() {
         <section className="panel" aria-labelledby="targets-heading">
           <div className="panel-header">
             <h2 id="targets-heading">主要预期目标</h2>
-            {canManage && <Link to={`/plans/${plan.id}/targets`}>编辑预期目标</Link>}
+            {canEditTexts && <Link to={`/plans/${plan.id}/targets`}>编辑预期目标</Link>}
           </div>
           {targets.length === 0 ? (
             <p className="muted">尚未设置预期目标。</p>

@@ -42,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const before =
     section.state === "leaderReview" ? await returnedSnapshot(user.townId, section.id) : null;
   const threads = await listThreads(user.townId, section.id);
+  const actions = sectionActions(user, section);
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year },
     section: {
@@ -58,8 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updatedAt: section.updatedAt,
     },
     editable: permission.allowed,
-    readOnlyReason: permission.allowed ? null : permission.reason,
-    actions: sectionActions(user, section),
+    readOnlyReason: permission.allowed
+      ? null
+      : actions.some((a) => a.type === "approve")
+        ? "您正在审核本章节：正文只读，可选中文字提意见，再选择“通过”或“退回修改”。"
+        : permission.reason,
+    actions,
     machine: { state: section.state, context: sectionContextOf(section), actor: actorOf(user) },
     threads,
     canComment: section.planState !== "published",

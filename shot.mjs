@@ -1,0 +1,55 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+const base = "http://localhost:3200";
+async function as(u) {
+  await page.context().clearCookies();
+  await page.goto(base + "/login");
+  await page.fill("input[name=username]", u);
+  await page.fill("input[name=password]", "demo1234");
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.click("button[type=submit]")]);
+}
+await as("coordinator");
+await page.goto(base + "/plans");
+await page.getByRole("button", { name: "创建计划" }).click();
+await page.waitForURL(/\/plans\/[^/]+$/);
+const planUrl = page.url();
+await as("econ");
+await page.goto(planUrl);
+await page.getByRole("link", { name: "经济发展", exact: true }).click();
+const ed = page.getByRole("textbox", { name: "章节正文" });
+await ed.click(); await page.keyboard.press("Control+A");
+await page.keyboard.type("聚力项目招引建设"); await page.keyboard.press("Enter");
+await page.keyboard.type("全年引进亿元以上项目5个，新开工项目3个，完成固定资产投资12亿元。");
+await page.getByRole("button", { name: "提交审核" }).click();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: "/tmp/a1.png" });
+await as("leader1");
+await page.screenshot({ path: "/tmp/a2.png" });
+await page.goto(planUrl);
+await page.getByRole("link", { name: "经济发展", exact: true }).click();
+await page.waitForTimeout(800);
+await page.locator(".editor-root").evaluate((root) => {
+  const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = w.nextNode(); n; n = w.nextNode()) { const i = n.textContent.indexOf("新开工项目3个"); if (i >= 0) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 7); getSelection().removeAllRanges(); getSelection().addRange(r); return; } }
+});
+await page.getByRole("button", { name: "对选中文字提意见" }).click();
+await page.getByLabel("意见", { exact: true }).fill("新开工项目偏少。");
+await page.getByRole("button", { name: "发表意见" }).click();
+await page.waitForTimeout(800);
+await page.screenshot({ path: "/tmp/a3.png" });
+await page.getByRole("button", { name: "退回修改" }).click();
+await page.screenshot({ path: "/tmp/a4.png" });
+await page.getByLabel("退回理由（必填）").fill("请补充新开工项目名单。");
+await page.getByRole("button", { name: "确认退回" }).click();
+await page.waitForTimeout(800);
+await as("econ");
+await page.screenshot({ path: "/tmp/a5.png" });
+await page.goto(planUrl);
+await page.getByRole("link", { name: "经济发展", exact: true }).click();
+await page.waitForTimeout(800);
+await page.screenshot({ path: "/tmp/a6.png" });
+await page.goto(planUrl + "/events");
+await page.screenshot({ path: "/tmp/a7.png" });
+console.log(planUrl);
+await browser.close();
