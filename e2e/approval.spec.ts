@@ -271,4 +271,10 @@ test("the audit trail keeps every step, filterable by section", async ({ page, s
   await expect(rows.nth(1)).toContainText("张建国");
   await expect(rows.nth(1)).toContainText("招商目标偏低，请按意见修改后再报。");
   await expect(rows.nth(1)).toContainText("分管领导退回稿 第1次");
+
+  // The 存档稿 holds the text exactly as it was returned.
+  await rows.nth(1).getByRole("link", { name: "分管领导退回稿 第1次" }).click();
+  await expect(page.getByRole("heading", { name: "经济发展·分管领导退回稿 第1次" })).toBeVisible();
+  await expect(page.getByText("全年引进亿元以上项目5个，完成各项目标任务。")).toBeVisible();
+  await expect(page.getByText("另新增签约项目8个。")).toHaveCount(0);
 });

@@ -15,6 +15,7 @@ import {
   sectionMachine,
 } from "~workflows/section";
 
+import { blocksOf } from "~/editor/diff";
 import { formatDateTime, formatTime } from "~/utils/format";
 
 import { actorOf, type Editor, getSection, sectionContextOf } from "./section.server";
@@ -551,6 +552,7 @@ export async function listPlanEvents(townId: string, planId: string, filters: Ev
       "workflow_events.reason",
       "workflow_events.details",
       "workflow_events.created_at",
+      "workflow_events.snapshot_id",
       "snapshots.name as snapshot_name",
     ])
     .where("workflow_events.town_id", "=", townId)
@@ -573,6 +575,7 @@ export async function listPlanEvents(townId: string, planId: string, filters: Ev
     reason: row.reason,
     note: detailsNote(row.details),
     at: row.created_at,
+    snapshotId: row.snapshot_id,
     snapshotName: row.snapshot_name,
   }));
 }
@@ -602,4 +605,58 @@ export async function listPlanActors(townId: string, planId: string) {
     .where("workflow_events.plan_id", "=", planId)
     .orderBy("users.display_name")
     .execute();
+}
+
+export type SnapshotView =
+  | { kind: "section"; name: string; at: string; subject: string; blocks: string[] }
+  | {
+      kind: "plan";
+      name: string;
+      at: string;
+      subject: string;
+      preamble: string[];
+      targets: { name: string; value: string; unit: string; qualifier: string | null }[];
+      sections: { title: string; blocks: string[] }[];
+      closing: string[];
+    };
+
+/** A stored 存档稿 of the town's plan, as text to read. */
+export async function getSnapshot(
+  townId: string,
+  planId: string,
+  snapshotId: string,
+): Promise<SnapshotView | null> {
+  const row = await getDb()
+    .selectFrom("snapshots")
+    .leftJoin("workflow_events", "workflow_events.snapshot_id", "snapshots.id")
+    .select([
+      "snapshots.name",
+      "snapshots.content",
+      "snapshots.section_id",
+      "snapshots.created_at",
+      "workflow_events.subject",
+    ])
+    .where("snapshots.town_id", "=", townId)
+    .where("snapshots.plan_id", "=", planId)
+    .where("snapshots.id", "=", snapshotId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const base = { name: row.name, at: row.created_at, subject: row.subject ?? "" };
+  if (row.section_id) return { kind: "section", ...base, blocks: blocksOf(row.content) };
+  const plan = JSON.parse(row.content) as {
+    title: string;
+    preamble: string | null;
+    closing: string | null;
+    targets: { name: string; value: string; unit: string; qualifier: string | null }[];
+    sections: { title: string; content: string }[];
+  };
+  return {
+    kind: "plan",
+    ...base,
+    subject: plan.title,
+    preamble: plan.preamble ? blocksOf(plan.preamble) : [],
+    targets: plan.targets,
+    sections: plan.sections.map((s) => ({ title: s.title, blocks: blocksOf(s.content) })),
+    closing: plan.closing ? blocksOf(plan.closing) : [],
+  };
 }

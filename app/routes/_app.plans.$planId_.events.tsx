@@ -139,7 +139,15 @@ export default function PlanEvents() {
                     {e.reason && e.note && "；"}
                     {e.note}
                   </td>
-                  <td>{e.snapshotName ?? "—"}</td>
+                  <td>
+                    {e.snapshotId ? (
+                      <Link to={`/plans/${plan.id}/snapshots/${e.snapshotId}`}>
+                        {e.snapshotName}
+                      </Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
