@@ -1,0 +1,137 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { exportInput, json } from "./fixtures";
+import { renderPlanDocx } from "./render.server";
+
+// The layout as printed: LibreOffice turns the export into a PDF and
+// pdftotext -bbox tells where every line landed. Mandatory in CI; on a
+// machine without LibreOffice it says so instead of passing silently.
+
+function which(command: string): string | null {
+  try {
+    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+const soffice = which("soffice") ?? which("libreoffice");
+const pdftotext = which("pdftotext");
+const pdftoppm = which("pdftoppm");
+const available = Boolean(soffice && pdftotext && pdftoppm);
+const HOW_TO =
+  "排版检查（LibreOffice 转 PDF 数行数字数）未运行：未找到 LibreOffice 或 poppler。" +
+  "在 Debian/Ubuntu 上运行 `apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk fonts-arphic-ukai` 后再运行 npm test。";
+
+if (!available && !process.env.CI) console.warn(`\n⚠ ${HOW_TO}\n`);
+
+type Word = { xMin: number; yMin: number; xMax: number; text: string };
+
+function wordsOnPage(pdf: string, page: number): Word[] {
+  const xml = execFileSync(
+    pdftotext!,
+    ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"],
+    {
+      encoding: "utf8",
+    },
+  );
+  return [
+    ...xml.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+    ),
+  ].map((m) => ({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4]! }));
+}
+
+/** Words grouped into lines by their top edge, top to bottom. */
+function linesOf(words: Word[]): string[] {
+  const lines = new Map<number, Word[]>();
+  for (const word of words) {
+    const key = [...lines.keys()].find((y) => Math.abs(y - word.yMin) < 3) ?? word.yMin;
+    lines.set(key, [...(lines.get(key) ?? []), word]);
+  }
+  return [...lines.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, ws]) =>
+      ws
+        .sort((a, b) => a.xMin - b.xMin)
+        .map((w) => w.text)
+        .join(""),
+    );
+}
+
+const MM = 72 / 25.4; // PDF points per millimetre
+const TEXT_BOTTOM = (297 - 35) * MM;
+
+describe.runIf(available || process.env.CI)(
+  "layout in LibreOffice (22 lines × 28 characters)",
+  () => {
+    it("a full body page holds 22 lines of 28 characters, with its page number below", () => {
+      if (!available) throw new Error(HOW_TO);
+      const dir = mkdtempSync(join(tmpdir(), "plan-layout-"));
+      try {
+        const paragraph =
+          "全镇上下要坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建新发展格局着力推动高质量发展".repeat(
+            4,
+          );
+        const input = exportInput({
+          preamble: json(Array.from({ length: 14 }, () => paragraph).join("\n\n")),
+        });
+        const docx = join(dir, "plan.docx");
+        return renderPlanDocx(input).then((bytes) => {
+          writeFileSync(docx, bytes);
+          execFileSync(
+            soffice!,
+            [
+              `-env:UserInstallation=file://${join(dir, "profile")}`,
+              "--headless",
+              "--convert-to",
+              "pdf",
+              "--outdir",
+              dir,
+              docx,
+            ],
+            { stdio: "ignore", timeout: 120_000 },
+          );
+          const pdf = join(dir, "plan.pdf");
+          expect(existsSync(pdf)).toBe(true);
+
+          const words = wordsOnPage(pdf, 2);
+          const body = linesOf(words.filter((w) => w.yMin < TEXT_BOTTOM));
+          const footer = linesOf(words.filter((w) => w.yMin >= TEXT_BOTTOM));
+          expect(body).toHaveLength(22);
+          // Lines inside a paragraph are full: 28 characters each.
+          const counts = body.map((line) => [...line].length);
+          expect(Math.max(...counts)).toBe(28);
+          expect(counts.filter((n) => n === 28).length).toBeGreaterThanOrEqual(11);
+          // Page 2 is even: its number sits on the left.
+          expect(footer.join("")).toBe("—2—");
+          const number = words.find((w) => w.text === "2" && w.yMin >= TEXT_BOTTOM)!;
+          expect(number.xMin).toBeLessThan(210 * MM * 0.5);
+
+          mkdirSync("test-results", { recursive: true });
+          execFileSync(pdftoppm!, [
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            pdf,
+            join(dir, "page-1"),
+          ]);
+          writeFileSync("test-results/export-page-1.png", readFileSync(join(dir, "page-1.png")));
+        });
+      } finally {
+        // Cleaned after the promise settles too: rmSync on a dir still in use is harmless here.
+        setTimeout(() => rmSync(dir, { recursive: true, force: true }), 1000);
+      }
+    }, 180_000);
+  },
+);

@@ -1,0 +1,52 @@
+// Heading numbers of the official style, generated from position:
+// 一、 / （一） / 1. / （1）. A number typed by hand is dropped, not doubled.
+
+const DIGITS = "零一二三四五六七八九";
+
+/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (plans never reach 100 points). */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 99) return String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  if (tens === 0) return DIGITS[ones]!;
+  return `${tens === 1 ? "" : DIGITS[tens]}十${ones ? DIGITS[ones] : ""}`;
+}
+
+export type HeadingLevel = 1 | 2 | 3 | 4;
+
+export function headingNumber(level: HeadingLevel, n: number): string {
+  switch (level) {
+    case 1:
+      return `${chineseNumeral(n)}、`;
+    case 2:
+      return `（${chineseNumeral(n)}）`;
+    case 3:
+      return `${n}.`;
+    case 4:
+      return `（${n}）`;
+  }
+}
+
+const CN = "[一二三四五六七八九十百零〇]+";
+const TYPED_NUMBER = new RegExp(
+  `^\\s*(?:${CN}\\s*[、.．]|[（(]\\s*${CN}\\s*[)）]|\\d+\\s*[、.．](?!\\d)|[（(]\\s*\\d+\\s*[)）]|第${CN}(?:部分|章|节|条)?[、，,：:\\s])\\s*`,
+);
+
+/** The heading text without a number the drafter typed at its start. */
+export function stripTypedNumber(text: string): string {
+  return text.replace(TYPED_NUMBER, "");
+}
+
+/**
+ * Numbering across a whole plan: level-1 continues from section to section,
+ * each level restarts under the level above it.
+ */
+export class HeadingCounter {
+  private counts = [0, 0, 0, 0];
+
+  next(level: HeadingLevel): string {
+    this.counts[level - 1]! += 1;
+    for (let deeper = level; deeper < this.counts.length; deeper++) this.counts[deeper] = 0;
+    return headingNumber(level, this.counts[level - 1]!);
+  }
+}

@@ -1,0 +1,298 @@
+import { createHash } from "node:crypto";
+
+import { DOMParser, type Document as XmlDocument, type Element } from "@xmldom/xmldom";
+import { strFromU8, unzipSync } from "fflate";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { exportInput, json } from "./fixtures";
+import { FONT_PRESETS } from "./fonts";
+import { LINE_PITCH } from "./layout";
+import { renderPlanDocx } from "./render.server";
+
+// Conformance with EXPORT-SPEC.md, read from the produced .docx the way Word
+// reads it: unzip, parse each part namespace-aware, resolve run properties
+// through run → paragraph style (and its basedOn chain) → document defaults.
+const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+type Parts = Record<string, XmlDocument>;
+
+async function parts(input = exportInput()): Promise<Parts> {
+  const files = unzipSync(await renderPlanDocx(input));
+  const parsed: Parts = {};
+  for (const [name, bytes] of Object.entries(files)) {
+    if (name.endsWith(".xml") || name.endsWith(".rels")) {
+      parsed[name] = new DOMParser().parseFromString(strFromU8(bytes), "text/xml");
+    }
+  }
+  return parsed;
+}
+
+const all = (node: XmlDocument | Element, local: string) =>
+  Array.from(node.getElementsByTagNameNS(W, local)) as Element[];
+const first = (node: XmlDocument | Element, local: string) => all(node, local)[0];
+/** A direct child, so a paragraph's properties are not confused with a run's. */
+const child = (node: Element | undefined, local: string) =>
+  node
+    ? (Array.from(node.childNodes).find(
+        (n) => (n as Element).localName === local && (n as Element).namespaceURI === W,
+      ) as Element | undefined)
+    : undefined;
+const attr = (node: Element | undefined, name: string) => node?.getAttributeNS(W, name) ?? null;
+
+type RunProps = {
+  ascii?: string;
+  hAnsi?: string;
+  eastAsia?: string;
+  cs?: string;
+  size?: number;
+  bold?: boolean;
+};
+
+function runPropsOf(rPr: Element | undefined): RunProps {
+  const props: RunProps = {};
+  const fonts = child(rPr, "rFonts");
+  for (const slot of ["ascii", "hAnsi", "eastAsia", "cs"] as const) {
+    const value = attr(fonts, slot);
+    if (value) props[slot] = value;
+  }
+  const size = attr(child(rPr, "sz"), "val");
+  if (size) props.size = Number(size);
+  const bold = child(rPr, "b");
+  if (bold) props.bold = attr(bold, "val") !== "false" && attr(bold, "val") !== "0";
+  return props;
+}
+
+function styleById(styles: XmlDocument, id: string): Element | undefined {
+  return all(styles, "style").find((s) => attr(s, "styleId") === id);
+}
+
+/** Effective run properties: document defaults, then the style chain, then the run. */
+function effectiveRun(doc: Parts, paragraph: Element, run?: Element): RunProps {
+  const styles = doc["word/styles.xml"]!;
+  const chain: Element[] = [];
+  let id = attr(child(child(paragraph, "pPr"), "pStyle"), "val");
+  while (id) {
+    const style = styleById(styles, id);
+    if (!style) break;
+    chain.unshift(style);
+    id = attr(child(style, "basedOn"), "val");
+  }
+  const defaults = runPropsOf(child(first(first(styles, "docDefaults")!, "rPrDefault"), "rPr"));
+  return Object.assign(
+    { bold: false },
+    defaults,
+    ...chain.map((s) => runPropsOf(child(s, "rPr"))),
+    run ? runPropsOf(child(run, "rPr")) : {},
+  );
+}
+
+function effectiveParagraph(doc: Parts, paragraph: Element, local: string): Element | undefined {
+  const own = child(child(paragraph, "pPr"), local);
+  if (own) return own;
+  let id = attr(child(child(paragraph, "pPr"), "pStyle"), "val");
+  while (id) {
+    const style = styleById(doc["word/styles.xml"]!, id);
+    const found = child(child(style, "pPr"), local);
+    if (found) return found;
+    id = attr(child(style, "basedOn"), "val");
+  }
+  return undefined;
+}
+
+const textOf = (p: Element) =>
+  all(p, "t")
+    .map((t) => t.textContent ?? "")
+    .join("");
+
+function paragraphs(doc: Parts) {
+  const body = first(doc["word/document.xml"]!, "body")!;
+  return Array.from(body.childNodes).filter((n) => (n as Element).localName === "p") as Element[];
+}
+
+function paragraphWith(doc: Parts, text: string | RegExp) {
+  const found = paragraphs(doc).find((p) =>
+    typeof text === "string" ? textOf(p) === text : text.test(textOf(p)),
+  );
+  if (!found) throw new Error(`no paragraph ${String(text)}`);
+  return found;
+}
+
+function expectFont(props: RunProps, name: string, size: number) {
+  expect({
+    ascii: props.ascii,
+    hAnsi: props.hAnsi,
+    eastAsia: props.eastAsia,
+    cs: props.cs,
+    size: props.size,
+  }).toEqual({
+    ascii: name,
+    hAnsi: name,
+    eastAsia: name,
+    cs: name,
+    size,
+  });
+}
+
+describe("export conformance (EXPORT-SPEC.md)", () => {
+  let doc: Parts;
+  beforeAll(async () => {
+    doc = await parts(exportInput({ targetsAsTable: true }));
+  });
+
+  it("A4 with the standard's margins", () => {
+    const sectPr = first(doc["word/document.xml"]!, "sectPr")!;
+    expect(attr(child(sectPr, "pgSz"), "w")).toBe("11906");
+    expect(attr(child(sectPr, "pgSz"), "h")).toBe("16838");
+    const margin = child(sectPr, "pgMar");
+    expect(["top", "left", "right", "bottom"].map((side) => attr(margin, side))).toEqual([
+      "2098",
+      "1587",
+      "1474",
+      "1984",
+    ]);
+  });
+
+  it("22 lines a page: exact line pitch fills the text block, with the character squeeze", () => {
+    const body = paragraphWith(doc, /^2027年是/);
+    const spacing = effectiveParagraph(doc, body, "spacing");
+    expect(attr(spacing, "lineRule")).toBe("exact");
+    const pitch = Number(attr(spacing, "line"));
+    expect(pitch).toBe(LINE_PITCH);
+    expect(Math.floor((16838 - 2098 - 1984) / pitch)).toBe(22);
+    const style = styleById(doc["word/styles.xml"]!, "GwBody");
+    expect(attr(child(child(style, "rPr"), "spacing"), "val")).toBe("-5");
+    // Word's character grid would make LibreOffice lay out 14 characters a line.
+    const grid = first(doc["word/document.xml"]!, "docGrid");
+    expect(attr(grid, "type")).toBeNull();
+  });
+
+  it("title: 2号 方正小标宋简体, centred", () => {
+    const title = paragraphWith(doc, "示例镇2027年工作计划");
+    expectFont(effectiveRun(doc, title, first(title, "r")), "方正小标宋简体", 44);
+    expect(attr(effectiveParagraph(doc, title, "jc"), "val")).toBe("center");
+  });
+
+  it("body: 3号 仿宋_GB2312, justified, first line indented two characters", () => {
+    const body = paragraphWith(doc, /^2027年是/);
+    for (const run of all(body, "r")) expectFont(effectiveRun(doc, body, run), "仿宋_GB2312", 32);
+    expect(attr(effectiveParagraph(doc, body, "jc"), "val")).toBe("both");
+    const indent = effectiveParagraph(doc, body, "ind");
+    expect(attr(indent, "firstLineChars")).toBe("200");
+    expect(Number(attr(indent, "firstLine"))).toBe(640);
+  });
+
+  it("headings: 一、 黑体 not bold; （一） 楷体_GB2312; 1. 仿宋 bold — all 3号", () => {
+    const h1 = paragraphWith(doc, "一、聚力项目招引建设");
+    const h2 = paragraphWith(doc, "（一）抓好园区建设");
+    const h3 = paragraphWith(doc, "1.产业链招商");
+    for (const run of all(h1, "r")) {
+      expectFont(effectiveRun(doc, h1, run), "黑体", 32);
+      expect(effectiveRun(doc, h1, run).bold).toBe(false);
+    }
+    for (const run of all(h2, "r")) expectFont(effectiveRun(doc, h2, run), "楷体_GB2312", 32);
+    for (const run of all(h3, "r")) {
+      expectFont(effectiveRun(doc, h3, run), "仿宋_GB2312", 32);
+      expect(effectiveRun(doc, h3, run).bold).toBe(true);
+    }
+    // Our own styles: nothing uses Word's built-in (blue, Latin) heading styles.
+    const used = all(doc["word/document.xml"]!, "pStyle").map((s) => attr(s, "val"));
+    expect(used.every((id) => id?.startsWith("Gw"))).toBe(true);
+  });
+
+  it("page numbers: — PAGE — in 4号 宋体, odd pages right and even pages left, one character in", () => {
+    expect(first(doc["word/settings.xml"]!, "evenAndOddHeaders")).toBeDefined();
+    const sectPr = first(doc["word/document.xml"]!, "sectPr")!;
+    const rels = doc["word/_rels/document.xml.rels"]!;
+    const target = (id: string | null) =>
+      Array.from(rels.getElementsByTagName("Relationship"))
+        .find((r) => r.getAttribute("Id") === id)
+        ?.getAttribute("Target");
+    const footers = Object.fromEntries(
+      all(sectPr, "footerReference").map((ref) => [
+        attr(ref, "type"),
+        doc[
+          `word/${target(ref.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id"))}`
+        ]!,
+      ]),
+    );
+    for (const [type, side, inset] of [
+      ["default", "right", "right"],
+      ["even", "left", "left"],
+    ] as const) {
+      const footer = footers[type]!;
+      const p = first(footer, "p")!;
+      expect(attr(child(child(p, "pPr"), "jc"), "val")).toBe(side);
+      expect(attr(child(child(p, "pPr"), "ind"), inset)).toBe("280");
+      expect(all(p, "instrText").map((t) => t.textContent?.trim())).toEqual(["PAGE"]);
+      expect(textOf(p)).toBe("—  —");
+      const styles = { "word/styles.xml": doc["word/styles.xml"]! } as Parts;
+      for (const run of all(p, "r")) expectFont(effectiveRun(styles, p, run), "宋体", 28);
+    }
+  });
+
+  it("tables: thin black borders, a repeated header row, rows kept whole, no wider than the text block", () => {
+    const table = first(doc["word/document.xml"]!, "tbl")!;
+    const borders = first(table, "tblBorders")!;
+    for (const side of ["top", "bottom", "left", "right", "insideH", "insideV"]) {
+      const border = child(borders, side);
+      expect(attr(border, "val")).toBe("single");
+      expect(attr(border, "color")).toBe("000000");
+    }
+    const rows = all(table, "tr");
+    expect(child(child(rows[0], "trPr"), "tblHeader")).toBeDefined();
+    expect(rows.every((row) => child(child(row, "trPr"), "cantSplit"))).toBe(true);
+    expect(Number(attr(first(table, "tblW"), "w"))).toBeLessThanOrEqual(8845);
+    const caption = paragraphWith(doc, "主要预期目标");
+    expect(
+      child(child(caption, "pPr"), "keepNext") ?? effectiveParagraph(doc, caption, "keepNext"),
+    ).toBeDefined();
+  });
+
+  it("ends with the issuer and an unpadded date, right-indented for an unsealed document", () => {
+    const issuer = paragraphWith(doc, "示例镇人民政府");
+    const date = paragraphWith(doc, /^\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(textOf(date)).toBe("2027年1月15日");
+    expect(Number(attr(child(child(issuer, "pPr"), "ind"), "right"))).toBeGreaterThan(
+      Number(attr(child(child(date, "pPr"), "ind"), "right")),
+    );
+    const all_ = paragraphs(doc);
+    expect(textOf(all_[all_.indexOf(issuer) - 1]!)).toBe("");
+  });
+
+  it("marks the draft exactly when the plan is not approved", async () => {
+    const has = (d: Parts) => paragraphs(d).some((p) => textOf(p) === "（征求意见稿）");
+    expect(has(doc)).toBe(false);
+    expect(has(await parts(exportInput({ draft: true })))).toBe(true);
+  });
+
+  it("takes font names from the town's settings", async () => {
+    const windows = await parts(exportInput({ fonts: FONT_PRESETS.windows.fonts }));
+    const body = paragraphWith(windows, /^2027年是/);
+    expectFont(effectiveRun(windows, body, first(body, "r")), "仿宋", 32);
+  });
+
+  it("turns ASCII punctuation in Chinese text full-width", () => {
+    expect(textOf(paragraphWith(doc, /^全镇上下/))).toBe(
+      "全镇上下要迅速行动、主动作为，确保各项工作落地见效！",
+    );
+  });
+});
+
+describe("byte stability", () => {
+  it("the same published plan exports to the same bytes, every time", async () => {
+    const input = exportInput({ documentNumber: "示政发〔2027〕1号", date: "2027-01-20" });
+    const hash = async () =>
+      createHash("sha256")
+        .update(await renderPlanDocx(input))
+        .digest("hex");
+    const a = await hash();
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // a new second on the clock
+    expect(await hash()).toBe(a);
+    const changed = { ...input, closing: json("不同的结束语。") };
+    expect(
+      createHash("sha256")
+        .update(await renderPlanDocx(changed))
+        .digest("hex"),
+    ).not.toBe(a);
+  });
+});

@@ -1,0 +1,262 @@
+// The plan as a Word document in the official layout (GB/T 9704-2012,
+// EXPORT-SPEC.md). Pure: the same input gives the same bytes.
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  type IRunStylePropertiesOptions,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  BorderStyle,
+} from "docx";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+
+import type { FontSettings } from "./fonts";
+import {
+  CHARACTER_SQUEEZE,
+  CHARACTER_WIDTH,
+  LINE_PITCH,
+  MARGIN,
+  PAGE,
+  PAGE_NUMBER_INSET,
+  SIZE,
+  TABLE_WIDTH,
+} from "./layout";
+import { type Block, type ExportInput, type ParagraphStyle, planBlocks, type Run } from "./model";
+
+/** Our own paragraph styles (Word's defaults are blue and Latin). */
+export const STYLE_IDS: Record<ParagraphStyle | "tableText" | "tableHeader" | "footer", string> = {
+  title: "GwTitle",
+  draftMarker: "GwDraftMarker",
+  documentNumber: "GwDocumentNumber",
+  body: "GwBody",
+  blank: "GwBody",
+  heading1: "GwHeading1",
+  heading2: "GwHeading2",
+  heading3: "GwHeading3",
+  tableCaption: "GwTableCaption",
+  signature: "GwSignature",
+  tableText: "GwTableText",
+  tableHeader: "GwTableHeader",
+  footer: "GwFooter",
+};
+
+/** The same name in all four font slots, or digits and dashes fall back to a Latin font. */
+function font(name: string) {
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
+}
+
+const exact = (line = LINE_PITCH) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+const TWO_CHARACTERS = { firstLineChars: 200, firstLine: 2 * 320 };
+const TABLE_LINE = { line: 400, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+function styles(fonts: FontSettings) {
+  const run = (name: string, size: number, extra: IRunStylePropertiesOptions = {}) => ({
+    font: font(name),
+    size,
+    characterSpacing: CHARACTER_SQUEEZE,
+    ...extra,
+  });
+  const style = (id: string, name: string, options: object) => ({
+    id,
+    name,
+    basedOn: "Normal",
+    next: STYLE_IDS.body,
+    quickFormat: true,
+    ...options,
+  });
+  const keepNext = { spacing: exact(), keepNext: true };
+  return {
+    default: {
+      document: {
+        run: { font: font(fonts.body), size: SIZE.body },
+        // Every page full (22 lines): no line is moved on to avoid widows and orphans.
+        paragraph: { spacing: exact(), widowControl: false },
+      },
+    },
+    paragraphStyles: [
+      style(STYLE_IDS.body, "公文正文", {
+        run: run(fonts.body, SIZE.body),
+        paragraph: {
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: exact(),
+          indent: TWO_CHARACTERS,
+          widowControl: false,
+        },
+      }),
+      style(STYLE_IDS.title, "公文标题", {
+        run: run(fonts.title, SIZE.title, { characterSpacing: 0 }),
+        paragraph: { alignment: AlignmentType.CENTER, ...keepNext },
+      }),
+      style(STYLE_IDS.draftMarker, "征求意见稿标注", {
+        run: run(fonts.heading2, SIZE.body),
+        paragraph: { alignment: AlignmentType.CENTER, ...keepNext },
+      }),
+      style(STYLE_IDS.documentNumber, "文号", {
+        run: run(fonts.body, SIZE.body),
+        paragraph: { alignment: AlignmentType.CENTER, ...keepNext },
+      }),
+      style(STYLE_IDS.heading1, "一级标题", {
+        run: run(fonts.heading1, SIZE.body, { bold: false }),
+        paragraph: { indent: TWO_CHARACTERS, ...keepNext },
+      }),
+      style(STYLE_IDS.heading2, "二级标题", {
+        run: run(fonts.heading2, SIZE.body, { bold: false }),
+        paragraph: { indent: TWO_CHARACTERS, ...keepNext },
+      }),
+      style(STYLE_IDS.heading3, "三级标题", {
+        run: run(fonts.body, SIZE.body, { bold: true }),
+        paragraph: { indent: TWO_CHARACTERS, ...keepNext },
+      }),
+      style(STYLE_IDS.tableCaption, "表格标题", {
+        run: run(fonts.heading1, SIZE.body),
+        paragraph: { alignment: AlignmentType.CENTER, ...keepNext },
+      }),
+      style(STYLE_IDS.tableText, "表格文字", {
+        run: run(fonts.body, SIZE.table, { characterSpacing: 0 }),
+        paragraph: { spacing: TABLE_LINE },
+      }),
+      style(STYLE_IDS.tableHeader, "表头文字", {
+        run: run(fonts.body, SIZE.table, { characterSpacing: 0, bold: true }),
+        paragraph: { alignment: AlignmentType.CENTER, spacing: TABLE_LINE },
+      }),
+      style(STYLE_IDS.signature, "发文机关署名和成文日期", {
+        run: run(fonts.body, SIZE.body),
+        paragraph: { alignment: AlignmentType.RIGHT, spacing: exact() },
+      }),
+      style(STYLE_IDS.footer, "页码", {
+        run: { font: font(fonts.pageNumber), size: SIZE.pageNumber },
+        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
+      }),
+    ],
+  };
+}
+
+function textRun(run: Run): TextRun {
+  return new TextRun({
+    text: run.text,
+    break: run.breakBefore ? 1 : undefined,
+    bold: run.bold,
+    italics: run.italic,
+    underline: run.underline ? {} : undefined,
+  });
+}
+
+const ALIGN = { center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
+export const TABLE_BORDERS = {
+  top: THIN,
+  bottom: THIN,
+  left: THIN,
+  right: THIN,
+  insideHorizontal: THIN,
+  insideVertical: THIN,
+};
+
+/** A bordered table no wider than the text block; the header row repeats and rows never split. */
+function table(block: Extract<Block, { kind: "table" }>): Table {
+  const columns = Math.max(1, ...block.rows.map((r) => r.length));
+  const columnWidth = Math.floor(TABLE_WIDTH / columns);
+  return new Table({
+    width: { size: columnWidth * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => columnWidth),
+    layout: TableLayoutType.FIXED,
+    borders: TABLE_BORDERS,
+    rows: block.rows.map((cells, index) => {
+      const header = block.headerRow && index === 0;
+      return new TableRow({
+        tableHeader: header || undefined,
+        cantSplit: true,
+        children: Array.from(
+          { length: columns },
+          (_, c) =>
+            new TableCell({
+              width: { size: columnWidth, type: WidthType.DXA },
+              children: [
+                new Paragraph({
+                  style: header ? STYLE_IDS.tableHeader : STYLE_IDS.tableText,
+                  children: (cells[c] ?? []).map(textRun),
+                }),
+              ],
+            }),
+        ),
+      });
+    }),
+  });
+}
+
+export function blockToDocx(block: Block): Paragraph | Table {
+  if (block.kind === "table") return table(block);
+  return new Paragraph({
+    style: STYLE_IDS[block.style],
+    alignment: block.align ? ALIGN[block.align] : undefined,
+    indent:
+      block.rightIndent !== undefined
+        ? { right: Math.round(block.rightIndent * CHARACTER_WIDTH) }
+        : undefined,
+    children: block.runs.map(textRun),
+  });
+}
+
+/** "— 1 —" on the outer side: odd pages right, even pages left, one character in. */
+function pageNumberFooter(side: "odd" | "even"): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE_IDS.footer,
+        alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === "odd" ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
+        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"] })],
+      }),
+    ],
+  });
+}
+
+/**
+ * Writes the document. docx stamps the current time into docProps/core.xml
+ * and the zip entries; both are set to the document's date so that the same
+ * plan always gives the same bytes.
+ */
+export async function renderPlanDocx(input: ExportInput): Promise<Uint8Array> {
+  const document = new Document({
+    creator: input.issuer,
+    lastModifiedBy: input.issuer,
+    title: input.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: styles(input.fonts),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...MARGIN, header: 851, gutter: 0 },
+          },
+        },
+        footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
+        children: planBlocks(input).map(blockToDocx),
+      },
+    ],
+  });
+  return settle(new Uint8Array(await Packer.toBuffer(document)), input.date);
+}
+
+const W3C_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+
+/** Same input, same bytes: fixed timestamps in the metadata and in the zip. */
+function settle(docx: Uint8Array, date: string): Uint8Array {
+  const files = unzipSync(docx);
+  const core = files["docProps/core.xml"];
+  if (core) {
+    files["docProps/core.xml"] = strToU8(strFromU8(core).replace(W3C_TIME, `${date}T00:00:00Z`));
+  }
+  return zipSync(files, { mtime: new Date(`${date}T00:00:00Z`), level: 6 });
+}
