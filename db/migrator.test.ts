@@ -9,6 +9,7 @@ const FOUNDATION_TABLES = [
   "comments",
   "departments",
   "login_attempts",
+  "plan_exports",
   "plans",
   "section_defaults",
   "section_presence",

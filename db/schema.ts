@@ -26,6 +26,22 @@ export interface Database {
   workflow_events: WorkflowEventTable;
   snapshots: SnapshotTable;
   comments: CommentTable;
+  plan_exports: PlanExportTable;
+}
+
+/** Every Word export: who, when, in which state, and the file's hash. */
+export interface PlanExportTable {
+  id: string;
+  town_id: string;
+  plan_id: string;
+  user_id: string;
+  plan_state: string;
+  /** 1 when exported as 征求意见稿 (plan not yet approved). */
+  draft: number;
+  filename: string;
+  sha256: string;
+  bytes: number;
+  created_at: string;
 }
 
 /** Append-only (database triggers refuse UPDATE and DELETE). */
@@ -74,6 +90,8 @@ export interface TownTable {
   id: string;
   name: string;
   county: string;
+  /** JSON of the Word export's font names (null: the standard's). */
+  export_fonts: string | null;
   created_at: string;
 }
 
@@ -147,6 +165,8 @@ export interface PlanTable {
   /** Lexical JSON of 形势与总体要求 and of the closing paragraph. */
   preamble: string | null;
   closing: string | null;
+  /** 1: the Word export also prints 主要预期目标 as a table. */
+  targets_as_table: Generated<number>;
   created_by: string | null;
   created_at: string;
   updated_at: string;

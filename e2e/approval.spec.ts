@@ -254,6 +254,13 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await expect(page.locator(".page-header .badge")).toHaveText("已印发");
   await expect(page.getByText("示政发〔2028〕1号（2028-01-20印发）")).toBeVisible();
   await expect(page.getByTestId("workflow-actions")).toHaveCount(0);
+
+  // Now the final document: no 征求意见稿 in the name, the 文号 in the text.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出 Word", exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("示例镇2028年工作计划.docx");
 });
 
 test("the audit trail keeps every step, filterable by section", async ({ page, signInAs }) => {

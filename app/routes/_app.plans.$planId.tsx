@@ -26,6 +26,7 @@ import {
   listSections,
   moveSection,
 } from "~/models/section.server";
+import { listExports } from "~/models/export.server";
 import { sectionStatesOverTime } from "~/models/progress.server";
 import { planActions, sectionActions } from "~/models/workflow.server";
 import { assertRole, hasRole, requireUser } from "~/utils/auth.server";
@@ -57,15 +58,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEditTexts =
     hasRole(user, "coordinator") &&
     (PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state);
-  const [sections, targets, texts, departments, leaders, actions, history] = await Promise.all([
-    listSections(user.townId, plan.id),
-    listTargets(user.townId, plan.id),
-    getPlanTexts(user.townId, plan.id),
-    canManage ? listDepartments(user.townId) : [],
-    canManage ? listLeaders(user.townId) : [],
-    planActions(user, plan),
-    sectionStatesOverTime(user.townId, plan.id),
-  ]);
+  const [sections, targets, texts, departments, leaders, actions, history, exports] =
+    await Promise.all([
+      listSections(user.townId, plan.id),
+      listTargets(user.townId, plan.id),
+      getPlanTexts(user.townId, plan.id),
+      canManage ? listDepartments(user.townId) : [],
+      canManage ? listLeaders(user.townId) : [],
+      planActions(user, plan),
+      sectionStatesOverTime(user.townId, plan.id),
+      listExports(user.townId, plan.id),
+    ]);
   return {
     plan: { ...plan, deadline: texts?.deadline ?? null },
     preamble: texts?.preamble ?? "",
@@ -77,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     actions,
     history,
+    exports,
     targets,
     canManage,
     canEditTexts,
@@ -127,6 +131,7 @@ export default function PlanPage() {
     leaders,
     actions,
     history,
+    exports,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -153,6 +158,16 @@ export default function PlanPage() {
         }
         returnableSections={sections.map((s) => ({ id: s.id, title: s.title }))}
       />
+      <p className="workflow-buttons plan-tools">
+        <Link className="button" to={`/plans/${plan.id}/preview`}>
+          打印预览
+        </Link>
+        <a className="button" href={`/plans/${plan.id}/export.docx`} download>
+          {plan.state === "approved" || plan.state === "published"
+            ? "导出 Word"
+            : "导出 Word（征求意见稿）"}
+        </a>
+      </p>
       <ProgressBoard
         planId={plan.id}
         planState={plan.state}
@@ -321,11 +336,59 @@ export default function PlanPage() {
           )}
         </section>
       </div>
+      <ExportRecord exports={exports} />
     </>
   );
 }
 
 export const ErrorBoundary = RouteErrorBoundary;
+
+function ExportRecord({
+  exports,
+}: {
+  exports: {
+    id: string;
+    by: string;
+    at: string;
+    stateLabel: string;
+    draft: boolean;
+    sha256: string;
+  }[];
+}) {
+  return (
+    <section className="panel" aria-labelledby="exports-heading">
+      <h2 id="exports-heading">导出记录</h2>
+      {exports.length === 0 ? (
+        <p className="muted">还没有人导出过本计划。</p>
+      ) : (
+        <table className="data-table" data-testid="export-record">
+          <thead>
+            <tr>
+              <th scope="col">时间</th>
+              <th scope="col">导出人</th>
+              <th scope="col">计划状态</th>
+              <th scope="col">文稿</th>
+              <th scope="col">文件校验值（SHA-256）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exports.map((e) => (
+              <tr key={e.id}>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.by}</td>
+                <td>{e.stateLabel}</td>
+                <td>{e.draft ? "征求意见稿" : "正式稿"}</td>
+                <td>
+                  <code title={e.sha256}>{e.sha256.slice(0, 16)}…</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
 
 function AddSectionForm({
   departments,

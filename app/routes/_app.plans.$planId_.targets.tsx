@@ -13,6 +13,7 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { FieldError, FormError } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { listDepartments } from "~/models/department.server";
+import { getTargetsAsTable, setTargetsAsTable } from "~/models/export.server";
 import { getPlan, listTargets, replaceTargets } from "~/models/plan.server";
 import { requireRole } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
@@ -33,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     plan: { id: plan.id, title: plan.title },
+    asTable: await getTargetsAsTable(user.townId, plan.id),
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     targets: targets.map((t) => ({
       name: t.name,
@@ -56,12 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = await replaceTargets(user.townId, plan.id, submission.value.targets);
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  await setTargetsAsTable(user.townId, plan.id, submission.value.asTable);
   await setFlash(request, `已保存主要预期目标（${submission.value.targets.length} 项）`);
   return redirect(`/plans/${plan.id}`);
 }
 
 export default function TargetsPage() {
-  const { plan, departments, targets } = useLoaderData<typeof loader>();
+  const { plan, departments, targets, asTable } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm(TargetsSchema, {
@@ -225,6 +228,10 @@ export default function TargetsPage() {
             >
               添加一项
             </button>
+            <label className="checkbox">
+              <input type="checkbox" name="asTable" defaultChecked={asTable} /> 导出 Word
+              时另附预期目标表
+            </label>
             <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
               保存预期目标
             </button>

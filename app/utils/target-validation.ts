@@ -32,6 +32,11 @@ export const TargetSchema = z.object({
 });
 
 export const TargetsSchema = z.object({
+  /** A ticked checkbox arrives as "on"; unticked it is absent. */
+  asTable: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
   targets: z
     .array(TargetSchema)
     .max(50, "预期目标不能超过 50 项")

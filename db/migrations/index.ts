@@ -4,6 +4,7 @@ import * as foundation from "./2026-11-21-001-foundation";
 import * as drafting from "./2026-11-22-001-drafting";
 import * as presence from "./2026-11-22-002-presence";
 import * as approval from "./2026-11-22-003-approval";
+import * as exporting from "./2026-11-22-004-export";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-001-drafting": drafting,
   "2026-11-22-002-presence": presence,
   "2026-11-22-003-approval": approval,
+  "2026-11-22-004-export": exporting,
 };

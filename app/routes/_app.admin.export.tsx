@@ -1,0 +1,86 @@
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+
+import { FormError, TextField } from "~/components/form";
+import { useZodForm } from "~/components/use-zod-form";
+import { FONT_PRESETS, FONT_ROLES, type FontPreset } from "~/export/fonts";
+import { getExportFonts, setExportFonts } from "~/models/export.server";
+import { requireRole } from "~/utils/auth.server";
+import { setFlash } from "~/utils/session.server";
+import { requiredText, z } from "~/utils/validation";
+
+export const meta: MetaFunction = () => [{ title: "公文字体 · 年度工作计划编审系统" }];
+
+const FontsSchema = z.object({
+  title: requiredText("标题字体", 40),
+  body: requiredText("正文字体", 40),
+  heading1: requiredText("一级标题字体", 40),
+  heading2: requiredText("二级标题字体", 40),
+  pageNumber: requiredText("页码字体", 40),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "admin");
+  return { fonts: await getExportFonts(user.townId) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "admin");
+  const submission = parseWithZod(await request.formData(), { schema: FontsSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  await setExportFonts(user.townId, submission.value);
+  await setFlash(request, "已保存导出 Word 使用的字体");
+  return redirect("/admin/export");
+}
+
+/** The font names the Word export writes; the standard's by default, or the Windows preset. */
+export default function ExportFontsPage() {
+  const { fonts } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [preset, setPreset] = useState(0);
+  const [form, fields] = useZodForm(FontsSchema, {
+    id: "export-fonts",
+    lastResult,
+    defaultValue: fonts,
+  });
+  const apply = (name: FontPreset) => {
+    for (const { key } of FONT_ROLES)
+      form.update({ name: fields[key].name, value: FONT_PRESETS[name].fonts[key] });
+    setPreset((n) => n + 1);
+  };
+  return (
+    <section className="panel narrow" aria-labelledby="fonts-heading">
+      <h2 id="fonts-heading">导出 Word 的公文字体</h2>
+      <p className="muted">
+        国家标准（GB/T 9704）使用方正小标宋简体、仿宋_GB2312 等字体；普通 Windows
+        电脑没有这些字体时，请选用“Windows 常用字体”，或填写本镇电脑上实际安装的字体名称。
+      </p>
+      <p className="workflow-buttons">
+        {(Object.keys(FONT_PRESETS) as FontPreset[]).map((name) => (
+          <button key={name} type="button" className="button small" onClick={() => apply(name)}>
+            使用{FONT_PRESETS[name].label}
+          </button>
+        ))}
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormError errors={form.errors} id={form.errorId} />
+        {FONT_ROLES.map(({ key, label }) => (
+          <TextField key={key} label={label} field={fields[key]} remountKey={preset} />
+        ))}
+        <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
+          保存字体设置
+        </button>
+      </Form>
+    </section>
+  );
+}
