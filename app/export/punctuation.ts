@@ -18,38 +18,42 @@ function isCjk(char: string | undefined): boolean {
   return char !== undefined && CJK.test(char);
 }
 
-function neighbour(text: string, from: number, step: 1 | -1): string | undefined {
-  for (let i = from + step; i >= 0 && i < text.length; i += step) {
-    if (text[i] !== " ") return text[i];
-  }
+function nextNonSpace(text: string, from: number): string | undefined {
+  for (let i = from + 1; i < text.length; i++) if (text[i] !== " ") return text[i];
   return undefined;
 }
 
+const ASCII_MARKS = /[,;:!?().]/;
+
 export function toFullWidthPunctuation(input: string): string {
   // Straight quotes around Chinese become curly ones first, so marks after them see Chinese.
-  const text = input.replace(/"([^"]*)"/g, (match, inner: string) =>
-    CJK.test(inner) ? `“${inner}”` : match,
-  );
+  const text = input.includes('"')
+    ? input.replace(/"([^"]*)"/g, (match, inner: string) => (CJK.test(inner) ? `“${inner}”` : match))
+    : input;
+  if (!ASCII_MARKS.test(text)) return text;
   let out = "";
+  // What is already written decides (a converted ")" counts as Chinese).
+  let before: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
-    // What is already written decides (a converted ")" counts as Chinese).
-    const before = out.replace(/ +$/, "").at(-1);
-    const after = neighbour(text, i, 1);
-    const full = FULL_WIDTH[char];
-    const touchesChinese = isCjk(before) || isCjk(after);
-    if (full && touchesChinese && !(/\d/.test(before ?? "") && /\d/.test(text[i + 1] ?? ""))) {
-      out = out.replace(/ +$/, "") + full;
-      while (text[i + 1] === " ") i++;
-      continue;
-    }
-    // A sentence-ending full stop after Chinese.
-    if (char === "." && isCjk(before) && (after === undefined || isCjk(after))) {
-      out = out.replace(/ +$/, "") + "。";
+    const after = nextNonSpace(text, i);
+    const full =
+      FULL_WIDTH[char] &&
+      (isCjk(before) || isCjk(after)) &&
+      !(/\d/.test(before ?? "") && /\d/.test(text[i + 1] ?? ""))
+        ? FULL_WIDTH[char]
+        : // A sentence-ending full stop after Chinese.
+          char === "." && isCjk(before) && (after === undefined || isCjk(after))
+          ? "。"
+          : undefined;
+    if (full) {
+      out = out.trimEnd() + full;
+      before = full;
       while (text[i + 1] === " ") i++;
       continue;
     }
     out += char;
+    if (char !== " ") before = char;
   }
   return out;
 }

@@ -185,6 +185,7 @@ export async function setTargetsAsTable(townId: string, planId: string, asTable:
 
 /** Content-Disposition for a Chinese file name (RFC 6266 / 5987), with an ASCII fallback. */
 export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  // Old clients that ignore filename* get the ASCII part ("2027.docx").
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "") || "plan.docx";
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
