@@ -28,7 +28,9 @@ const ASCII_MARKS = /[,;:!?().]/;
 export function toFullWidthPunctuation(input: string): string {
   // Straight quotes around Chinese become curly ones first, so marks after them see Chinese.
   const text = input.includes('"')
-    ? input.replace(/"([^"]*)"/g, (match, inner: string) => (CJK.test(inner) ? `“${inner}”` : match))
+    ? input.replace(/"([^"]*)"/g, (match, inner: string) =>
+        CJK.test(inner) ? `“${inner}”` : match,
+      )
     : input;
   if (!ASCII_MARKS.test(text)) return text;
   let out = "";
