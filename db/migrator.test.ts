@@ -6,6 +6,7 @@ import { migrateToEmpty, migrateToLatest } from "./migrator";
 import { describeEachDialect } from "./testing";
 
 const FOUNDATION_TABLES = [
+  "api_tokens",
   "comments",
   "departments",
   "login_attempts",

@@ -27,6 +27,18 @@ export interface Database {
   snapshots: SnapshotTable;
   comments: CommentTable;
   plan_exports: PlanExportTable;
+  api_tokens: ApiTokenTable;
+}
+
+/** A personal API token; the token itself is shown once and only its SHA-256 kept. */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 /** Every Word export: who, when, in which state, and the file's hash. */

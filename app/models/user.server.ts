@@ -41,14 +41,10 @@ async function rolesOf(db: Kysely<Database>, userIds: string[]): Promise<Map<str
 }
 
 /** The active user behind a live (unexpired) session, or null. */
-export async function getUserBySession(
-  sessionId: string,
-  now: Date = new Date(),
-): Promise<SessionUser | null> {
-  const db = getDb();
-  const row = await db
-    .selectFrom("sessions")
-    .innerJoin("users", "users.id", "sessions.user_id")
+/** An active user with town and department, as a signed-in person is seen everywhere. */
+function activeUserQuery(db: ReturnType<typeof getDb>) {
+  return db
+    .selectFrom("users")
     .innerJoin("towns", "towns.id", "users.town_id")
     .leftJoin("departments", "departments.id", "users.department_id")
     .select([
@@ -61,10 +57,13 @@ export async function getUserBySession(
       "users.department_id",
       "departments.name as department_name",
     ])
-    .where("sessions.id", "=", sessionId)
-    .where("sessions.expires_at", ">", nowIso(now))
-    .where("users.is_active", "=", 1)
-    .executeTakeFirst();
+    .where("users.is_active", "=", 1);
+}
+
+async function toSessionUser(
+  db: ReturnType<typeof getDb>,
+  row: Awaited<ReturnType<ReturnType<typeof activeUserQuery>["executeTakeFirst"]>>,
+): Promise<SessionUser | null> {
   if (!row) return null;
   const roles = (await rolesOf(db, [row.id])).get(row.id) ?? [];
   return {
@@ -78,6 +77,28 @@ export async function getUserBySession(
     departmentName: row.department_name,
     roles,
   };
+}
+
+export async function getUserBySession(
+  sessionId: string,
+  now: Date = new Date(),
+): Promise<SessionUser | null> {
+  const db = getDb();
+  const row = await activeUserQuery(db)
+    .innerJoin("sessions", "sessions.user_id", "users.id")
+    .where("sessions.id", "=", sessionId)
+    .where("sessions.expires_at", ">", nowIso(now))
+    .executeTakeFirst();
+  return toSessionUser(db, row);
+}
+
+/** The active user behind an API token (deactivated users' tokens stop working). */
+export async function getActiveUser(userId: string): Promise<SessionUser | null> {
+  const db = getDb();
+  return toSessionUser(
+    db,
+    await activeUserQuery(db).where("users.id", "=", userId).executeTakeFirst(),
+  );
 }
 
 export type LoginResult =

@@ -9,8 +9,10 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
+import { ApiTokens } from "~/components/api-tokens";
 import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
+import { listTokens } from "~/models/api-token.server";
 import { checkPassword, setPassword } from "~/models/user.server";
 import { requireUser } from "~/utils/auth.server";
 import { createSession } from "~/utils/session.server";
@@ -39,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     townName: user.townName,
     departmentName: user.departmentName,
     roleLabels: user.roles.map((role) => ROLE_LABELS[role]),
+    tokens: await listTokens(user.id),
   };
 }
 
@@ -124,6 +127,7 @@ export default function AccountPage() {
           </Form>
         </section>
       </div>
+      <ApiTokens tokens={account.tokens} />
     </>
   );
 }

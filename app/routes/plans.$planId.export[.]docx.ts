@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { contentDisposition, exportPlan } from "~/models/export.server";
+import { exportPlan } from "~/models/export.server";
 import { requireUser } from "~/utils/auth.server";
+import { docxResponse } from "~/utils/download.server";
 import { notFound } from "~/utils/http.server";
 
 // GET /plans/:planId/export.docx — anyone of the town who can read the plan may
@@ -10,13 +11,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const file = await exportPlan(user, params.planId ?? "");
   if (!file) notFound("该年度计划不存在，或不属于您所在的镇。");
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "Content-Disposition": contentDisposition(file.filename),
-      "Content-Length": String(file.bytes.length),
-      "Cache-Control": "private, no-store",
-      "X-Content-SHA256": file.sha256,
-    },
-  });
+  return docxResponse(file);
 }

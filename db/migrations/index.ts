@@ -5,6 +5,7 @@ import * as drafting from "./2026-11-22-001-drafting";
 import * as presence from "./2026-11-22-002-presence";
 import * as approval from "./2026-11-22-003-approval";
 import * as exporting from "./2026-11-22-004-export";
+import * as apiTokens from "./2026-11-22-005-api-tokens";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-002-presence": presence,
   "2026-11-22-003-approval": approval,
   "2026-11-22-004-export": exporting,
+  "2026-11-22-005-api-tokens": apiTokens,
 };

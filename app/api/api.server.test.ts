@@ -1,0 +1,593 @@
+import { expect, it } from "vitest";
+
+import { describeEachDialect, personOf } from "~db/testing";
+
+import { markdownToContent } from "~/editor/content.server";
+import { createToken, revokeToken } from "~/models/api-token.server";
+import * as planEvents from "~/routes/api.v1.plans.$planId.events";
+import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
+import * as planTargets from "~/routes/api.v1.plans.$planId.targets";
+import * as plan from "~/routes/api.v1.plans.$planId";
+import * as plans from "~/routes/api.v1.plans";
+import * as me from "~/routes/api.v1.me";
+import * as sectionComments from "~/routes/api.v1.sections.$sectionId.comments";
+import * as sectionContent from "~/routes/api.v1.sections.$sectionId.content";
+import * as sectionEvents from "~/routes/api.v1.sections.$sectionId.events";
+import * as sectionRevisions from "~/routes/api.v1.sections.$sectionId.revisions";
+import * as section from "~/routes/api.v1.sections.$sectionId";
+import * as tokens from "~/routes/api.v1.tokens";
+import * as token from "~/routes/api.v1.tokens.$tokenId";
+import { createSession } from "~/utils/session.server";
+
+import { call } from "./testing";
+
+const USERS = [
+  "coordinator",
+  "econ",
+  "agri",
+  "urban",
+  "eco",
+  "social",
+  "gov",
+  "leader1",
+  "leader2",
+  "leader3",
+  "mayor",
+  "secretary",
+  "coordinator2",
+] as const;
+type Username = (typeof USERS)[number];
+
+describeEachDialect(
+  "JSON API",
+  (t) => {
+    const tokenOf = {} as Record<Username, string>;
+    let planId = "";
+    let economyId = "";
+    const filled = (title: string) =>
+      markdownToContent(`# ${title}\n\n全年引进亿元以上项目5个，完成各项目标任务。`);
+
+    const planOf = async (as: Username) =>
+      (
+        await call(plan, {
+          path: `/api/v1/plans/${planId}`,
+          params: { planId },
+          token: tokenOf[as],
+        })
+      ).json;
+    const sectionBy = async (kind: string, as: Username = "coordinator") =>
+      (await planOf(as)).sections.find((s: { kind: string }) => s.kind === kind);
+
+    it("tokens: made once (also from the signed-in browser), used as the user, revoked for good", async () => {
+      for (const username of USERS) {
+        const user = await personOf(t.db, username);
+        tokenOf[username] = (await createToken(user.id, "测试")).token;
+      }
+      // The profile page posts with its session cookie.
+      const econ = await personOf(t.db, "econ");
+      const setCookie = await createSession(new Request("http://localhost/"), econ.id);
+      const cookie = setCookie.split(";")[0]!;
+      const made = await call(tokens, {
+        method: "POST",
+        path: "/api/v1/tokens",
+        cookie,
+        body: { name: "县里的脚本" },
+      });
+      expect(made.status).toBe(201);
+      expect(made.json).toMatchObject({ name: "县里的脚本" });
+      expect(made.json.token).toMatch(/^ap_/);
+      const stored = await t.db
+        .selectFrom("api_tokens")
+        .select("token_hash")
+        .where("id", "=", made.json.id)
+        .executeTakeFirstOrThrow();
+      expect(stored.token_hash).not.toContain(made.json.token);
+
+      const who = await call(me, { path: "/api/v1/me", token: made.json.token });
+      expect(who.json).toMatchObject({
+        username: "econ",
+        town: { name: "示例镇" },
+        roles: ["drafter"],
+        department: { name: "经济发展办公室" },
+      });
+      const listed = await call(tokens, { path: "/api/v1/tokens", token: made.json.token });
+      expect(listed.json.tokens.map((x: { name: string }) => x.name)).toContain("县里的脚本");
+
+      const revoked = await call(token, {
+        method: "DELETE",
+        path: `/api/v1/tokens/${made.json.id}`,
+        params: { tokenId: made.json.id },
+        cookie,
+      });
+      expect(revoked.status).toBe(200);
+      const after = await call(me, { path: "/api/v1/me", token: made.json.token });
+      expect(after.status).toBe(401);
+      expect(after.json.error.code).toBe("unauthenticated");
+      expect((await call(me, { path: "/api/v1/me" })).status).toBe(401);
+      expect((await call(me, { path: "/api/v1/me", token: "ap_made-up" })).status).toBe(401);
+      // Someone else's token id is not found, never revoked.
+      const other = await createToken((await personOf(t.db, "agri")).id, "别人的");
+      const foreign = await call(token, {
+        method: "DELETE",
+        path: `/api/v1/tokens/${other.id}`,
+        params: { tokenId: other.id },
+        token: tokenOf.econ,
+      });
+      expect(foreign.status).toBe(404);
+    });
+
+    it("a deactivated user's tokens stop working", async () => {
+      const urban = await personOf(t.db, "urban");
+      const spare = await createToken(urban.id, "备用");
+      await t.db.updateTable("users").set({ is_active: 0 }).where("id", "=", urban.id).execute();
+      expect((await call(me, { path: "/api/v1/me", token: spare.token })).status).toBe(401);
+      await t.db.updateTable("users").set({ is_active: 1 }).where("id", "=", urban.id).execute();
+      expect((await call(me, { path: "/api/v1/me", token: spare.token })).status).toBe(200);
+      await revokeToken(urban.id, spare.id);
+    });
+
+    it("plans: created by the coordinator only, listed, shown with allowed events", async () => {
+      const body = { year: 2032, kind: "工作计划", from: "templates" };
+      expect(
+        (await call(plans, { method: "POST", path: "/api/v1/plans", token: tokenOf.econ, body }))
+          .status,
+      ).toBe(403);
+      expect(
+        (
+          await call(plans, {
+            method: "POST",
+            path: "/api/v1/plans",
+            token: tokenOf.coordinator,
+            body: "{year:",
+          })
+        ).status,
+      ).toBe(400);
+      const bad = await call(plans, {
+        method: "POST",
+        path: "/api/v1/plans",
+        token: tokenOf.coordinator,
+        body: { ...body, kind: "计划" },
+      });
+      expect(bad.status).toBe(422);
+      expect(bad.json.error.message).toContain("工作计划");
+
+      const created = await call(plans, {
+        method: "POST",
+        path: "/api/v1/plans",
+        token: tokenOf.coordinator,
+        body,
+      });
+      expect(created.status).toBe(201);
+      expect(created.json).toMatchObject({
+        year: 2032,
+        kind: "工作计划",
+        title: "示例镇2032年工作计划",
+        state: "drafting",
+      });
+      expect(created.json.sections.map((s: { kind: string }) => s.kind)).toEqual([
+        "economy",
+        "agriculture",
+        "urban",
+        "ecology",
+        "livelihood",
+        "governance",
+      ]);
+      planId = created.json.id;
+      economyId = created.json.sections[0].id;
+      const again = await call(plans, {
+        method: "POST",
+        path: "/api/v1/plans",
+        token: tokenOf.coordinator,
+        body,
+      });
+      expect(again.status).toBe(409);
+
+      const list = await call(plans, { path: "/api/v1/plans", token: tokenOf.econ });
+      expect(list.json.plans).toContainEqual({
+        id: planId,
+        year: 2032,
+        kind: "工作计划",
+        title: "示例镇2032年工作计划",
+        state: "drafting",
+      });
+      expect(
+        (await call(plans, { path: "/api/v1/plans", token: tokenOf.coordinator2 })).json.plans.map(
+          (p: { id: string }) => p.id,
+        ),
+      ).not.toContain(planId);
+
+      const economy = await sectionBy("economy", "econ");
+      expect(economy).toMatchObject({
+        order: 1,
+        title: "经济发展",
+        department: "经济发展办公室",
+        leader: "张建国",
+        state: "drafting",
+      });
+      expect(economy.placeholdersLeft).toBeGreaterThan(0);
+      // Placeholders left: the machine does not offer submit yet.
+      expect(economy.allowedEvents).toEqual([]);
+      expect((await sectionBy("economy", "coordinator")).allowedEvents).toEqual(["remind"]);
+      // Another town's id: 404, as if it did not exist.
+      const hidden = await call(plan, {
+        path: `/api/v1/plans/${planId}`,
+        params: { planId },
+        token: tokenOf.coordinator2,
+      });
+      expect(hidden.status).toBe(404);
+      expect(hidden.json.error.code).toBe("not_found");
+    });
+
+    it("sections: read, saved with a version check, validated", async () => {
+      const read = await call(section, {
+        path: `/api/v1/sections/${economyId}`,
+        params: { sectionId: economyId },
+        token: tokenOf.agri,
+      });
+      expect(read.json).toMatchObject({ id: economyId, kind: "economy", state: "drafting" });
+      expect(read.json.text).toContain("聚力项目招引建设");
+      expect(read.json.content.root.type).toBe("root");
+      const path = `/api/v1/sections/${economyId}/content`;
+      const params = { sectionId: economyId };
+      const put = (as: Username, body: unknown) =>
+        call(sectionContent, { method: "PUT", path, params, token: tokenOf[as], body });
+
+      expect(
+        (await put("agri", { content: filled("经济发展"), baseVersion: read.json.version })).status,
+      ).toBe(403);
+      const saved = await put("econ", {
+        content: filled("经济发展"),
+        baseVersion: read.json.version,
+      });
+      expect(saved.status).toBe(200);
+      expect(saved.json.version).toBe(read.json.version + 1);
+      const stale = await put("econ", { content: filled("另写"), baseVersion: read.json.version });
+      expect(stale.status).toBe(409);
+      expect(stale.json.savedBy).toBe("王强");
+      expect(
+        (
+          await put("econ", {
+            content: { root: { type: "nonsense" } },
+            baseVersion: saved.json.version,
+          })
+        ).status,
+      ).toBe(422);
+      expect((await put("econ", "{not json")).status).toBe(400);
+      const huge = { content: "x".repeat(2.2 * 1024 * 1024), baseVersion: saved.json.version };
+      expect((await put("econ", huge)).status).toBe(413);
+      expect((await put("coordinator2", { content: filled("x"), baseVersion: 1 })).status).toBe(
+        404,
+      );
+
+      const revisions = await call(sectionRevisions, {
+        path: `${path}/../revisions`,
+        params,
+        token: tokenOf.econ,
+      });
+      expect(revisions.json.revisions[0]).toMatchObject({
+        version: saved.json.version,
+        author: "王强",
+      });
+    });
+
+    it("section events: submit, forbidden approve, missing reason, stale double approval", async () => {
+      const path = `/api/v1/sections/${economyId}/events`;
+      const params = { sectionId: economyId };
+      const send = (as: Username, body: unknown) =>
+        call(sectionEvents, { method: "POST", path, params, token: tokenOf[as], body });
+      const version = (await sectionBy("economy")).version;
+      expect((await send("econ", { type: "submit" })).status).toBe(422);
+      expect((await send("econ", { type: "publish", baseVersion: version })).status).toBe(422);
+      const submitted = await send("econ", { type: "submit", baseVersion: version });
+      expect(submitted.json).toEqual({ state: "leaderReview", version: version + 1 });
+      expect((await send("agri", { type: "approve", baseVersion: version + 1 })).status).toBe(403);
+      expect((await send("leader1", { type: "return", baseVersion: version + 1 })).status).toBe(
+        422,
+      );
+      expect(
+        (await send("coordinator2", { type: "approve", baseVersion: version + 1 })).status,
+      ).toBe(404);
+      const approved = await send("leader1", { type: "approve", baseVersion: version + 1 });
+      expect(approved.json.state).toBe("approved");
+      const twice = await send("leader1", { type: "approve", baseVersion: version + 1 });
+      expect(twice.status).toBe(409);
+      expect(twice.json.error.message).toMatch(/^已由 张建国 于 .+ 通过/);
+      // Editing an approved section while drafting: refused.
+      const edit = await call(sectionContent, {
+        method: "PUT",
+        path: `/api/v1/sections/${economyId}/content`,
+        params,
+        token: tokenOf.econ,
+        body: { content: filled("改"), baseVersion: version + 2 },
+      });
+      expect(edit.status).toBe(403);
+    });
+
+    it("comments: a thread on quoted words and a reply", async () => {
+      const path = `/api/v1/sections/${economyId}/comments`;
+      const params = { sectionId: economyId };
+      const made = await call(sectionComments, {
+        method: "POST",
+        path,
+        params,
+        token: tokenOf.leader1,
+        body: { quote: "亿元以上项目5个", body: "偏少。" },
+      });
+      expect(made.status).toBe(201);
+      const threadId = made.json.threads[0].id;
+      await call(sectionComments, {
+        method: "POST",
+        path,
+        params,
+        token: tokenOf.econ,
+        body: { threadId, body: "明年再提高。" },
+      });
+      const listed = await call(sectionComments, { path, params, token: tokenOf.mayor });
+      expect(listed.json.threads[0]).toMatchObject({
+        quote: "亿元以上项目5个",
+        body: "偏少。",
+        replies: [{ author: "王强", body: "明年再提高。" }],
+      });
+      expect(
+        (
+          await call(sectionComments, {
+            method: "POST",
+            path,
+            params,
+            token: tokenOf.leader1,
+            body: { body: "缺引文" },
+          })
+        ).status,
+      ).toBe(422);
+    });
+
+    it("targets: read by anyone, replaced by the coordinator with validated rows", async () => {
+      const path = `/api/v1/plans/${planId}/targets`;
+      const params = { planId };
+      const read = await call(planTargets, { path, params, token: tokenOf.econ });
+      expect(read.json.targets[0]).toMatchObject({
+        name: "地区生产总值增长",
+        value: 6,
+        unit: "%",
+        qualifier: "以上",
+      });
+      const rows = [
+        {
+          name: "地区生产总值增长",
+          value: 6.5,
+          unit: "%",
+          qualifier: "以上",
+          baseline: 6,
+          department: "经济发展办公室",
+        },
+      ];
+      expect(
+        (
+          await call(planTargets, {
+            method: "PUT",
+            path,
+            params,
+            token: tokenOf.econ,
+            body: { targets: rows },
+          })
+        ).status,
+      ).toBe(403);
+      const badValue = await call(planTargets, {
+        method: "PUT",
+        path,
+        params,
+        token: tokenOf.coordinator,
+        body: { targets: [{ ...rows[0], value: "六" }] },
+      });
+      expect(badValue.status).toBe(422);
+      expect(badValue.json.error.message).toContain("目标值应为数字");
+      const badQualifier = await call(planTargets, {
+        method: "PUT",
+        path,
+        params,
+        token: tokenOf.coordinator,
+        body: { targets: [{ ...rows[0], qualifier: "左右吧" }] },
+      });
+      expect(badQualifier.status).toBe(422);
+      const badDepartment = await call(planTargets, {
+        method: "PUT",
+        path,
+        params,
+        token: tokenOf.coordinator,
+        body: { targets: [{ ...rows[0], department: "外星办公室" }] },
+      });
+      expect(badDepartment.status).toBe(422);
+      const put = await call(planTargets, {
+        method: "PUT",
+        path,
+        params,
+        token: tokenOf.coordinator,
+        body: { targets: rows },
+      });
+      expect(put.json.targets).toEqual(rows);
+    });
+
+    it("the whole journey through the API only, leaving its audit trail", async () => {
+      const post = async (
+        route: typeof sectionEvents | typeof planEvents,
+        kind: "sections" | "plans",
+        id: string,
+        as: Username,
+        body: object,
+      ) => {
+        const result = await call(route, {
+          method: "POST",
+          path: `/api/v1/${kind}/${id}/events`,
+          params: kind === "sections" ? { sectionId: id } : { planId: id },
+          token: tokenOf[as],
+          body,
+        });
+        expect(result.status, JSON.stringify(result.json)).toBe(200);
+        return result.json;
+      };
+      const drafters: Record<string, Username> = {
+        agriculture: "agri",
+        urban: "urban",
+        ecology: "eco",
+        livelihood: "social",
+        governance: "gov",
+      };
+      const leaders: Record<string, Username> = {
+        agriculture: "leader2",
+        urban: "leader1",
+        ecology: "leader2",
+        livelihood: "leader3",
+        governance: "leader3",
+      };
+      for (const [kind, drafter] of Object.entries(drafters)) {
+        const s = await sectionBy(kind, drafter);
+        const saved = await call(sectionContent, {
+          method: "PUT",
+          path: `/api/v1/sections/${s.id}/content`,
+          params: { sectionId: s.id },
+          token: tokenOf[drafter],
+          body: { content: filled(s.title), baseVersion: s.version },
+        });
+        expect((await sectionBy(kind, drafter)).allowedEvents).toEqual(["submit"]);
+        const submitted = await post(sectionEvents, "sections", s.id, drafter, {
+          type: "submit",
+          baseVersion: saved.json.version,
+        });
+        if (kind === "urban") {
+          const returned = await post(sectionEvents, "sections", s.id, "leader1", {
+            type: "return",
+            reason: "请补充老旧小区改造数量。",
+            baseVersion: submitted.version,
+          });
+          const again = await post(sectionEvents, "sections", s.id, drafter, {
+            type: "submit",
+            baseVersion: returned.version,
+          });
+          await post(sectionEvents, "sections", s.id, leaders[kind]!, {
+            type: "approve",
+            baseVersion: again.version,
+          });
+        } else {
+          await post(sectionEvents, "sections", s.id, leaders[kind]!, {
+            type: "approve",
+            baseVersion: submitted.version,
+          });
+        }
+      }
+      let p = await planOf("coordinator");
+      expect(p.allowedEvents).toEqual(["startCompiling"]);
+      let step = await post(planEvents, "plans", planId, "coordinator", {
+        type: "startCompiling",
+        baseVersion: p.version,
+      });
+      step = await post(planEvents, "plans", planId, "coordinator", {
+        type: "submitToMayor",
+        baseVersion: step.version,
+      });
+      p = await planOf("mayor");
+      expect(p.allowedEvents).toEqual(["approve", "return"]);
+      step = await post(planEvents, "plans", planId, "mayor", {
+        type: "approve",
+        baseVersion: step.version,
+      });
+      step = await post(planEvents, "plans", planId, "secretary", {
+        type: "approveWithAmendments",
+        baseVersion: step.version,
+      });
+      step = await post(planEvents, "plans", planId, "coordinator", {
+        type: "finalize",
+        baseVersion: step.version,
+      });
+      const noNumber = await call(planEvents, {
+        method: "POST",
+        path: `/api/v1/plans/${planId}/events`,
+        params: { planId },
+        token: tokenOf.coordinator,
+        body: { type: "publish", baseVersion: step.version, date: "2032-01-10" },
+      });
+      expect(noNumber.status).toBe(422);
+      step = await post(planEvents, "plans", planId, "coordinator", {
+        type: "publish",
+        documentNumber: "示政发〔2032〕1号",
+        date: "2032-01-10",
+        baseVersion: step.version,
+      });
+      expect(step.state).toBe("published");
+      const late = await call(planEvents, {
+        method: "POST",
+        path: `/api/v1/plans/${planId}/events`,
+        params: { planId },
+        token: tokenOf.mayor,
+        body: { type: "return", reason: "晚了", baseVersion: step.version },
+      });
+      // A published plan is final: nothing may happen to it any more.
+      expect(late.status).toBe(409);
+
+      const trail = await call(planEvents, {
+        path: `/api/v1/plans/${planId}/events`,
+        params: { planId },
+        token: tokenOf.econ,
+      });
+      const types = trail.json.events.map((e: { type: string }) => e.type).reverse();
+      expect(types.filter((x: string) => x === "approve")).toHaveLength(7); // six sections + the mayor
+      for (const step of [
+        "startCompiling",
+        "submitToMayor",
+        "approveWithAmendments",
+        "finalize",
+        "publish",
+      ]) {
+        expect(types).toContain(step);
+      }
+      const ret = trail.json.events.find((e: { type: string }) => e.type === "return");
+      expect(ret).toMatchObject({
+        subject: "城镇建设",
+        actor: { name: "张建国" },
+        reason: "请补充老旧小区改造数量。",
+        from: "leaderReview",
+        to: "returned",
+      });
+      const filtered = await call(planEvents, {
+        path: `/api/v1/plans/${planId}/events?event=publish`,
+        params: { planId },
+        token: tokenOf.econ,
+      });
+      expect(filtered.json.events).toHaveLength(1);
+      expect(filtered.json.events[0].note).toContain("示政发〔2032〕1号");
+
+      const file = await call(exportDocx, {
+        path: `/api/v1/plans/${planId}/export.docx`,
+        params: { planId },
+        token: tokenOf.econ,
+      });
+      expect(file.status).toBe(200);
+      expect(file.response.headers.get("Content-Disposition")).toContain(
+        encodeURIComponent("示例镇2032年工作计划.docx"),
+      );
+      const again = await call(exportDocx, {
+        path: `/api/v1/plans/${planId}/export.docx`,
+        params: { planId },
+        token: tokenOf.mayor,
+      });
+      expect(again.response.headers.get("X-Content-SHA256")).toBe(
+        file.response.headers.get("X-Content-SHA256"),
+      );
+      expect(
+        (
+          await call(exportDocx, {
+            path: `/api/v1/plans/${planId}/export.docx`,
+            params: { planId },
+            token: tokenOf.coordinator2,
+          })
+        ).status,
+      ).toBe(404);
+    });
+  },
+  { seed: true },
+);
+
+it("unknown methods answer 405 in JSON", async () => {
+  const result = await call(me, { method: "DELETE", path: "/api/v1/me" });
+  expect(result.status).toBe(405);
+  expect(result.json.error.code).toBe("method_not_allowed");
+});

@@ -1,0 +1,183 @@
+// The JSON API's plumbing: who is asking (bearer token, or the session for
+// token management), reading bodies, and errors that are always JSON:
+// { "error": { "code": "...", "message": "中文说明" } }.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+import type { z } from "zod";
+
+import { userByToken } from "~/models/api-token.server";
+import type { SessionUser } from "~/models/user.server";
+import { getOptionalUser } from "~/utils/auth.server";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(error: ApiError): Response {
+  return Response.json(
+    { error: { code: error.code, message: error.message }, ...error.extra },
+    { status: error.status, headers: { "Cache-Control": "no-store", ...error.headers } },
+  );
+}
+
+export const fail = {
+  badRequest: (message = "请求体不是有效的 JSON。") => new ApiError(400, "bad_request", message),
+  unauthenticated: () =>
+    new ApiError(
+      401,
+      "unauthenticated",
+      "缺少或无效的访问令牌，请在请求头中提供 Authorization: Bearer <令牌>。",
+      {},
+      {
+        "WWW-Authenticate": 'Bearer realm="annual-plan"',
+      },
+    ),
+  forbidden: (message = "您没有权限执行此操作。") => new ApiError(403, "forbidden", message),
+  notFound: (message = "资源不存在。") => new ApiError(404, "not_found", message),
+  methodNotAllowed: () => new ApiError(405, "method_not_allowed", "不支持这种请求方法。"),
+  conflict: (message: string, extra: Record<string, unknown> = {}) =>
+    new ApiError(409, "conflict", message, extra),
+  tooLarge: (message = "请求体太大。") => new ApiError(413, "too_large", message),
+  invalid: (message: string) => new ApiError(422, "invalid", message),
+};
+
+/** Maps a model's refusal status to the API's error. */
+export function refusal(
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+): ApiError {
+  const code = {
+    403: "forbidden",
+    404: "not_found",
+    409: "conflict",
+    413: "too_large",
+    422: "invalid",
+  }[status];
+  return new ApiError(status, code ?? "error", message, extra);
+}
+
+// A token may make this many requests a minute (per server process).
+const RATE_LIMIT = Number(process.env.API_RATE_LIMIT ?? 600);
+const windows = new Map<string, { start: number; count: number }>();
+
+function throttle(key: string, now = Date.now()) {
+  const window = windows.get(key);
+  if (!window || now - window.start >= 60_000) {
+    windows.set(key, { start: now, count: 1 });
+    if (windows.size > 10_000) windows.clear();
+    return;
+  }
+  window.count += 1;
+  if (window.count > RATE_LIMIT) {
+    const retry = Math.ceil((window.start + 60_000 - now) / 1000);
+    throw new ApiError(
+      429,
+      "too_many_requests",
+      `请求过于频繁，请 ${retry} 秒后再试。`,
+      {},
+      {
+        "Retry-After": String(retry),
+      },
+    );
+  }
+}
+
+/**
+ * The caller: `Authorization: Bearer <token>` acts exactly as the token's
+ * user. `allowSession` lets the signed-in browser manage its own tokens.
+ */
+export async function apiUser(
+  request: Request,
+  { allowSession = false } = {},
+): Promise<SessionUser> {
+  const header = request.headers.get("Authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    const user = match ? await userByToken(match[1]!) : null;
+    if (!user) throw fail.unauthenticated();
+    throttle(match![1]!);
+    return user;
+  }
+  if (allowSession) {
+    const user = await getOptionalUser(request);
+    if (user) return user;
+  }
+  throw fail.unauthenticated();
+}
+
+/** Content saves may carry up to 2 MB of editor JSON; a little room for the envelope. */
+const MAX_BODY_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+
+export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > maxBytes) throw fail.tooLarge("内容超过 2 MB，请拆分章节后再保存。");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes)
+    throw fail.tooLarge("内容超过 2 MB，请拆分章节后再保存。");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw fail.badRequest();
+  }
+}
+
+export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `（${issue.path.join(".")}）` : "";
+    throw fail.invalid(`${issue?.message ?? "请求内容有误"}${where}`);
+  }
+  return result.data;
+}
+
+type Args = LoaderFunctionArgs | ActionFunctionArgs;
+type Handler = (args: Args) => Promise<Response | object>;
+
+/**
+ * Wraps an endpoint: plain objects become JSON, ApiErrors their JSON answer,
+ * anything unexpected a 500 without details (logged on the server).
+ */
+export function endpoint(handlers: Partial<Record<"GET" | "POST" | "PUT" | "DELETE", Handler>>) {
+  return async (args: Args): Promise<Response> => {
+    try {
+      const handler = handlers[args.request.method as keyof typeof handlers];
+      if (!handler) throw fail.methodNotAllowed();
+      const result = await handler(args);
+      if (result instanceof Response) return result;
+      return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      if (error instanceof Response) {
+        // A helper threw an HTTP answer (e.g. a redirect to /login): say it in JSON.
+        return errorResponse(
+          error.status === 404
+            ? fail.notFound()
+            : error.status === 403
+              ? fail.forbidden()
+              : fail.unauthenticated(),
+        );
+      }
+      console.error(error);
+      return errorResponse(new ApiError(500, "internal", "服务器内部错误，请稍后再试。"));
+    }
+  };
+}
+
+/** The route's loader and action from one set of handlers. */
+export function routes(handlers: Parameters<typeof endpoint>[0]) {
+  const handle = endpoint(handlers);
+  return {
+    loader: (args: LoaderFunctionArgs) => handle(args),
+    action: (args: ActionFunctionArgs) => handle(args),
+  };
+}

@@ -1,0 +1,72 @@
+import { PLAN_USER_EVENTS } from "~workflows/plan";
+import { SECTION_USER_EVENTS } from "~workflows/section";
+
+import { PLAN_KINDS } from "~templates/index";
+
+import { TargetSchema } from "~/utils/target-validation";
+import { requiredText, z } from "~/utils/validation";
+
+const baseVersion = z.number({ error: "请提供 baseVersion（您看到的版本号，整数）" }).int().min(0);
+const reason = z.string().trim().max(2000, "理由不能超过 2000 个字").optional();
+
+export const TokenBody = z.object({ name: requiredText("令牌名称", 60) });
+
+export const CreatePlanBody = z.object({
+  year: z
+    .number({ error: "year 应为四位数字年份" })
+    .int()
+    .min(2000, "年度应在 2000 至 2100 之间")
+    .max(2100, "年度应在 2000 至 2100 之间"),
+  kind: z.enum(PLAN_KINDS, { error: "kind 只能是 工作计划 或 工作要点" }),
+  from: z.enum(["templates", "previous"], { error: "from 只能是 templates 或 previous" }),
+});
+
+export const ContentBody = z.object({
+  content: z.union([z.string(), z.record(z.string(), z.unknown())], {
+    error: "请提供 content（编辑器内容）",
+  }),
+  baseVersion,
+});
+
+export const SectionEventBody = z.object({
+  type: z.enum(SECTION_USER_EVENTS, { error: `type 只能是 ${SECTION_USER_EVENTS.join("、")}` }),
+  reason,
+  baseVersion,
+});
+
+export const PlanEventBody = z.object({
+  type: z.enum(PLAN_USER_EVENTS, { error: `type 只能是 ${PLAN_USER_EVENTS.join("、")}` }),
+  reason,
+  sections: z.array(z.string().min(1)).max(100).optional(),
+  documentNumber: z.string().trim().max(60, "文号不能超过 60 个字").optional(),
+  date: z.string().trim().optional(),
+  baseVersion,
+});
+
+const numeric = z
+  .union([z.number(), z.string()], { error: "应为数字" })
+  .transform((v) => String(v).trim());
+
+/** A target row as scripts send it; validated by the same rules as the page's form. */
+export const TargetBody = z.object({
+  name: z.string({ error: "请填写指标名称" }),
+  value: numeric,
+  unit: z.string().optional(),
+  qualifier: z
+    .enum(["以上", "左右", "以内"], { error: "qualifier 只能是 以上、左右、以内 或 null" })
+    .nullable()
+    .optional(),
+  baseline: numeric.nullable().optional(),
+  department: z.string().nullable().optional(),
+});
+
+export const TargetsBody = z.object({
+  targets: z.array(TargetBody, { error: "请提供 targets 数组" }).max(50, "预期目标不能超过 50 项"),
+});
+
+export { TargetSchema };
+
+export const CommentBody = z.union([
+  z.object({ threadId: z.string().min(1), body: requiredText("回复内容", 2000) }),
+  z.object({ quote: requiredText("要提意见的文字", 500), body: requiredText("意见内容", 2000) }),
+]);

@@ -1,0 +1,69 @@
+// What the API answers, built from the same models the pages use.
+import { blocksOf } from "~/editor/diff";
+import { getPlan, type PlanSummary } from "~/models/plan.server";
+import { getSection, listSections } from "~/models/section.server";
+import type { SessionUser } from "~/models/user.server";
+import { planActions, sectionActions, type WorkflowAction } from "~/models/workflow.server";
+
+const enabled = (actions: WorkflowAction[]) =>
+  actions.filter((a) => a.disabledReason === null).map((a) => a.type);
+
+export function meView(user: SessionUser) {
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.displayName,
+    title: user.title,
+    town: { id: user.townId, name: user.townName },
+    roles: user.roles,
+    department: user.departmentId ? { id: user.departmentId, name: user.departmentName } : null,
+  };
+}
+
+export function planSummaryView(plan: PlanSummary) {
+  return { id: plan.id, year: plan.year, kind: plan.kind, title: plan.title, state: plan.state };
+}
+
+const SECTION_KINDS = ["economy", "agriculture", "urban", "ecology", "livelihood", "governance"];
+
+/** A plan with its sections and, for each, the events the caller may send now. */
+export async function planView(user: SessionUser, planId: string) {
+  const plan = await getPlan(user.townId, planId);
+  if (!plan) return null;
+  const sections = await listSections(user.townId, plan.id);
+  return {
+    ...planSummaryView(plan),
+    version: plan.version,
+    documentNumber: plan.documentNumber,
+    publishedOn: plan.publishedOn,
+    allowedEvents: enabled(await planActions(user, plan)),
+    sections: sections.map((s) => ({
+      id: s.id,
+      kind: SECTION_KINDS.includes(s.kind) ? s.kind : "custom",
+      order: s.position,
+      title: s.title,
+      department: s.departmentName,
+      leader: s.leaderName,
+      deadline: s.deadline,
+      state: s.state,
+      version: s.version,
+      placeholdersLeft: s.placeholders,
+      allowedEvents: enabled(sectionActions(user, s)),
+    })),
+  };
+}
+
+export async function sectionView(user: SessionUser, sectionId: string) {
+  const section = await getSection(user.townId, sectionId);
+  if (!section) return null;
+  return {
+    id: section.id,
+    planId: section.planId,
+    kind: SECTION_KINDS.includes(section.kind) ? section.kind : "custom",
+    title: section.title,
+    state: section.state,
+    version: section.version,
+    content: JSON.parse(section.content) as unknown,
+    text: blocksOf(section.content).join("\n"),
+  };
+}

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from "node:crypto";
+
+import { getDb } from "~db/client";
+import { newId, nowIso } from "~db/time";
+
+import { getActiveUser, type SessionUser } from "./user.server";
+
+const PREFIX = "ap_";
+
+function hashOf(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export type TokenView = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
+
+/** Creates a token for the user; the token text is returned this once and never stored. */
+export async function createToken(userId: string, name: string, now: Date = new Date()) {
+  const token = PREFIX + randomBytes(32).toString("base64url");
+  const id = newId();
+  await getDb()
+    .insertInto("api_tokens")
+    .values({ id, user_id: userId, name, token_hash: hashOf(token), created_at: nowIso(now) })
+    .execute();
+  return { id, name, token };
+}
+
+export async function listTokens(userId: string): Promise<TokenView[]> {
+  const rows = await getDb()
+    .selectFrom("api_tokens")
+    .select(["id", "name", "created_at", "last_used_at"])
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+  }));
+}
+
+/** Revokes one of the user's own tokens; false when there is no such live token. */
+export async function revokeToken(userId: string, tokenId: string, now: Date = new Date()) {
+  const result = await getDb()
+    .updateTable("api_tokens")
+    .set({ revoked_at: nowIso(now) })
+    .where("id", "=", tokenId)
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Writing last-used on every request would make each read a write; once a minute is enough. */
+const LAST_USED_EVERY_MS = 60_000;
+
+/** The user a bearer token acts as: same town, same roles; null for unknown, revoked or deactivated. */
+export async function userByToken(
+  token: string,
+  now: Date = new Date(),
+): Promise<SessionUser | null> {
+  if (!token.startsWith(PREFIX) || token.length > 200) return null;
+  const db = getDb();
+  const row = await db
+    .selectFrom("api_tokens")
+    .select(["id", "user_id", "last_used_at"])
+    .where("token_hash", "=", hashOf(token))
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (!row) return null;
+  const user = await getActiveUser(row.user_id);
+  if (!user) return null;
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > LAST_USED_EVERY_MS) {
+    await db
+      .updateTable("api_tokens")
+      .set({ last_used_at: nowIso(now) })
+      .where("id", "=", row.id)
+      .execute();
+  }
+  return user;
+}

@@ -1,0 +1,42 @@
+import { apiUser, fail, parse, readJson, refusal, routes } from "~/api/http.server";
+import { PlanEventBody } from "~/api/schemas";
+import { getPlan } from "~/models/plan.server";
+import { applyPlanEvent, listPlanEvents } from "~/models/workflow.server";
+
+// GET /api/v1/plans/{id}/events — the audit trail (filters: section, actor, event).
+// POST /api/v1/plans/{id}/events { type, reason?, baseVersion, sections?, documentNumber?, date? }
+export const { loader, action } = routes({
+  GET: async ({ request, params }) => {
+    const user = await apiUser(request);
+    const plan = await getPlan(user.townId, params.planId ?? "");
+    if (!plan) throw fail.notFound("该年度计划不存在。");
+    const query = new URL(request.url).searchParams;
+    const events = await listPlanEvents(user.townId, plan.id, {
+      section: query.get("section") ?? undefined,
+      actor: query.get("actor") ?? undefined,
+      event: query.get("event") ?? undefined,
+    });
+    return {
+      events: events.map((e) => ({
+        id: e.id,
+        at: e.at,
+        sectionId: e.sectionId,
+        subject: e.subject,
+        actor: { id: e.actorId, name: e.actorName },
+        type: e.event,
+        from: e.from,
+        to: e.to,
+        reason: e.reason,
+        note: e.note,
+        snapshot: e.snapshotId ? { id: e.snapshotId, name: e.snapshotName } : null,
+      })),
+    };
+  },
+  POST: async ({ request, params }) => {
+    const user = await apiUser(request);
+    const body = parse(PlanEventBody, await readJson(request, 64 * 1024));
+    const result = await applyPlanEvent(user, params.planId ?? "", body);
+    if (!result.ok) throw refusal(result.status, result.message);
+    return { state: result.state, version: result.version };
+  },
+});

@@ -1,0 +1,57 @@
+import { PLAN_EDITABLE_STATES } from "~workflows/plan";
+
+import { apiUser, fail, parse, readJson, routes } from "~/api/http.server";
+import { TargetSchema, TargetsBody } from "~/api/schemas";
+import { listDepartments } from "~/models/department.server";
+import { getPlan, listTargets, replaceTargets } from "~/models/plan.server";
+import type { SessionUser } from "~/models/user.server";
+
+async function targetsOf(user: SessionUser, planId: string) {
+  return {
+    targets: (await listTargets(user.townId, planId)).map((t) => ({
+      name: t.name,
+      value: Number(t.value),
+      unit: t.unit,
+      qualifier: t.qualifier,
+      baseline: t.baseline === null ? null : Number(t.baseline),
+      department: t.departmentName,
+    })),
+  };
+}
+
+// GET /api/v1/plans/{id}/targets, PUT (coordinator) { targets: [{ name, value, unit, qualifier, baseline, department }] }
+export const { loader, action } = routes({
+  GET: async ({ request, params }) => {
+    const user = await apiUser(request);
+    const plan = await getPlan(user.townId, params.planId ?? "");
+    if (!plan) throw fail.notFound("该年度计划不存在。");
+    return targetsOf(user, plan.id);
+  },
+  PUT: async ({ request, params }) => {
+    const user = await apiUser(request);
+    const plan = await getPlan(user.townId, params.planId ?? "");
+    if (!plan) throw fail.notFound("该年度计划不存在。");
+    if (!user.roles.includes("coordinator")) throw fail.forbidden("只有党政办能修改预期目标。");
+    if (!(PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state)) {
+      throw fail.conflict("计划当前状态下不能修改预期目标。");
+    }
+    const body = parse(TargetsBody, await readJson(request, 256 * 1024));
+    const departments = new Map((await listDepartments(user.townId)).map((d) => [d.name, d.id]));
+    const rows = body.targets.map((row, index) => {
+      const departmentId = row.department ? departments.get(row.department.trim()) : null;
+      if (departmentId === undefined)
+        throw fail.invalid(`第 ${index + 1} 项：本镇没有“${row.department}”这个科室`);
+      return parse(TargetSchema, {
+        name: row.name,
+        value: row.value,
+        unit: row.unit,
+        qualifier: row.qualifier ?? undefined,
+        baseline: row.baseline ?? undefined,
+        departmentId: departmentId ?? undefined,
+      });
+    });
+    const result = await replaceTargets(user.townId, plan.id, rows);
+    if (!result.ok) throw fail.invalid(result.message);
+    return targetsOf(user, plan.id);
+  },
+});

@@ -1,0 +1,25 @@
+import { apiUser, fail, parse, readJson, refusal, routes } from "~/api/http.server";
+import { CommentBody } from "~/api/schemas";
+import { addReply, addThread, listThreads } from "~/models/comment.server";
+import { getSection } from "~/models/section.server";
+
+// GET /api/v1/sections/{id}/comments; POST { quote, body } starts a thread, { threadId, body } replies.
+export const { loader, action } = routes({
+  GET: async ({ request, params }) => {
+    const user = await apiUser(request);
+    const section = await getSection(user.townId, params.sectionId ?? "");
+    if (!section) throw fail.notFound("该章节不存在。");
+    return { threads: await listThreads(user.townId, section.id) };
+  },
+  POST: async ({ request, params }) => {
+    const user = await apiUser(request);
+    const sectionId = params.sectionId ?? "";
+    const body = parse(CommentBody, await readJson(request, 64 * 1024));
+    const result =
+      "threadId" in body
+        ? await addReply(user, sectionId, body.threadId, body.body)
+        : await addThread(user, sectionId, { quote: body.quote, body: body.body });
+    if (!result.ok) throw refusal(result.status, result.message);
+    return Response.json({ threads: await listThreads(user.townId, sectionId) }, { status: 201 });
+  },
+});
