@@ -2,20 +2,18 @@ import { getShortestPaths, getSimplePaths } from "@xstate/graph";
 import { describe, expect, it } from "vitest";
 
 import { decide } from "./decide";
-import { PLAN_STATES, type PlanContext, type PlanEvent, planChecks, planMachine } from "./plan";
+import {
+  PLAN_STATES,
+  PLAN_USER_EVENTS,
+  type PlanContext,
+  type PlanEvent,
+  planChecks,
+  planMachine,
+} from "./plan";
 import { ACTORS, type ActorName, parseTable, STATUS_OF } from "./testing-actors";
 
 const COLUMNS: ActorName[] = ["coordinator", "mayor", "secretary", "leader1", "econ"];
-const EVENTS = [
-  "edit",
-  "startCompiling",
-  "submitToMayor",
-  "approve",
-  "approveWithAmendments",
-  "finalize",
-  "return",
-  "publish",
-] as const;
+const EVENTS = ["edit", ...PLAN_USER_EVENTS] as const;
 
 // Every section approved and targets set, so only people and states decide.
 const TABLE = `

@@ -407,6 +407,142 @@ describeEachDialect(
       expect(put.json.targets).toEqual(rows);
     });
 
+    it("every endpoint: 401 without or with a revoked token, 404 for another town's ids, 400 for malformed JSON", async () => {
+      const stranger = await personOf(t.db, "coordinator2");
+      const revoked = await createToken(stranger.id, "已撤销");
+      await revokeToken(stranger.id, revoked.id);
+      const s = economyId;
+      const endpoints = [
+        { route: me, method: "GET", path: "/api/v1/me", params: {} },
+        { route: plans, method: "GET", path: "/api/v1/plans", params: {} },
+        { route: plans, method: "POST", path: "/api/v1/plans", params: {}, body: true },
+        {
+          route: plan,
+          method: "GET",
+          path: `/api/v1/plans/${planId}`,
+          params: { planId },
+          scoped: true,
+        },
+        {
+          route: planEvents,
+          method: "GET",
+          path: `/api/v1/plans/${planId}/events`,
+          params: { planId },
+          scoped: true,
+        },
+        {
+          route: planEvents,
+          method: "POST",
+          path: `/api/v1/plans/${planId}/events`,
+          params: { planId },
+          scoped: true,
+          body: true,
+        },
+        {
+          route: planTargets,
+          method: "GET",
+          path: `/api/v1/plans/${planId}/targets`,
+          params: { planId },
+          scoped: true,
+        },
+        {
+          route: planTargets,
+          method: "PUT",
+          path: `/api/v1/plans/${planId}/targets`,
+          params: { planId },
+          scoped: true,
+          body: true,
+        },
+        {
+          route: exportDocx,
+          method: "GET",
+          path: `/api/v1/plans/${planId}/export.docx`,
+          params: { planId },
+          scoped: true,
+        },
+        {
+          route: section,
+          method: "GET",
+          path: `/api/v1/sections/${s}`,
+          params: { sectionId: s },
+          scoped: true,
+        },
+        {
+          route: sectionContent,
+          method: "PUT",
+          path: `/api/v1/sections/${s}/content`,
+          params: { sectionId: s },
+          scoped: true,
+          body: true,
+        },
+        {
+          route: sectionEvents,
+          method: "POST",
+          path: `/api/v1/sections/${s}/events`,
+          params: { sectionId: s },
+          scoped: true,
+          body: true,
+        },
+        {
+          route: sectionRevisions,
+          method: "GET",
+          path: `/api/v1/sections/${s}/revisions`,
+          params: { sectionId: s },
+          scoped: true,
+        },
+        {
+          route: sectionComments,
+          method: "GET",
+          path: `/api/v1/sections/${s}/comments`,
+          params: { sectionId: s },
+          scoped: true,
+        },
+        {
+          route: sectionComments,
+          method: "POST",
+          path: `/api/v1/sections/${s}/comments`,
+          params: { sectionId: s },
+          scoped: true,
+          body: true,
+        },
+        { route: tokens, method: "GET", path: "/api/v1/tokens", params: {} },
+        { route: tokens, method: "POST", path: "/api/v1/tokens", params: {}, body: true },
+      ] as const;
+      const valid: Record<string, object> = {
+        [`/api/v1/plans/${planId}/events`]: { type: "startCompiling", baseVersion: 1 },
+        [`/api/v1/plans/${planId}/targets`]: { targets: [] },
+        [`/api/v1/sections/${s}/content`]: { content: filled("x"), baseVersion: 1 },
+        [`/api/v1/sections/${s}/events`]: { type: "submit", baseVersion: 1 },
+        [`/api/v1/sections/${s}/comments`]: { quote: "亿元", body: "看看" },
+      };
+      for (const e of endpoints) {
+        const request = { method: e.method, path: e.path, params: e.params } as const;
+        const label = `${e.method} ${e.path}`;
+        const anonymous = await call(e.route, request);
+        expect(anonymous.status, label).toBe(401);
+        expect(anonymous.json.error.code, label).toBe("unauthenticated");
+        expect((await call(e.route, { ...request, token: revoked.token })).status, label).toBe(401);
+        if ("scoped" in e) {
+          const hidden = await call(e.route, {
+            ...request,
+            token: tokenOf.coordinator2,
+            body: e.method === "GET" ? undefined : valid[e.path],
+          });
+          expect(hidden.status, label).toBe(404);
+          expect(hidden.json.error.code, label).toBe("not_found");
+        }
+        if ("body" in e) {
+          const malformed = await call(e.route, {
+            ...request,
+            token: tokenOf.coordinator,
+            body: "{oops",
+          });
+          expect(malformed.status, label).toBe(400);
+          expect(malformed.json.error.code, label).toBe("bad_request");
+        }
+      }
+    });
+
     it("the whole journey through the API only, leaving its audit trail", async () => {
       const post = async (
         route: typeof sectionEvents | typeof planEvents,

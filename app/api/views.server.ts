@@ -1,4 +1,6 @@
 // What the API answers, built from the same models the pages use.
+import { SECTION_KINDS } from "~templates/section-kinds";
+
 import { blocksOf } from "~/editor/diff";
 import { getPlan, type PlanSummary } from "~/models/plan.server";
 import { getSection, listSections } from "~/models/section.server";
@@ -24,7 +26,8 @@ export function planSummaryView(plan: PlanSummary) {
   return { id: plan.id, year: plan.year, kind: plan.kind, title: plan.title, state: plan.state };
 }
 
-const SECTION_KINDS = ["economy", "agriculture", "urban", "ecology", "livelihood", "governance"];
+const kindOf = (kind: string) =>
+  (SECTION_KINDS as readonly string[]).includes(kind) ? kind : "custom";
 
 /** A plan with its sections and, for each, the events the caller may send now. */
 export async function planView(user: SessionUser, planId: string) {
@@ -39,7 +42,7 @@ export async function planView(user: SessionUser, planId: string) {
     allowedEvents: enabled(await planActions(user, plan)),
     sections: sections.map((s) => ({
       id: s.id,
-      kind: SECTION_KINDS.includes(s.kind) ? s.kind : "custom",
+      kind: kindOf(s.kind),
       order: s.position,
       title: s.title,
       department: s.departmentName,
@@ -59,7 +62,7 @@ export async function sectionView(user: SessionUser, sectionId: string) {
   return {
     id: section.id,
     planId: section.planId,
-    kind: SECTION_KINDS.includes(section.kind) ? section.kind : "custom",
+    kind: kindOf(section.kind),
     title: section.title,
     state: section.state,
     version: section.version,

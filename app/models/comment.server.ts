@@ -80,6 +80,29 @@ async function commentableSection(user: Editor, sectionId: string) {
   return { section };
 }
 
+async function insertComment(
+  user: Editor,
+  sectionId: string,
+  fields: { threadId: string | null; body: string; quote: string | null },
+  now: Date,
+) {
+  await getDb()
+    .insertInto("comments")
+    .values({
+      id: newId(),
+      town_id: user.townId,
+      section_id: sectionId,
+      thread_id: fields.threadId,
+      author_id: user.id,
+      body: fields.body,
+      quote: fields.quote,
+      resolved_at: null,
+      resolved_by: null,
+      created_at: nowIso(now),
+    })
+    .execute();
+}
+
 export async function addThread(
   user: Editor,
   sectionId: string,
@@ -95,21 +118,12 @@ export async function addThread(
       message: "选中的文字在最新内容中找不到，请刷新页面后重新选择。",
     };
   }
-  await getDb()
-    .insertInto("comments")
-    .values({
-      id: newId(),
-      town_id: user.townId,
-      section_id: sectionId,
-      thread_id: null,
-      author_id: user.id,
-      body: input.body,
-      quote: input.quote,
-      resolved_at: null,
-      resolved_by: null,
-      created_at: nowIso(now),
-    })
-    .execute();
+  await insertComment(
+    user,
+    sectionId,
+    { threadId: null, body: input.body, quote: input.quote },
+    now,
+  );
   return { ok: true };
 }
 
@@ -134,21 +148,7 @@ export async function addReply(
   const { section, error } = await commentableSection(user, sectionId);
   if (!section) return error;
   if (!(await threadOf(user, sectionId, threadId))) return MISSING;
-  await getDb()
-    .insertInto("comments")
-    .values({
-      id: newId(),
-      town_id: user.townId,
-      section_id: sectionId,
-      thread_id: threadId,
-      author_id: user.id,
-      body,
-      quote: null,
-      resolved_at: null,
-      resolved_by: null,
-      created_at: nowIso(now),
-    })
-    .execute();
+  await insertComment(user, sectionId, { threadId, body, quote: null }, now);
   return { ok: true };
 }
 

@@ -115,9 +115,9 @@ export type RecordItem = {
   nowLabel: string;
 };
 
-/** 已办: what I did, newest first. */
-export async function listDone(user: Editor, limit = 30): Promise<RecordItem[]> {
-  const rows = await getDb()
+/** My events, newest first, with where their section or plan is now. */
+function myEvents(user: Editor) {
+  return getDb()
     .selectFrom("workflow_events")
     .innerJoin("plans", "plans.id", "workflow_events.plan_id")
     .leftJoin("sections", "sections.id", "workflow_events.section_id")
@@ -134,11 +134,14 @@ export async function listDone(user: Editor, limit = 30): Promise<RecordItem[]> 
     ])
     .where("workflow_events.town_id", "=", user.townId)
     .where("workflow_events.actor_id", "=", user.id)
-    .orderBy("workflow_events.created_at", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((row) => ({
-    key: row.id,
+    .orderBy("workflow_events.created_at", "desc");
+}
+
+type MyEvent = Awaited<ReturnType<ReturnType<typeof myEvents>["execute"]>>[number];
+
+function recordItem(row: MyEvent, key: string): RecordItem {
+  return {
+    key,
     href:
       row.section_id && row.section_state
         ? `/plans/${row.plan_id}/sections/${row.section_id}`
@@ -148,7 +151,7 @@ export async function listDone(user: Editor, limit = 30): Promise<RecordItem[]> 
     what: EVENT_PAST_LABELS[row.event] ?? row.event,
     at: row.created_at,
     nowLabel: stateLabel(row.section_id ? row.section_state : row.plan_state, !!row.section_id),
-  }));
+  };
 }
 
 function stateLabel(state: string | null, isSection: boolean): string {
@@ -157,45 +160,22 @@ function stateLabel(state: string | null, isSection: boolean): string {
   return labels[state] ?? state;
 }
 
+/** 已办: what I did, newest first. */
+export async function listDone(user: Editor, limit = 30): Promise<RecordItem[]> {
+  const rows = await myEvents(user).limit(limit).execute();
+  return rows.map((row) => recordItem(row, row.id));
+}
+
 /** 我发起: what I sent on (sections to review, the plan to 统稿 or the mayor) and where each is now. */
 export async function listStarted(user: Editor): Promise<RecordItem[]> {
-  const rows = await getDb()
-    .selectFrom("workflow_events")
-    .innerJoin("plans", "plans.id", "workflow_events.plan_id")
-    .leftJoin("sections", "sections.id", "workflow_events.section_id")
-    .select([
-      "workflow_events.plan_id",
-      "workflow_events.section_id",
-      "workflow_events.subject",
-      "workflow_events.event",
-      "workflow_events.created_at",
-      "plans.title as plan_title",
-      "plans.state as plan_state",
-      "sections.state as section_state",
-    ])
-    .where("workflow_events.town_id", "=", user.townId)
-    .where("workflow_events.actor_id", "=", user.id)
+  const rows = await myEvents(user)
     .where("workflow_events.event", "in", ["submit", "startCompiling", "submitToMayor"])
-    .orderBy("workflow_events.created_at", "desc")
     .execute();
   const seen = new Set<string>();
   return rows.flatMap((row) => {
     const key = row.section_id ?? `${row.plan_id}:${row.event}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    return [
-      {
-        key,
-        href:
-          row.section_id && row.section_state
-            ? `/plans/${row.plan_id}/sections/${row.section_id}`
-            : `/plans/${row.plan_id}`,
-        title: row.subject,
-        planTitle: row.plan_title,
-        what: EVENT_PAST_LABELS[row.event] ?? row.event,
-        at: row.created_at,
-        nowLabel: stateLabel(row.section_id ? row.section_state : row.plan_state, !!row.section_id),
-      },
-    ];
+    return [recordItem(row, key)];
   });
 }
