@@ -543,6 +543,21 @@ describeEachDialect(
       }
     });
 
+    it("a token that calls too often is told to wait (429, Retry-After)", async () => {
+      const mayor = await personOf(t.db, "mayor");
+      const busy = await createToken(mayor.id, "批量脚本");
+      for (let i = 0; i < 600; i++) {
+        const ok = await call(me, { path: "/api/v1/me", token: busy.token });
+        if (ok.status !== 200) throw new Error(`call ${i} answered ${ok.status}`);
+      }
+      const refused = await call(me, { path: "/api/v1/me", token: busy.token });
+      expect(refused.status).toBe(429);
+      expect(refused.json.error.code).toBe("too_many_requests");
+      expect(Number(refused.response.headers.get("Retry-After"))).toBeGreaterThan(0);
+      // Other tokens are not held up.
+      expect((await call(me, { path: "/api/v1/me", token: tokenOf.mayor })).status).toBe(200);
+    });
+
     it("the whole journey through the API only, leaving its audit trail", async () => {
       const post = async (
         route: typeof sectionEvents | typeof planEvents,
