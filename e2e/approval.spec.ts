@@ -242,7 +242,13 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await planStep(page, "提交党委会审议", "党委会审议中");
 
   await switchTo(page, "secretary");
-  await planStep(page, "原则通过（按意见修改）", "按意见修改中");
+  await page.goto(planUrl);
+  await page.getByRole("button", { name: "原则通过（按意见修改）" }).click();
+  const decision = page.getByRole("dialog", { name: "原则通过（按意见修改）" });
+  await decision.getByLabel("会议日期").fill("2028-01-10");
+  await decision.getByLabel("会议届次").fill("2028年第1次党委会");
+  await decision.getByRole("button", { name: "确认" }).click();
+  await expect(page.locator(".page-header .badge")).toHaveText("按意见修改中");
 
   await switchTo(page, "coordinator");
   await planStep(page, "完成修改", "已审定");
@@ -284,4 +290,9 @@ test("the audit trail keeps every step, filterable by section", async ({ page, s
   await expect(page.getByRole("heading", { name: "经济发展·分管领导退回稿 第1次" })).toBeVisible();
   await expect(page.getByText("全年引进亿元以上项目5个，完成各项目标任务。")).toBeVisible();
   await expect(page.getByText("另新增签约项目8个。")).toHaveCount(0);
+
+  // The Party committee's decision carries its meeting.
+  await page.goto(`${planUrl}/events?event=approveWithAmendments`);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText("党委会：2028年第1次党委会，2028-01-10");
 });

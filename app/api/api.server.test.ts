@@ -643,6 +643,8 @@ describeEachDialect(
       });
       step = await post(planEvents, "plans", planId, "secretary", {
         type: "approveWithAmendments",
+        meetingDate: "2032-01-05",
+        meetingNumber: "2032年第1次党委会",
         baseVersion: step.version,
       });
       step = await post(planEvents, "plans", planId, "coordinator", {
@@ -705,6 +707,12 @@ describeEachDialect(
       });
       expect(filtered.json.events).toHaveLength(1);
       expect(filtered.json.events[0].note).toContain("示政发〔2032〕1号");
+      const decided = await call(planEvents, {
+        path: `/api/v1/plans/${planId}/events?event=approveWithAmendments`,
+        params: { planId },
+        token: tokenOf.econ,
+      });
+      expect(decided.json.events[0].note).toBe("党委会：2032年第1次党委会，2032-01-05");
 
       const file = await call(exportDocx, {
         path: `/api/v1/plans/${planId}/export.docx`,

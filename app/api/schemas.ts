@@ -40,6 +40,12 @@ export const PlanEventBody = z.object({
   sections: z.array(z.string().min(1)).max(100).optional(),
   documentNumber: z.string().trim().max(60, "文号不能超过 60 个字").optional(),
   date: z.string().trim().optional(),
+  meetingDate: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "meetingDate 格式应为 YYYY-MM-DD")
+    .optional(),
+  meetingNumber: z.string().trim().max(40, "会议届次不能超过 40 个字").optional(),
   baseVersion,
 });
 

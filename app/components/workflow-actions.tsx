@@ -14,7 +14,17 @@ type Props = {
   settle?: () => Promise<number>;
   /** Route to post to (defaults to the current one). */
   action?: string;
+  /** The Party committee is deciding: its decisions record the meeting (date, number). */
+  meeting?: boolean;
 };
+
+type DialogKind = "return" | "publish" | "decision";
+
+function dialogKind(type: string, meeting: boolean): DialogKind | null {
+  if (type === "return" || type === "publish") return type;
+  if (meeting && (type === "approve" || type === "approveWithAmendments")) return "decision";
+  return null;
+}
 
 /** The workflow buttons the machine allows for this person now; some open a dialog first. */
 export function WorkflowActions({
@@ -24,6 +34,7 @@ export function WorkflowActions({
   returnableSections,
   settle,
   action,
+  meeting = false,
 }: Props) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "event";
@@ -37,9 +48,11 @@ export function WorkflowActions({
       )}
       <div className="workflow-buttons">
         {actions.map((item) =>
-          item.type === "return" || item.type === "publish" ? (
+          dialogKind(item.type, meeting) ? (
             <DialogAction
               key={item.type}
+              kind={dialogKind(item.type, meeting)!}
+              meeting={meeting}
               item={item}
               baseVersion={baseVersion}
               busy={busy}
@@ -138,13 +151,39 @@ function DirectAction({
   );
 }
 
+function MeetingFields() {
+  return (
+    <fieldset className="field">
+      <legend>党委会会议（记录在案）</legend>
+      <label className="field">
+        <span>会议日期</span>
+        <input name="meetingDate" type="date" />
+      </label>
+      <label className="field">
+        <span>会议届次</span>
+        <input name="meetingNumber" maxLength={40} placeholder="如：2027年第2次党委会" />
+      </label>
+    </fieldset>
+  );
+}
+
+const DIALOG_TEXT: Record<DialogKind, { title: (label: string) => string; confirm: string }> = {
+  return: { title: () => "退回修改", confirm: "确认退回" },
+  publish: { title: () => "印发", confirm: "确认印发" },
+  decision: { title: (label) => label, confirm: "确认" },
+};
+
 function DialogAction({
+  kind,
+  meeting,
   item,
   baseVersion,
   busy,
   returnableSections,
   action,
 }: {
+  kind: DialogKind;
+  meeting: boolean;
   item: WorkflowActionView;
   baseVersion: number;
   busy: boolean;
@@ -153,7 +192,7 @@ function DialogAction({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const isReturn = item.type === "return";
+  const isReturn = kind === "return";
   const today = new Date().toISOString().slice(0, 10);
   return (
     <>
@@ -169,8 +208,10 @@ function DialogAction({
       <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
         <Form method="post" action={action} onSubmit={() => dialog.current?.close()}>
           <Hidden type={item.type} baseVersion={baseVersion} />
-          <h2 id={titleId}>{isReturn ? "退回修改" : "印发"}</h2>
-          {isReturn ? (
+          <h2 id={titleId}>{DIALOG_TEXT[kind].title(item.label)}</h2>
+          {kind === "decision" ? (
+            <MeetingFields />
+          ) : isReturn ? (
             <>
               <label className="field">
                 <span>退回理由（必填）</span>
@@ -192,6 +233,7 @@ function DialogAction({
                   ))}
                 </fieldset>
               )}
+              {meeting && <MeetingFields />}
             </>
           ) : (
             <>
@@ -212,7 +254,7 @@ function DialogAction({
           )}
           <div className="dialog-buttons">
             <button type="submit" className={`button${isReturn ? " danger" : " primary"}`}>
-              {isReturn ? "确认退回" : "确认印发"}
+              {DIALOG_TEXT[kind].confirm}
             </button>
             <button type="button" className="button" onClick={() => dialog.current?.close()}>
               取消

@@ -271,6 +271,20 @@ async function planSnapshotContent(db: Db, planId: string): Promise<string> {
   return JSON.stringify({ ...plan, targets, sections });
 }
 
+/** The Party committee's decisions carry its meeting (date, number) when one was given. */
+function withMeeting(
+  planState: string,
+  input: PlanEventInput,
+  details: object | null,
+): object | null {
+  if (planState !== "partyCommitteeReview") return details;
+  if (!input.meetingDate && !input.meetingNumber) return details;
+  return {
+    ...details,
+    meeting: { date: input.meetingDate ?? null, number: input.meetingNumber ?? null },
+  };
+}
+
 async function sectionTitles(db: Db, planId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
   const rows = await db
@@ -296,6 +310,9 @@ export type PlanEventInput = {
   sections?: string[];
   documentNumber?: string;
   date?: string;
+  /** The Party committee's meeting, recorded with its decision. */
+  meetingDate?: string;
+  meetingNumber?: string;
   baseVersion: number;
 };
 
@@ -358,7 +375,9 @@ export async function applyPlanEvent(
       from: plan.state,
       to: decision.state,
       reason: input.reason,
-      details:
+      details: withMeeting(
+        plan.state,
+        input,
         input.type === "return"
           ? {
               sections: reopen,
@@ -368,6 +387,7 @@ export async function applyPlanEvent(
           : input.type === "publish"
             ? { documentNumber: input.documentNumber!.trim(), date: input.date }
             : null,
+      ),
       snapshot: base
         ? {
             name: await snapshotName(trx, base, { planId }),
@@ -587,11 +607,18 @@ function detailsNote(details: string | null): string | null {
     date?: string;
     whole?: boolean;
     titles?: string[];
+    meeting?: { date: string | null; number: string | null };
   };
-  if (parsed.documentNumber) return `文号 ${parsed.documentNumber}，${parsed.date ?? ""} 印发`;
-  if (parsed.whole) return "整个计划退回";
-  if (parsed.titles) return `退回章节：${parsed.titles.join("、")}`;
-  return null;
+  const notes: string[] = [];
+  if (parsed.meeting) {
+    notes.push(
+      `党委会：${[parsed.meeting.number, parsed.meeting.date].filter(Boolean).join("，")}`,
+    );
+  }
+  if (parsed.documentNumber) notes.push(`文号 ${parsed.documentNumber}，${parsed.date ?? ""} 印发`);
+  if (parsed.whole) notes.push("整个计划退回");
+  else if (parsed.titles) notes.push(`退回章节：${parsed.titles.join("、")}`);
+  return notes.length ? notes.join("；") : null;
 }
 
 /** Everyone who appears in a plan's record (for the person filter). */

@@ -157,6 +157,7 @@ export default function PlanPage() {
             : null
         }
         returnableSections={sections.map((s) => ({ id: s.id, title: s.title }))}
+        meeting={plan.state === "partyCommitteeReview"}
       />
       <p className="workflow-buttons plan-tools">
         <Link className="button" to={`/plans/${plan.id}/preview`}>

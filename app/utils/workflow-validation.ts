@@ -18,6 +18,18 @@ export const PlanEventSchema = z.object({
   sections: z.array(z.string().min(1)).max(100).default([]),
   documentNumber: z.string().trim().max(60, "文号不能超过 60 个字").optional(),
   date: z.string().trim().optional(),
+  meetingDate: z
+    .string()
+    .trim()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, "会议日期格式应为 年-月-日")
+    .optional()
+    .transform((v) => v || undefined),
+  meetingNumber: z
+    .string()
+    .trim()
+    .max(40, "会议届次不能超过 40 个字")
+    .optional()
+    .transform((v) => v || undefined),
   baseVersion,
 });
 
