@@ -43,6 +43,14 @@ export const EVENT_PAST_LABELS: Record<string, string> = {
   publish: "印发",
 };
 
+/** How a plan event reads on the record: approvals say whose review they end. */
+export function planEventPastLabel(type: string, fromState: string): string {
+  if (type === "approve") {
+    return fromState === "mayorReview" ? "镇长审核通过（提交党委会审议）" : "党委会审议通过";
+  }
+  return EVENT_PAST_LABELS[type] ?? type;
+}
+
 /** Names of the content snapshots taken at each step (第N次 is added for repeats). */
 export const SNAPSHOT_NAMES: Partial<Record<string, string>> = {
   "section:submit": "送分管领导审核稿",

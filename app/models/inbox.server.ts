@@ -1,5 +1,5 @@
 import { getDb } from "~db/client";
-import { EVENT_PAST_LABELS } from "~workflows/labels";
+import { EVENT_PAST_LABELS, planEventPastLabel } from "~workflows/labels";
 import { PLAN_STATE_LABELS } from "~workflows/plan";
 
 import { deadlineStatus, type DeadlineStatus } from "~/utils/deadline";
@@ -127,6 +127,7 @@ function myEvents(user: Editor) {
       "workflow_events.section_id",
       "workflow_events.subject",
       "workflow_events.event",
+      "workflow_events.from_state",
       "workflow_events.created_at",
       "plans.title as plan_title",
       "plans.state as plan_state",
@@ -148,7 +149,9 @@ function recordItem(row: MyEvent, key: string): RecordItem {
         : `/plans/${row.plan_id}`,
     title: row.subject,
     planTitle: row.plan_title,
-    what: EVENT_PAST_LABELS[row.event] ?? row.event,
+    what: row.section_id
+      ? (EVENT_PAST_LABELS[row.event] ?? row.event)
+      : planEventPastLabel(row.event, row.from_state),
     at: row.created_at,
     nowLabel: stateLabel(row.section_id ? row.section_state : row.plan_state, !!row.section_id),
   };

@@ -11,6 +11,7 @@ import {
 
 import { contentFacts, markdownToContent } from "~/editor/content.server";
 import { blocksOf } from "~/editor/diff";
+import { countPlaceholders } from "~/editor/nodes";
 
 export interface PlanSummary {
   id: string;
@@ -341,11 +342,15 @@ export async function getPlanTexts(townId: string, planId: string) {
     .where("id", "=", planId)
     .executeTakeFirst();
   if (!row) return null;
+  // One line per paragraph; a JSON walk is enough to show stored text.
+  const preamble = row.preamble ? blocksOf(row.preamble).join("\n") : "";
+  const closing = row.closing ? blocksOf(row.closing).join("\n") : "";
   return {
     deadline: row.deadline,
-    // One line per paragraph; a JSON walk is enough to show stored text.
-    preamble: row.preamble ? blocksOf(row.preamble).join("\n") : "",
-    closing: row.closing ? blocksOf(row.closing).join("\n") : "",
+    preamble,
+    closing,
+    /** 【…】 still in the plan's own text. */
+    placeholders: countPlaceholders(`${preamble}\n${closing}`),
   };
 }
 

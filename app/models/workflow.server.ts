@@ -4,6 +4,7 @@ import { type Decision, decide, type Refusal } from "~workflows/decide";
 import {
   EVENT_PAST_LABELS,
   planEventLabel,
+  planEventPastLabel,
   SECTION_EVENT_LABELS,
   SNAPSHOT_NAMES,
 } from "~workflows/labels";
@@ -589,7 +590,9 @@ export async function listPlanEvents(townId: string, planId: string, filters: Ev
     actorId: row.actor_id,
     actorName: row.actor_name,
     event: row.event,
-    eventLabel: EVENT_PAST_LABELS[row.event] ?? row.event,
+    eventLabel: row.section_id
+      ? (EVENT_PAST_LABELS[row.event] ?? row.event)
+      : planEventPastLabel(row.event, row.from_state),
     from: row.from_state,
     to: row.to_state,
     reason: row.reason,

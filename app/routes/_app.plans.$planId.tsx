@@ -72,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     plan: { ...plan, deadline: texts?.deadline ?? null },
     preamble: texts?.preamble ?? "",
+    // 【…】 left in the plan's own text would be printed as they are.
+    textPlaceholders: texts?.placeholders ?? 0,
     sections: sections.map((section) => ({
       ...section,
       deadlineStatus: deadlineStatus(section.deadline, section.state === "approved"),
@@ -123,6 +125,7 @@ export default function PlanPage() {
   const {
     plan,
     preamble,
+    textPlaceholders,
     sections,
     targets,
     canManage,
@@ -292,6 +295,12 @@ export default function PlanPage() {
             <h2 id="preamble-heading">形势与总体要求</h2>
             {canEditTexts && <Link to={`/plans/${plan.id}/settings`}>编辑</Link>}
           </div>
+          {textPlaceholders > 0 && (
+            <p className="alert warning" data-testid="text-placeholders">
+              形势与总体要求和结束语中还有 {textPlaceholders}{" "}
+              处【】待填写，请党政办在提交审议前补全。
+            </p>
+          )}
           {preamble.split("\n").map((line, index) => (
             <p key={index} className="body-text">
               {line}

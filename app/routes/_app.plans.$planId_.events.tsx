@@ -127,7 +127,7 @@ export default function PlanEvents() {
                 <tr key={e.id}>
                   <td>{formatDateTime(e.at)}</td>
                   <td>{e.subject}</td>
-                  <td>{e.actorName}</td>
+                  <td className="nowrap">{e.actorName}</td>
                   <td>{e.eventLabel}</td>
                   <td>
                     {e.from === e.to
