@@ -17,7 +17,7 @@ import {
 } from "~workflows/section";
 
 import { blocksOf } from "~/editor/diff";
-import { formatDateTime, formatTime } from "~/utils/format";
+import { formatDateKey, formatDateTime, formatTime } from "~/utils/format";
 
 import { actorOf, type Editor, getSection, sectionContextOf } from "./section.server";
 
@@ -74,7 +74,7 @@ async function staleMessage(
   }
   if (!last) return `页面内容已过期，${refresh}`;
   const at = new Date(last.created_at);
-  const today = formatDateTime(at).slice(0, 11) === formatDateTime(new Date()).slice(0, 11);
+  const today = formatDateKey(at) === formatDateKey(new Date());
   const when = today ? formatTime(at) : formatDateTime(at);
   return `已由 ${last.display_name} 于 ${when} ${EVENT_PAST_LABELS[last.event] ?? last.event}，${refresh}`;
 }

@@ -1,6 +1,7 @@
 import { apiUser, fail, parse, readJson, refusal, routes } from "~/api/http.server";
 import { ContentBody } from "~/api/schemas";
 import { saveSectionContent } from "~/models/section.server";
+import { formatDateTime } from "~/utils/format";
 
 // PUT /api/v1/sections/{id}/content { content, baseVersion } → { version }
 export const { loader, action } = routes({
@@ -19,7 +20,7 @@ export const { loader, action } = routes({
         return { version: result.version };
       case "conflict":
         throw fail.conflict(
-          `内容已由 ${result.savedBy ?? "他人"} 于 ${result.savedAt} 保存为第 ${result.version} 版，请取最新内容后再改。`,
+          `内容已由 ${result.savedBy ?? "他人"} 于 ${formatDateTime(result.savedAt)} 保存为第 ${result.version} 版，请取最新内容后再改。`,
           { version: result.version, savedBy: result.savedBy, savedAt: result.savedAt },
         );
       case "forbidden":
