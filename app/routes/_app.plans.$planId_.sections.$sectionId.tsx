@@ -195,7 +195,9 @@ export default function SectionPage() {
       )}
       <div className="section-workspace">
         <SectionEditor
-          key={`${section.id}-${section.version}`}
+          // Not keyed on the version: revalidation after a comment must not remount the
+          // editor under the drafter's hands; a new state or right to edit does.
+          key={`${section.id}-${machine.state}-${editable}`}
           sectionId={section.id}
           saveUrl={`/sections/${section.id}/content`}
           presenceUrl={`/sections/${section.id}/presence`}
