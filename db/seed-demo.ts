@@ -177,3 +177,21 @@ async function insertTown(db: Kysely<Database>, town: DemoTown, passwordHash: st
       .execute();
   }
 }
+
+/**
+ * Who drafts and who reviews each section kind in 示例镇 by default, read off
+ * the demo data (tests walk plans with these people).
+ */
+export function demoSectionPeople(): Record<SectionKind, { drafter: string; leader: string }> {
+  const town = DEMO_TOWNS[0]!;
+  const people = {} as Record<SectionKind, { drafter: string; leader: string }>;
+  for (const [kind, department] of Object.entries(town.drafters ?? {}) as [SectionKind, string][]) {
+    const drafter = town.users.find(
+      (u) => u.department === department && u.roles.includes("drafter"),
+    );
+    const leader = town.users.find((u) => u.oversees?.includes(kind));
+    if (!drafter || !leader) throw new Error(`demo town lacks people for ${kind}`);
+    people[kind] = { drafter: drafter.username, leader: leader.username };
+  }
+  return people;
+}

@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
 
+import { demoSectionPeople } from "../db/seed-demo";
+import { SECTION_KIND_LABELS, SECTION_KINDS } from "../templates/section-kinds";
 import { expect, signIn, test } from "./fixtures";
 
 // The whole journey across roles, in order: drafting → leaders → 统稿 → mayor
@@ -9,14 +11,11 @@ test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 let planUrl = "";
 
-const SECTIONS = [
-  { title: "经济发展", drafter: "econ", leader: "leader1" },
-  { title: "农业农村与乡村振兴", drafter: "agri", leader: "leader2" },
-  { title: "城镇建设", drafter: "urban", leader: "leader1" },
-  { title: "生态环境", drafter: "eco", leader: "leader2" },
-  { title: "民生保障", drafter: "social", leader: "leader3" },
-  { title: "社会治理与党的建设", drafter: "gov", leader: "leader3" },
-] as const;
+// The six sections in plan order, with the demo town's drafter and leader of each.
+const SECTIONS = SECTION_KINDS.map((kind) => ({
+  title: SECTION_KIND_LABELS[kind],
+  ...demoSectionPeople()[kind],
+}));
 
 /** Signs out whoever is signed in, then signs in as `username`. */
 async function switchTo(page: Page, username: string) {

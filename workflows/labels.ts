@@ -1,5 +1,5 @@
-import type { PlanEventType } from "./plan";
-import type { SectionEventType } from "./section";
+import { PLAN_STATE_LABELS, type PlanEventType } from "./plan";
+import { SECTION_STATE_LABELS, type SectionEventType } from "./section";
 
 /** Button labels, exactly as the offices know them. */
 export const SECTION_EVENT_LABELS: Record<SectionEventType, string> = {
@@ -43,12 +43,22 @@ export const EVENT_PAST_LABELS: Record<string, string> = {
   publish: "印发",
 };
 
-/** How a plan event reads on the record: approvals say whose review they end. */
-export function planEventPastLabel(type: string, fromState: string): string {
-  if (type === "approve") {
+/**
+ * How an event reads on the record. A plan's approvals say whose review they
+ * end; a section's are plain 通过.
+ */
+export function eventPastLabel(type: string, onSection: boolean, fromState: string): string {
+  if (!onSection && type === "approve") {
     return fromState === "mayorReview" ? "镇长审核通过（提交党委会审议）" : "党委会审议通过";
   }
   return EVENT_PAST_LABELS[type] ?? type;
+}
+
+/** A stored state in words: a section's or the plan's; "已删除" when the section is gone. */
+export function stateLabel(state: string | null, onSection: boolean): string {
+  if (!state) return "已删除";
+  const labels: Record<string, string> = onSection ? SECTION_STATE_LABELS : PLAN_STATE_LABELS;
+  return labels[state] ?? state;
 }
 
 /** Names of the content snapshots taken at each step (第N次 is added for repeats). */

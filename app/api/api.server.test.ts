@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 
+import { demoSectionPeople } from "~db/seed-demo";
 import { describeEachDialect, personOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
@@ -576,21 +577,10 @@ describeEachDialect(
         expect(result.status, JSON.stringify(result.json)).toBe(200);
         return result.json;
       };
-      const drafters: Record<string, Username> = {
-        agriculture: "agri",
-        urban: "urban",
-        ecology: "eco",
-        livelihood: "social",
-        governance: "gov",
-      };
-      const leaders: Record<string, Username> = {
-        agriculture: "leader2",
-        urban: "leader1",
-        ecology: "leader2",
-        livelihood: "leader3",
-        governance: "leader3",
-      };
-      for (const [kind, drafter] of Object.entries(drafters)) {
+      const people = Object.entries(demoSectionPeople()).filter(([kind]) => kind !== "economy");
+      for (const [kind, { drafter: d, leader: l }] of people) {
+        const drafter = d as Username;
+        const leader = l as Username;
         const s = await sectionBy(kind, drafter);
         const saved = await call(sectionContent, {
           method: "PUT",
@@ -614,12 +604,12 @@ describeEachDialect(
             type: "submit",
             baseVersion: returned.version,
           });
-          await post(sectionEvents, "sections", s.id, leaders[kind]!, {
+          await post(sectionEvents, "sections", s.id, leader, {
             type: "approve",
             baseVersion: again.version,
           });
         } else {
-          await post(sectionEvents, "sections", s.id, leaders[kind]!, {
+          await post(sectionEvents, "sections", s.id, leader, {
             type: "approve",
             baseVersion: submitted.version,
           });

@@ -42,6 +42,8 @@ export const fail = {
     ),
   forbidden: (message = "您没有权限执行此操作。") => new ApiError(403, "forbidden", message),
   notFound: (message = "资源不存在。") => new ApiError(404, "not_found", message),
+  noPlan: () => new ApiError(404, "not_found", "该年度计划不存在。"),
+  noSection: () => new ApiError(404, "not_found", "该章节不存在。"),
   methodNotAllowed: () => new ApiError(405, "method_not_allowed", "不支持这种请求方法。"),
   conflict: (message: string, extra: Record<string, unknown> = {}) =>
     new ApiError(409, "conflict", message, extra),

@@ -1,6 +1,7 @@
 // What the API answers, built from the same models the pages use.
 import { SECTION_KINDS } from "~templates/section-kinds";
 
+import { fail } from "./http.server";
 import { blocksOf } from "~/editor/diff";
 import { getPlan, type PlanSummary } from "~/models/plan.server";
 import { getSection, listSections } from "~/models/section.server";
@@ -9,6 +10,19 @@ import { planActions, sectionActions, type WorkflowAction } from "~/models/workf
 
 const enabled = (actions: WorkflowAction[]) =>
   actions.filter((a) => a.disabledReason === null).map((a) => a.type);
+
+/** The town's plan, or 404 (another town's id looks exactly like none). */
+export async function requirePlan(user: SessionUser, planId: string | undefined) {
+  const plan = await getPlan(user.townId, planId ?? "");
+  if (!plan) throw fail.noPlan();
+  return plan;
+}
+
+export async function requireSection(user: SessionUser, sectionId: string | undefined) {
+  const section = await getSection(user.townId, sectionId ?? "");
+  if (!section) throw fail.noSection();
+  return section;
+}
 
 export function meView(user: SessionUser) {
   return {

@@ -1,24 +1,27 @@
 import type { FieldMetadata } from "@conform-to/react";
 
-import { SelectField } from "./form";
+import { SelectField, TextField } from "./form";
 
 export interface AssignmentChoices {
   departments: { id: string; name: string }[];
   leaders: { id: string; name: string; title: string | null }[];
 }
 
-/** 起草科室 and 分管领导 of a section, as the coordinator assigns them. */
-export function SectionAssignmentFields({
-  departmentId,
-  leaderId,
+type Field = FieldMetadata<string | null | undefined>;
+
+/** A section's name, 起草科室, 分管领导 and deadline, as the coordinator sets them (SectionSettingsSchema). */
+export function SectionSettingsFields({
+  fields: { title, departmentId, leaderId, deadline },
   departments,
   leaders,
+  titlePlaceholder,
 }: {
-  departmentId: FieldMetadata<string | null | undefined>;
-  leaderId: FieldMetadata<string | null | undefined>;
+  fields: { title: Field; departmentId: Field; leaderId: Field; deadline: Field };
+  titlePlaceholder?: string;
 } & AssignmentChoices) {
   return (
     <>
+      <TextField label="章节名称" field={title} placeholder={titlePlaceholder} />
       <SelectField
         label="起草科室"
         field={departmentId}
@@ -34,6 +37,7 @@ export function SectionAssignmentFields({
           label: l.title ? `${l.name}（${l.title}）` : l.name,
         }))}
       />
+      <TextField label="截止日期" field={deadline} type="date" />
     </>
   );
 }

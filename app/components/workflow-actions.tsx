@@ -75,7 +75,8 @@ export function WorkflowActions({
   );
 }
 
-function Hidden({ type, baseVersion }: { type: string; baseVersion: number }) {
+/** The fields every workflow event form posts. */
+export function EventFields({ type, baseVersion }: { type: string; baseVersion: number }) {
   return (
     <>
       <input type="hidden" name="intent" value="event" />
@@ -127,7 +128,7 @@ function DirectAction({
   );
   return (
     <Form method="post" action={action} onSubmit={onSubmit} className="action-form">
-      <Hidden type={item.type} baseVersion={baseVersion} />
+      <EventFields type={item.type} baseVersion={baseVersion} />
       <button
         type="submit"
         className={`button${primary ? " primary" : ""}`}
@@ -207,7 +208,7 @@ function DialogAction({
       </button>
       <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
         <Form method="post" action={action} onSubmit={() => dialog.current?.close()}>
-          <Hidden type={item.type} baseVersion={baseVersion} />
+          <EventFields type={item.type} baseVersion={baseVersion} />
           <h2 id={titleId}>{DIALOG_TEXT[kind].title(item.label)}</h2>
           {kind === "decision" ? (
             <MeetingFields />

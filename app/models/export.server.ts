@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
-import { PLAN_STATE_LABELS } from "~workflows/plan";
+import { stateLabel } from "~workflows/labels";
 
 import { fontsFromJson, type FontSettings } from "~/export/fonts";
 import type { ExportInput } from "~/export/model";
@@ -135,8 +135,7 @@ export async function listExports(townId: string, planId: string, limit = 20) {
     id: row.id,
     by: row.display_name,
     at: row.created_at,
-    stateLabel:
-      PLAN_STATE_LABELS[row.plan_state as keyof typeof PLAN_STATE_LABELS] ?? row.plan_state,
+    stateLabel: stateLabel(row.plan_state, false),
     draft: row.draft === 1,
     filename: row.filename,
     sha256: row.sha256,

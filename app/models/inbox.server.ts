@@ -1,11 +1,10 @@
 import { getDb } from "~db/client";
-import { EVENT_PAST_LABELS, planEventPastLabel } from "~workflows/labels";
-import { PLAN_STATE_LABELS } from "~workflows/plan";
+import { eventPastLabel, stateLabel } from "~workflows/labels";
 
 import { deadlineStatus, type DeadlineStatus } from "~/utils/deadline";
 
 import { listPlans } from "./plan.server";
-import { type Editor, listOpenSections, SECTION_STATE_LABELS } from "./section.server";
+import { type Editor, listOpenSections } from "./section.server";
 import { planActions, sectionActions } from "./workflow.server";
 
 export type TodoItem = {
@@ -149,18 +148,10 @@ function recordItem(row: MyEvent, key: string): RecordItem {
         : `/plans/${row.plan_id}`,
     title: row.subject,
     planTitle: row.plan_title,
-    what: row.section_id
-      ? (EVENT_PAST_LABELS[row.event] ?? row.event)
-      : planEventPastLabel(row.event, row.from_state),
+    what: eventPastLabel(row.event, !!row.section_id, row.from_state),
     at: row.created_at,
     nowLabel: stateLabel(row.section_id ? row.section_state : row.plan_state, !!row.section_id),
   };
-}
-
-function stateLabel(state: string | null, isSection: boolean): string {
-  if (!state) return "已删除";
-  const labels: Record<string, string> = isSection ? SECTION_STATE_LABELS : PLAN_STATE_LABELS;
-  return labels[state] ?? state;
 }
 
 /** 已办: what I did, newest first. */

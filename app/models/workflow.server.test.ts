@@ -3,6 +3,7 @@ import { join } from "node:path";
 
 import { expect, it } from "vitest";
 
+import { demoSectionPeople } from "~db/seed-demo";
 import { describeEachDialect, personOf, townIdOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
@@ -11,22 +12,9 @@ import { createPlan, getPlan } from "./plan.server";
 import { getSection, listSections, saveSectionContent, type Editor } from "./section.server";
 import { applyPlanEvent, applySectionEvent } from "./workflow.server";
 
-const DRAFTER_OF: Record<string, string> = {
-  economy: "econ",
-  agriculture: "agri",
-  urban: "urban",
-  ecology: "eco",
-  livelihood: "social",
-  governance: "gov",
-};
-const LEADER_OF: Record<string, string> = {
-  economy: "leader1",
-  agriculture: "leader2",
-  urban: "leader1",
-  ecology: "leader2",
-  livelihood: "leader3",
-  governance: "leader3",
-};
+const PEOPLE = demoSectionPeople();
+const DRAFTER_OF = Object.fromEntries(Object.entries(PEOPLE).map(([k, p]) => [k, p.drafter]));
+const LEADER_OF = Object.fromEntries(Object.entries(PEOPLE).map(([k, p]) => [k, p.leader]));
 
 describeEachDialect(
   "approval workflow",

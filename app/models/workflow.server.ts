@@ -4,7 +4,7 @@ import { type Decision, decide, type Refusal } from "~workflows/decide";
 import {
   EVENT_PAST_LABELS,
   planEventLabel,
-  planEventPastLabel,
+  eventPastLabel,
   SECTION_EVENT_LABELS,
   SNAPSHOT_NAMES,
 } from "~workflows/labels";
@@ -590,9 +590,7 @@ export async function listPlanEvents(townId: string, planId: string, filters: Ev
     actorId: row.actor_id,
     actorName: row.actor_name,
     event: row.event,
-    eventLabel: row.section_id
-      ? (EVENT_PAST_LABELS[row.event] ?? row.event)
-      : planEventPastLabel(row.event, row.from_state),
+    eventLabel: eventPastLabel(row.event, !!row.section_id, row.from_state),
     from: row.from_state,
     to: row.to_state,
     reason: row.reason,

@@ -13,9 +13,9 @@ import { PLAN_EDITABLE_STATES } from "~workflows/plan";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import { ProgressBoard } from "~/components/progress-board";
-import { WorkflowActions } from "~/components/workflow-actions";
-import { FormError, TextField } from "~/components/form";
-import { SectionAssignmentFields } from "~/components/section-assignment-fields";
+import { EventFields, WorkflowActions } from "~/components/workflow-actions";
+import { FormError } from "~/components/form";
+import { SectionSettingsFields } from "~/components/section-assignment-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { listDepartments } from "~/models/department.server";
 import { getPlan, getPlanTexts, listTargets } from "~/models/plan.server";
@@ -26,7 +26,7 @@ import {
   listSections,
   moveSection,
 } from "~/models/section.server";
-import { listExports } from "~/models/export.server";
+import { isFinal, listExports } from "~/models/export.server";
 import { sectionStatesOverTime } from "~/models/progress.server";
 import { planActions, sectionActions } from "~/models/workflow.server";
 import { assertRole, hasRole, requireUser } from "~/utils/auth.server";
@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       listExports(user.townId, plan.id),
     ]);
   return {
-    plan: { ...plan, deadline: texts?.deadline ?? null },
+    plan: { ...plan, deadline: texts?.deadline ?? null, final: isFinal(plan.state) },
     preamble: texts?.preamble ?? "",
     // 【…】 left in the plan's own text would be printed as they are.
     textPlaceholders: texts?.placeholders ?? 0,
@@ -167,9 +167,7 @@ export default function PlanPage() {
           打印预览
         </Link>
         <a className="button" href={`/plans/${plan.id}/export.docx`} download>
-          {plan.state === "approved" || plan.state === "published"
-            ? "导出 Word"
-            : "导出 Word（征求意见稿）"}
+          {plan.final ? "导出 Word" : "导出 Word（征求意见稿）"}
         </a>
       </p>
       <ProgressBoard
@@ -226,9 +224,7 @@ export default function PlanPage() {
                       action={`/plans/${plan.id}/sections/${section.id}`}
                       className="action-form"
                     >
-                      <input type="hidden" name="intent" value="event" />
-                      <input type="hidden" name="type" value="remind" />
-                      <input type="hidden" name="baseVersion" value={section.version} />
+                      <EventFields type="remind" baseVersion={section.version} />
                       <input type="hidden" name="returnTo" value={`/plans/${plan.id}`} />
                       <button
                         type="submit"
@@ -417,14 +413,12 @@ function AddSectionForm({
       <summary>添加章节</summary>
       <Form method="post" {...getFormProps(form)} className="inline-form add-row">
         <FormError errors={form.errors} id={form.errorId} />
-        <TextField label="章节名称" field={fields.title} placeholder="如：专项工作" />
-        <SectionAssignmentFields
-          departmentId={fields.departmentId}
-          leaderId={fields.leaderId}
+        <SectionSettingsFields
+          fields={fields}
           departments={departments}
           leaders={leaders}
+          titlePlaceholder="如：专项工作"
         />
-        <TextField label="截止日期" field={fields.deadline} type="date" />
         <button type="submit" name="intent" value="add-section" className="button primary">
           添加
         </button>

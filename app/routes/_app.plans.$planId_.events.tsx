@@ -1,9 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
-import { EVENT_PAST_LABELS } from "~workflows/labels";
-import { PLAN_STATE_LABELS } from "~workflows/plan";
-import { SECTION_STATE_LABELS } from "~workflows/section";
+import { EVENT_PAST_LABELS, stateLabel } from "~workflows/labels";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import { getPlan } from "~/models/plan.server";
@@ -47,11 +45,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections: sections.map((s) => ({ id: s.id, title: s.title })),
     actors,
   };
-}
-
-function stateLabel(state: string, isSection: boolean) {
-  const labels: Record<string, string> = isSection ? SECTION_STATE_LABELS : PLAN_STATE_LABELS;
-  return labels[state] ?? state;
 }
 
 export default function PlanEvents() {

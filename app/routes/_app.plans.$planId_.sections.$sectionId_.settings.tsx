@@ -10,8 +10,8 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FormError, TextField } from "~/components/form";
-import { SectionAssignmentFields } from "~/components/section-assignment-fields";
+import { FormError } from "~/components/form";
+import { SectionSettingsFields } from "~/components/section-assignment-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { listDepartments } from "~/models/department.server";
 import {
@@ -102,14 +102,7 @@ export default function SectionSettingsPage() {
           <h2>分工设置</h2>
           <Form method="post" {...getFormProps(form)} className="stack">
             <FormError errors={form.errors} id={form.errorId} />
-            <TextField label="章节名称" field={fields.title} />
-            <SectionAssignmentFields
-              departmentId={fields.departmentId}
-              leaderId={fields.leaderId}
-              departments={departments}
-              leaders={leaders}
-            />
-            <TextField label="截止日期" field={fields.deadline} type="date" />
+            <SectionSettingsFields fields={fields} departments={departments} leaders={leaders} />
             <div className="form-actions">
               <button
                 type="submit"

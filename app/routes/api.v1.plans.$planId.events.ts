@@ -1,6 +1,6 @@
-import { apiUser, fail, parse, readJson, refusal, routes } from "~/api/http.server";
+import { apiUser, parse, readJson, refusal, routes } from "~/api/http.server";
+import { requirePlan } from "~/api/views.server";
 import { PlanEventBody } from "~/api/schemas";
-import { getPlan } from "~/models/plan.server";
 import { applyPlanEvent, listPlanEvents } from "~/models/workflow.server";
 
 // GET /api/v1/plans/{id}/events — the audit trail (filters: section, actor, event).
@@ -8,8 +8,7 @@ import { applyPlanEvent, listPlanEvents } from "~/models/workflow.server";
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
-    const plan = await getPlan(user.townId, params.planId ?? "");
-    if (!plan) throw fail.notFound("该年度计划不存在。");
+    const plan = await requirePlan(user, params.planId);
     const query = new URL(request.url).searchParams;
     const events = await listPlanEvents(user.townId, plan.id, {
       section: query.get("section") ?? undefined,

@@ -6,7 +6,7 @@ import { docxResponse } from "~/utils/download.server";
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const file = await exportPlan(await apiUser(request), params.planId ?? "");
-    if (!file) throw fail.notFound("该年度计划不存在。");
+    if (!file) throw fail.noPlan();
     return docxResponse(file);
   },
 });

@@ -1,9 +1,10 @@
 import { PLAN_EDITABLE_STATES } from "~workflows/plan";
 
 import { apiUser, fail, parse, readJson, routes } from "~/api/http.server";
+import { requirePlan } from "~/api/views.server";
 import { TargetSchema, TargetsBody } from "~/api/schemas";
 import { listDepartments } from "~/models/department.server";
-import { getPlan, listTargets, replaceTargets } from "~/models/plan.server";
+import { listTargets, replaceTargets } from "~/models/plan.server";
 import type { SessionUser } from "~/models/user.server";
 
 async function targetsOf(user: SessionUser, planId: string) {
@@ -23,14 +24,12 @@ async function targetsOf(user: SessionUser, planId: string) {
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
-    const plan = await getPlan(user.townId, params.planId ?? "");
-    if (!plan) throw fail.notFound("该年度计划不存在。");
+    const plan = await requirePlan(user, params.planId);
     return targetsOf(user, plan.id);
   },
   PUT: async ({ request, params }) => {
     const user = await apiUser(request);
-    const plan = await getPlan(user.townId, params.planId ?? "");
-    if (!plan) throw fail.notFound("该年度计划不存在。");
+    const plan = await requirePlan(user, params.planId);
     if (!user.roles.includes("coordinator")) throw fail.forbidden("只有党政办能修改预期目标。");
     if (!(PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state)) {
       throw fail.conflict("计划当前状态下不能修改预期目标。");

@@ -5,7 +5,7 @@ import { planView } from "~/api/views.server";
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const plan = await planView(await apiUser(request), params.planId ?? "");
-    if (!plan) throw fail.notFound("该年度计划不存在。");
+    if (!plan) throw fail.noPlan();
     return plan;
   },
 });

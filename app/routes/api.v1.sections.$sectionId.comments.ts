@@ -1,14 +1,13 @@
-import { apiUser, fail, parse, readJson, refusal, routes } from "~/api/http.server";
+import { apiUser, parse, readJson, refusal, routes } from "~/api/http.server";
+import { requireSection } from "~/api/views.server";
 import { CommentBody } from "~/api/schemas";
 import { addReply, addThread, listThreads } from "~/models/comment.server";
-import { getSection } from "~/models/section.server";
 
 // GET /api/v1/sections/{id}/comments; POST { quote, body } starts a thread, { threadId, body } replies.
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
-    const section = await getSection(user.townId, params.sectionId ?? "");
-    if (!section) throw fail.notFound("该章节不存在。");
+    const section = await requireSection(user, params.sectionId);
     return { threads: await listThreads(user.townId, section.id) };
   },
   POST: async ({ request, params }) => {

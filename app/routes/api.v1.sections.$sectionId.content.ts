@@ -28,7 +28,7 @@ export const { loader, action } = routes({
       case "invalid":
         throw refusal(result.httpStatus, result.message);
       case "missing":
-        throw fail.notFound("该章节不存在。");
+        throw fail.noSection();
     }
   },
 });

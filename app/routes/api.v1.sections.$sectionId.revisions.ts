@@ -1,12 +1,12 @@
-import { apiUser, fail, routes } from "~/api/http.server";
-import { getSection, listRevisions } from "~/models/section.server";
+import { apiUser, routes } from "~/api/http.server";
+import { requireSection } from "~/api/views.server";
+import { listRevisions } from "~/models/section.server";
 
 // GET /api/v1/sections/{id}/revisions — newest first, without their content.
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
-    const section = await getSection(user.townId, params.sectionId ?? "");
-    if (!section) throw fail.notFound("该章节不存在。");
+    const section = await requireSection(user, params.sectionId);
     const revisions = await listRevisions(user.townId, section.id);
     return {
       revisions: revisions.map((r) => ({

@@ -5,7 +5,7 @@ import { sectionView } from "~/api/views.server";
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const section = await sectionView(await apiUser(request), params.sectionId ?? "");
-    if (!section) throw fail.notFound("该章节不存在。");
+    if (!section) throw fail.noSection();
     return section;
   },
 });
