@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 
+import { stateLabel } from "~workflows/labels";
 import { PLAN_STATE_LABELS, PLAN_STATES } from "~workflows/plan";
 import { SECTION_STATE_LABELS, SECTION_STATES } from "~workflows/section";
 
@@ -67,7 +68,7 @@ export function ProgressBoard({
               <td>
                 <ol
                   className="pipeline"
-                  aria-label={`${section.title}：${SECTION_STATE_LABELS[section.state as keyof typeof SECTION_STATE_LABELS] ?? section.state}`}
+                  aria-label={`${section.title}：${stateLabel(section.state, true)}`}
                 >
                   {SECTION_STEPS.map((step, index) => (
                     <li key={step.label} className={stepClass(index, section.state)}>

@@ -1,6 +1,7 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
-import { PLAN_EDITABLE_STATES, PLAN_STATE_LABELS as LABELS } from "~workflows/plan";
+import { stateLabel } from "~workflows/labels";
+import { PLAN_EDITABLE_STATES } from "~workflows/plan";
 import {
   fillTemplate,
   loadPlanTemplate,
@@ -26,9 +27,6 @@ export interface PlanSummary {
   publishedOn: string | null;
   updatedAt: string;
 }
-
-/** Labels for the plan states of the plan machine (DESIGN §4). */
-export const PLAN_STATE_LABELS: Record<string, string> = LABELS;
 
 function planColumns() {
   return [
@@ -61,7 +59,7 @@ function toSummary(row: {
     kind: row.kind,
     title: row.title,
     state: row.state,
-    stateLabel: PLAN_STATE_LABELS[row.state] ?? row.state,
+    stateLabel: stateLabel(row.state, false),
     version: row.version,
     documentNumber: row.document_number,
     publishedOn: row.published_on,

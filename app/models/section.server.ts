@@ -2,17 +2,11 @@ import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 import type { Actor } from "~workflows/actor";
 import { decide } from "~workflows/decide";
+import { stateLabel } from "~workflows/labels";
 import type { Role } from "~workflows/roles";
-import {
-  type SectionContext,
-  SECTION_STATE_LABELS as LABELS,
-  sectionChecks,
-  sectionMachine,
-} from "~workflows/section";
+import { type SectionContext, sectionChecks, sectionMachine } from "~workflows/section";
 
 import { checkContent, contentFacts, markdownToContent } from "~/editor/content.server";
-
-export const SECTION_STATE_LABELS: Record<string, string> = LABELS;
 
 /** Saves by one person within this time fold into one revision. */
 export const REVISION_FOLD_MS = 10 * 60 * 1000;
@@ -91,7 +85,7 @@ function toRow(row: RawSection): SectionRow {
     leaderName: row.leader_name,
     deadline: row.deadline,
     state: row.state,
-    stateLabel: SECTION_STATE_LABELS[row.state] ?? row.state,
+    stateLabel: stateLabel(row.state, true),
     characters: row.characters,
     placeholders: row.placeholders,
     version: row.version,
