@@ -40,6 +40,7 @@ export default function handleRequest(
       {
         onAllReady() {
           shellRendered = true;
+          clearTimeout(timeout);
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
@@ -51,6 +52,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
@@ -59,6 +61,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // Cleared once rendered: a pending timer would keep the whole render alive for 5 s.
+    const timeout = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -176,7 +176,10 @@ try {
     url: `${BASE}${planPath}/sections/${economy.id}`,
     headers: { cookie: coordinator },
   });
-  print([trivial, autosave, page], trivial);
+  // Not a goal: the cheapest document Remix renders here (no session, no
+  // database), to show how much of the section page's cost any page pays.
+  const floor = await measure("GET /login (document floor)", { url: `${BASE}/login` });
+  print([trivial, autosave, page, floor], trivial);
 } finally {
   stopServer();
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
 import pg from "pg";
 
 import type { Database } from "./schema";
@@ -45,10 +45,43 @@ function openSqlite(filename: string): SQLite.Database {
   return database;
 }
 
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely prepares every query afresh; a page runs the same few dozen SQL
+ * texts again and again, and preparing costs about as much as running them.
+ * Statements are kept per SQL text (least recently used dropped first).
+ * Safe because better-sqlite3 runs each statement to completion
+ * synchronously and nothing here streams (`.stream()` would keep one busy).
+ */
+export function withStatementCache(
+  database: SQLite.Database,
+  size = STATEMENT_CACHE_SIZE,
+): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      database.close();
+    },
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text); // re-inserted below as the most recently used
+      } else {
+        statement = database.prepare(text);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 export function createDatabase(config: DatabaseConfig): Kysely<Database> {
   if (config.dialect === "sqlite") {
     return new Kysely<Database>({
-      dialect: new SqliteDialect({ database: openSqlite(config.filename) }),
+      dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.filename)) }),
     });
   }
   return new Kysely<Database>({

@@ -9,9 +9,20 @@ import { getSessionId } from "./session.server";
 
 export type { SessionUser };
 
-export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
-  const sessionId = await getSessionId(request);
-  return sessionId ? getUserBySession(sessionId) : null;
+// Remix runs the layout's and the page's loaders with the same Request, so a
+// page looks its user up once. An action's follow-up loaders get a new Request
+// and therefore see any change the action made.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = getSessionId(request).then((sessionId) =>
+      sessionId ? getUserBySession(sessionId) : null,
+    );
+    usersByRequest.set(request, user);
+  }
+  return user;
 }
 
 /** The first line of every protected loader and action: signed in, or off to /login. */
