@@ -72,6 +72,8 @@ export interface WorkflowEventTable {
   details: string | null;
   snapshot_id: string | null;
   created_at: string;
+  /** Order among the events of one transaction (same created_at); 0 first. */
+  ordinal: Generated<number>;
 }
 
 /** Content at a workflow step; append-only. Plan snapshots hold every section. */

@@ -295,3 +295,57 @@ test("the audit trail keeps every step, filterable by section", async ({ page, s
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText("党委会：2028年第1次党委会，2028-01-10");
 });
+
+test("a long record is shown 200 at a time, newest first, keeping the filter", async ({
+  page,
+  signInAs,
+  db,
+}) => {
+  // 205 reminders, one a minute, arranged directly: pressing 催办 205 times proves nothing more.
+  const planId = planUrl.split("/").pop()!;
+  const section = await db
+    .selectFrom("sections")
+    .select(["id", "town_id", "title", "state"])
+    .where("plan_id", "=", planId)
+    .where("kind", "=", "economy")
+    .executeTakeFirstOrThrow();
+  const coordinator = await db
+    .selectFrom("users")
+    .select("id")
+    .where("username", "=", "coordinator")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("workflow_events")
+    .values(
+      Array.from({ length: 205 }, (_, i) => ({
+        id: `e2e-remind-${i}`,
+        town_id: section.town_id,
+        plan_id: planId,
+        section_id: section.id,
+        subject: section.title,
+        actor_id: coordinator.id,
+        event: "remind",
+        from_state: section.state,
+        to_state: section.state,
+        reason: null,
+        details: null,
+        snapshot_id: null,
+        created_at: new Date(Date.UTC(2027, 11, 1, 0, i)).toISOString(),
+      })),
+    )
+    .execute();
+
+  await signInAs("mayor");
+  await page.goto(`${planUrl}/events?event=remind`);
+  const rows = page.getByTestId("event-list").getByRole("row");
+  const pager = page.getByRole("navigation", { name: "翻页" });
+  await expect(rows).toHaveCount(201);
+  await expect(pager).toContainText("第 1 页（每页 200 条");
+  await page.getByRole("link", { name: "较早的记录 →" }).click();
+  await expect(page).toHaveURL(/event=remind&page=2/);
+  await expect(rows).toHaveCount(6);
+  await expect(pager).toContainText("第 2 页（每页 200 条");
+  await expect(rows.nth(5)).toContainText("2027年12月1日 08:00"); // the oldest, last
+  await page.getByRole("link", { name: "← 较新的记录" }).click();
+  await expect(rows).toHaveCount(201);
+});

@@ -704,6 +704,29 @@ describeEachDialect(
       });
       expect(decided.json.events[0].note).toBe("党委会：2032年第1次党委会，2032-01-05");
 
+      // Pages of the trail join up to the whole of it; a bad page size is a 422.
+      expect(trail.json.hasMore).toBe(false);
+      const firstPage = await call(planEvents, {
+        path: `/api/v1/plans/${planId}/events?limit=5`,
+        params: { planId },
+        token: tokenOf.econ,
+      });
+      const secondPage = await call(planEvents, {
+        path: `/api/v1/plans/${planId}/events?limit=5&offset=5`,
+        params: { planId },
+        token: tokenOf.econ,
+      });
+      expect(firstPage.json.hasMore).toBe(true);
+      const ids = (page: typeof trail) => page.json.events.map((e: { id: string }) => e.id);
+      expect([...ids(firstPage), ...ids(secondPage)]).toEqual(ids(trail).slice(0, 10));
+      const tooMany = await call(planEvents, {
+        path: `/api/v1/plans/${planId}/events?limit=1000`,
+        params: { planId },
+        token: tokenOf.econ,
+      });
+      expect(tooMany.status).toBe(422);
+      expect(tooMany.json.error.message).toContain("limit 最多为 500");
+
       const file = await call(exportDocx, {
         path: `/api/v1/plans/${planId}/export.docx`,
         params: { planId },

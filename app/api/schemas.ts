@@ -49,6 +49,21 @@ export const PlanEventBody = z.object({
   baseVersion,
 });
 
+/** Query of GET /plans/{id}/events: at most 500 events a page, newest first. */
+export const EventsPage = z.object({
+  limit: z.coerce
+    .number({ error: "limit 应为数字" })
+    .int("limit 应为整数")
+    .min(1, "limit 至少为 1")
+    .max(500, "limit 最多为 500")
+    .default(500),
+  offset: z.coerce
+    .number({ error: "offset 应为数字" })
+    .int("offset 应为整数")
+    .min(0, "offset 不能为负数")
+    .default(0),
+});
+
 const numeric = z
   .union([z.number(), z.string()], { error: "应为数字" })
   .transform((v) => String(v).trim());

@@ -134,7 +134,8 @@ function myEvents(user: Editor) {
     ])
     .where("workflow_events.town_id", "=", user.townId)
     .where("workflow_events.actor_id", "=", user.id)
-    .orderBy("workflow_events.created_at", "desc");
+    .orderBy("workflow_events.created_at", "desc")
+    .orderBy("workflow_events.ordinal", "desc");
 }
 
 type MyEvent = Awaited<ReturnType<ReturnType<typeof myEvents>["execute"]>>[number];

@@ -10,7 +10,7 @@ import { markdownToContent } from "~/editor/content.server";
 
 import { createPlan, getPlan } from "./plan.server";
 import { getSection, listSections, saveSectionContent, type Editor } from "./section.server";
-import { applyPlanEvent, applySectionEvent } from "./workflow.server";
+import { applyPlanEvent, applySectionEvent, listPlanEvents } from "./workflow.server";
 
 const PEOPLE = demoSectionPeople();
 const DRAFTER_OF = Object.fromEntries(Object.entries(PEOPLE).map(([k, p]) => [k, p.drafter]));
@@ -297,6 +297,32 @@ describeEachDialect(
       expect(new Set(reopen.map((e) => e.reason))).toEqual(
         new Set(["经济和生态两部分与县里部署衔接不够。"]),
       );
+
+      // One timestamp for the return and the reopenings; the record still reads in
+      // the order they happened (newest first), every time.
+      const { events } = await listPlanEvents(coordinator.townId, planId, {}, { limit: 3 });
+      expect(events.map((e) => [e.event, e.subject])).toEqual([
+        ["reopen", "生态环境"],
+        ["reopen", "经济发展"],
+        ["return", (await getPlan(coordinator.townId, planId))!.title],
+      ]);
+      expect(new Set(events.map((e) => e.at)).size).toBe(1);
+    });
+
+    it("the record pages newest first, with no event lost or repeated between pages", async () => {
+      const { townId } = await as("coordinator");
+      const whole = await listPlanEvents(townId, planId, {}, { limit: 500 });
+      expect(whole.hasMore).toBe(false);
+      expect(whole.events.length).toBeGreaterThan(10);
+      const paged: string[] = [];
+      for (let offset = 0; ; offset += 4) {
+        const page = await listPlanEvents(townId, planId, {}, { limit: 4, offset });
+        paged.push(...page.events.map((e) => e.id));
+        if (!page.hasMore) break;
+      }
+      expect(paged).toEqual(whole.events.map((e) => e.id));
+      const times = whole.events.map((e) => e.at);
+      expect(times).toEqual([...times].sort().reverse());
     });
 
     it("the record is append-only: the database refuses to change or delete an event", async () => {

@@ -112,6 +112,8 @@ async function insertEvent(
     details?: object | null;
     snapshot?: { name: string; content: string } | null;
     at: string;
+    /** Position among the events this transaction writes with the same `at`. */
+    ordinal?: number;
   },
 ) {
   let snapshotId: string | null = null;
@@ -146,6 +148,7 @@ async function insertEvent(
       details: row.details ? JSON.stringify(row.details) : null,
       snapshot_id: snapshotId,
       created_at: row.at,
+      ordinal: row.ordinal ?? 0,
     })
     .execute();
 }
@@ -398,6 +401,7 @@ export async function applyPlanEvent(
       at,
     });
 
+    let ordinal = 0; // the plan's own event was 0
     for (const sectionId of reopen) {
       const section = await trx
         .selectFrom("sections")
@@ -442,6 +446,7 @@ export async function applyPlanEvent(
           content: section.content,
         },
         at,
+        ordinal: ++ordinal,
       });
     }
     return true;
@@ -555,8 +560,19 @@ const RETURN_SNAPSHOTS = [SNAPSHOT_NAMES["section:return"]!, SNAPSHOT_NAMES["sec
 
 export type EventFilters = { section?: string; actor?: string; event?: string };
 
-/** The plan's record, newest first, optionally narrowed to one section, person or event. */
-export async function listPlanEvents(townId: string, planId: string, filters: EventFilters = {}) {
+/** How many events one page of the record shows (the API may ask for fewer). */
+export const EVENTS_PAGE_SIZE = 200;
+
+/**
+ * One page of the plan's record, newest first, optionally narrowed to one
+ * section, person or event; `hasMore` says whether older events follow.
+ */
+export async function listPlanEvents(
+  townId: string,
+  planId: string,
+  filters: EventFilters = {},
+  { limit = EVENTS_PAGE_SIZE, offset = 0 }: { limit?: number; offset?: number } = {},
+) {
   let query = getDb()
     .selectFrom("workflow_events")
     .innerJoin("users", "users.id", "workflow_events.actor_id")
@@ -582,8 +598,13 @@ export async function listPlanEvents(townId: string, planId: string, filters: Ev
   else if (filters.section) query = query.where("workflow_events.section_id", "=", filters.section);
   if (filters.actor) query = query.where("workflow_events.actor_id", "=", filters.actor);
   if (filters.event) query = query.where("workflow_events.event", "=", filters.event);
-  const rows = await query.orderBy("workflow_events.created_at", "desc").limit(500).execute();
-  return rows.map((row) => ({
+  const rows = await query
+    .orderBy("workflow_events.created_at", "desc")
+    .orderBy("workflow_events.ordinal", "desc")
+    .limit(limit + 1) // one more than shown tells whether older events follow
+    .offset(offset)
+    .execute();
+  const events = rows.slice(0, limit).map((row) => ({
     id: row.id,
     sectionId: row.section_id,
     subject: row.subject,
@@ -599,6 +620,7 @@ export async function listPlanEvents(townId: string, planId: string, filters: Ev
     snapshotId: row.snapshot_id,
     snapshotName: row.snapshot_name,
   }));
+  return { events, hasMore: rows.length > limit };
 }
 
 function detailsNote(details: string | null): string | null {

@@ -6,7 +6,7 @@ import { EVENT_PAST_LABELS, stateLabel } from "~workflows/labels";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { getPlan } from "~/models/plan.server";
 import { listSections } from "~/models/section.server";
-import { listPlanActors, listPlanEvents } from "~/models/workflow.server";
+import { EVENTS_PAGE_SIZE, listPlanActors, listPlanEvents } from "~/models/workflow.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
@@ -24,6 +24,7 @@ const FiltersSchema = z.object({
     .optional()
     .catch(undefined),
 });
+const PageSchema = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -33,14 +34,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = FiltersSchema.parse(
     Object.fromEntries(Object.entries(search).filter(([, value]) => value !== "")),
   );
-  const [events, sections, actors] = await Promise.all([
-    listPlanEvents(user.townId, plan.id, filters),
+  const page = PageSchema.parse(search.page ?? 1);
+  const [{ events, hasMore }, sections, actors] = await Promise.all([
+    listPlanEvents(user.townId, plan.id, filters, {
+      limit: EVENTS_PAGE_SIZE,
+      offset: (page - 1) * EVENTS_PAGE_SIZE,
+    }),
     listSections(user.townId, plan.id),
     listPlanActors(user.townId, plan.id),
   ]);
   return {
     plan: { id: plan.id, title: plan.title },
     events,
+    page,
+    pageSize: EVENTS_PAGE_SIZE,
+    hasMore,
     filters,
     sections: sections.map((s) => ({ id: s.id, title: s.title })),
     actors,
@@ -48,7 +56,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanEvents() {
-  const { plan, events, filters, sections, actors } = useLoaderData<typeof loader>();
+  const { plan, events, page, pageSize, hasMore, filters, sections, actors } =
+    useLoaderData<typeof loader>();
+  const pageLink = (to: number) =>
+    `?${new URLSearchParams({ ...filters, ...(to > 1 ? { page: String(to) } : {}) })}`;
   return (
     <>
       <p className="breadcrumb">
@@ -145,6 +156,15 @@ export default function PlanEvents() {
               ))}
             </tbody>
           </table>
+        )}
+        {(page > 1 || hasMore) && (
+          <nav className="pager" aria-label="翻页">
+            {page > 1 ? <Link to={pageLink(page - 1)}>← 较新的记录</Link> : <span />}
+            <span className="muted">
+              第 {page} 页（每页 {pageSize} 条，按时间由新到旧）
+            </span>
+            {hasMore ? <Link to={pageLink(page + 1)}>较早的记录 →</Link> : <span />}
+          </nav>
         )}
       </section>
     </>

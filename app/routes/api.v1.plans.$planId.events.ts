@@ -1,21 +1,32 @@
 import { apiUser, parse, readJson, refusal, routes } from "~/api/http.server";
 import { requirePlan } from "~/api/views.server";
-import { PlanEventBody } from "~/api/schemas";
+import { EventsPage, PlanEventBody } from "~/api/schemas";
 import { applyPlanEvent, listPlanEvents } from "~/models/workflow.server";
 
-// GET /api/v1/plans/{id}/events — the audit trail (filters: section, actor, event).
+// GET /api/v1/plans/{id}/events — the audit trail, newest first (filters: section, actor,
+// event; pages: limit ≤ 500, offset; hasMore says whether older events follow).
 // POST /api/v1/plans/{id}/events { type, reason?, baseVersion, sections?, documentNumber?, date? }
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
     const plan = await requirePlan(user, params.planId);
     const query = new URL(request.url).searchParams;
-    const events = await listPlanEvents(user.townId, plan.id, {
-      section: query.get("section") ?? undefined,
-      actor: query.get("actor") ?? undefined,
-      event: query.get("event") ?? undefined,
+    const { limit, offset } = parse(EventsPage, {
+      limit: query.get("limit") ?? undefined,
+      offset: query.get("offset") ?? undefined,
     });
+    const { events, hasMore } = await listPlanEvents(
+      user.townId,
+      plan.id,
+      {
+        section: query.get("section") ?? undefined,
+        actor: query.get("actor") ?? undefined,
+        event: query.get("event") ?? undefined,
+      },
+      { limit, offset },
+    );
     return {
+      hasMore,
       events: events.map((e) => ({
         id: e.id,
         at: e.at,

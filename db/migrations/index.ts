@@ -6,6 +6,7 @@ import * as presence from "./2026-11-22-002-presence";
 import * as approval from "./2026-11-22-003-approval";
 import * as exporting from "./2026-11-22-004-export";
 import * as apiTokens from "./2026-11-22-005-api-tokens";
+import * as eventOrder from "./2026-11-22-006-event-order";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-003-approval": approval,
   "2026-11-22-004-export": exporting,
   "2026-11-22-005-api-tokens": apiTokens,
+  "2026-11-22-006-event-order": eventOrder,
 };
