@@ -348,4 +348,13 @@ test("a long record is shown 200 at a time, newest first, keeping the filter", a
   await expect(rows.nth(5)).toContainText("2027年12月1日 08:00"); // the oldest, last
   await page.getByRole("link", { name: "← 较新的记录" }).click();
   await expect(rows).toHaveCount(201);
+
+  // The coordinator's 已办 shows the latest 30 of those and says where the rest are.
+  await page.getByRole("button", { name: "退出登录" }).click();
+  await signInAs("coordinator");
+  await page.getByRole("link", { name: "已办（30+）" }).click();
+  await expect(page.getByTestId("record-list").getByRole("row")).toHaveCount(31);
+  await expect(
+    page.getByText("只列出最近 30 项；更早的办理经过见各计划的“审核记录”。"),
+  ).toBeVisible();
 });

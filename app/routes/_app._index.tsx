@@ -22,22 +22,38 @@ const TABS = [
   { key: "started", label: "我发起" },
 ] as const;
 
+/** 已办 lists this many of the person's latest steps; 审核记录 keeps them all. */
+const DONE_SHOWN = 30;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [todo, done, started, plans] = await Promise.all([
     listTodo(user),
-    listDone(user),
+    listDone(user, DONE_SHOWN + 1), // one more than shown tells whether there are older ones
     listStarted(user),
     listPlans(user.townId),
   ]);
-  return { displayName: user.displayName, townName: user.townName, todo, done, started, plans };
+  return {
+    displayName: user.displayName,
+    townName: user.townName,
+    todo,
+    done: done.slice(0, DONE_SHOWN),
+    doneMore: done.length > DONE_SHOWN,
+    started,
+    plans,
+  };
 }
 
 export default function Dashboard() {
-  const { displayName, townName, todo, done, started, plans } = useLoaderData<typeof loader>();
+  const { displayName, townName, todo, done, doneMore, started, plans } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const tab = TABS.find((t) => t.key === params.get("tab"))?.key ?? "todo";
-  const counts = { todo: todo.length, done: done.length, started: started.length };
+  const counts = {
+    todo: `${todo.length}`,
+    done: doneMore ? `${done.length}+` : `${done.length}`,
+    started: `${started.length}`,
+  };
   return (
     <>
       <div className="page-header">
@@ -64,7 +80,16 @@ export default function Dashboard() {
         </nav>
         {tab === "todo" && <TodoList items={todo} />}
         {tab === "done" && (
-          <RecordList items={done} empty="您还没有办理过审核事项。" whatLabel="我的操作" />
+          <RecordList
+            items={done}
+            empty="您还没有办理过审核事项。"
+            whatLabel="我的操作"
+            note={
+              doneMore
+                ? `只列出最近 ${done.length} 项；更早的办理经过见各计划的“审核记录”。`
+                : undefined
+            }
+          />
         )}
         {tab === "started" && (
           <RecordList items={started} empty="您还没有提交过章节或计划。" whatLabel="我发起的" />
@@ -120,36 +145,41 @@ function RecordList({
   items,
   empty,
   whatLabel,
+  note,
 }: {
   items: RecordItem[];
   empty: string;
   whatLabel: string;
+  note?: string;
 }) {
   if (items.length === 0) return <p className="empty-state">{empty}</p>;
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">事项</th>
-          <th scope="col">所属计划</th>
-          <th scope="col">{whatLabel}</th>
-          <th scope="col">时间</th>
-          <th scope="col">当前状态</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.key}>
-            <td>
-              <Link to={item.href}>{item.title}</Link>
-            </td>
-            <td>{item.planTitle}</td>
-            <td>{item.what}</td>
-            <td>{formatDateTime(item.at)}</td>
-            <td>{item.nowLabel}</td>
+    <>
+      <table className="data-table" data-testid="record-list">
+        <thead>
+          <tr>
+            <th scope="col">事项</th>
+            <th scope="col">所属计划</th>
+            <th scope="col">{whatLabel}</th>
+            <th scope="col">时间</th>
+            <th scope="col">当前状态</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.key}>
+              <td>
+                <Link to={item.href}>{item.title}</Link>
+              </td>
+              <td>{item.planTitle}</td>
+              <td>{item.what}</td>
+              <td>{formatDateTime(item.at)}</td>
+              <td>{item.nowLabel}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {note && <p className="muted">{note}</p>}
+    </>
   );
 }

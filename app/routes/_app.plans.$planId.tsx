@@ -48,6 +48,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.plan.title ?? "年度计划"} · 年度工作计划编审系统` },
 ];
 
+/** The export record lists this many of the latest exports. */
+const EXPORTS_SHOWN = 20;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   // Scoped by town: another town's plan id is simply "not found".
@@ -67,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canManage ? listLeaders(user.townId) : [],
       planActions(user, plan),
       sectionStatesOverTime(user.townId, plan.id),
-      listExports(user.townId, plan.id),
+      listExports(user.townId, plan.id, EXPORTS_SHOWN + 1), // one more tells there are older
     ]);
   return {
     plan: { ...plan, deadline: texts?.deadline ?? null, final: isFinal(plan.state) },
@@ -82,7 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     actions,
     history,
-    exports,
+    exports: exports.slice(0, EXPORTS_SHOWN),
+    exportsMore: exports.length > EXPORTS_SHOWN,
     targets,
     canManage,
     canEditTexts,
@@ -135,6 +139,7 @@ export default function PlanPage() {
     actions,
     history,
     exports,
+    exportsMore,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -342,7 +347,7 @@ export default function PlanPage() {
           )}
         </section>
       </div>
-      <ExportRecord exports={exports} />
+      <ExportRecord exports={exports} more={exportsMore} />
     </>
   );
 }
@@ -351,7 +356,9 @@ export const ErrorBoundary = RouteErrorBoundary;
 
 function ExportRecord({
   exports,
+  more,
 }: {
+  more: boolean;
   exports: {
     id: string;
     by: string;
@@ -392,6 +399,7 @@ function ExportRecord({
           </tbody>
         </table>
       )}
+      {more && <p className="muted">只列出最近 {exports.length} 次导出。</p>}
     </section>
   );
 }
