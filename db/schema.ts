@@ -95,6 +95,8 @@ export interface CommentTable {
   author_id: string;
   body: string;
   quote: string | null;
+  /** Which appearance of `quote` in the section (0-based); see app/editor/marks.ts. */
+  quote_occurrence: Generated<number>;
   resolved_at: string | null;
   resolved_by: string | null;
   created_at: string;

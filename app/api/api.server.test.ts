@@ -340,6 +340,15 @@ describeEachDialect(
           })
         ).status,
       ).toBe(422);
+      const badOccurrence = await call(sectionComments, {
+        method: "POST",
+        path,
+        params,
+        token: tokenOf.leader1,
+        body: { quote: "亿元", occurrence: -1, body: "第几处？" },
+      });
+      expect(badOccurrence.status).toBe(422);
+      expect(badOccurrence.json.error.message).toContain("occurrence 不能为负数");
     });
 
     it("targets: read by anyone, replaced by the coordinator with validated rows", async () => {

@@ -3,6 +3,7 @@ import { SECTION_USER_EVENTS } from "~workflows/section";
 
 import { PLAN_KINDS } from "~templates/index";
 
+import { quoteOccurrence } from "~/utils/comment-validation";
 import { TargetSchema } from "~/utils/target-validation";
 import { requiredText, z } from "~/utils/validation";
 
@@ -89,5 +90,9 @@ export { TargetSchema };
 
 export const CommentBody = z.union([
   z.object({ threadId: z.string().min(1), body: requiredText("回复内容", 2000) }),
-  z.object({ quote: requiredText("要提意见的文字", 500), body: requiredText("意见内容", 2000) }),
+  z.object({
+    quote: requiredText("要提意见的文字", 500),
+    occurrence: quoteOccurrence,
+    body: requiredText("意见内容", 2000),
+  }),
 ]);

@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 
+import { occurrenceAt } from "~/editor/marks";
 import { formatDateTime } from "~/utils/format";
 
 export type ThreadView = {
@@ -16,20 +17,44 @@ export type ThreadView = {
 
 type CommentAnswer = { commentError?: string; commentOk?: boolean };
 
+type Quote = { quote: string; occurrence: number };
+
+/**
+ * Which appearance of the selected words this is, counted through the text's
+ * blocks (the editor root's children) as the editor counts them when marking.
+ */
+function occurrenceOf(root: Element, range: Range, raw: string, quote: string): number {
+  const blocks = Array.from(root.children);
+  const block = blocks.findIndex((b) => b.contains(range.startContainer));
+  if (block < 0) return 0;
+  const before = document.createRange();
+  before.setStart(blocks[block]!, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const offset = before.toString().length + (raw.length - raw.trimStart().length);
+  return occurrenceAt(
+    blocks.map((b) => b.textContent ?? ""),
+    block,
+    offset,
+    quote,
+  );
+}
+
 /** The words selected inside the section text, or why they cannot be commented. */
 function useEditorSelection(rootSelector: string) {
-  const [selected, setSelected] = useState<{ quote: string } | { problem: string } | null>(null);
+  const [selected, setSelected] = useState<Quote | { problem: string } | null>(null);
   useEffect(() => {
     const onChange = () => {
       const selection = document.getSelection();
       const root = document.querySelector(rootSelector);
       if (!selection || selection.isCollapsed || !root) return;
       if (!root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return;
-      const quote = selection.toString().trim();
+      const raw = selection.toString();
+      const quote = raw.trim();
       if (!quote) return;
       if (/\n/.test(quote)) setSelected({ problem: "请在同一段落内选择文字。" });
       else if (quote.length > 500) setSelected({ problem: "选中的文字过长，请少于 500 字。" });
-      else setSelected({ quote });
+      else
+        setSelected({ quote, occurrence: occurrenceOf(root, selection.getRangeAt(0), raw, quote) });
     };
     document.addEventListener("selectionchange", onChange);
     return () => document.removeEventListener("selectionchange", onChange);
@@ -50,7 +75,7 @@ export function CommentsPanel({
   action: string;
 }) {
   const [selected, setSelected] = useEditorSelection(".editor-root");
-  const [composing, setComposing] = useState<string | null>(null);
+  const [composing, setComposing] = useState<Quote | null>(null);
   const fetcher = useFetcher<CommentAnswer>();
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -74,7 +99,7 @@ export function CommentsPanel({
             type="button"
             className="button small"
             onClick={() => {
-              if (selected && "quote" in selected) setComposing(selected.quote);
+              if (selected && "quote" in selected) setComposing(selected);
             }}
             disabled={!selected || !("quote" in selected)}
           >
@@ -92,8 +117,9 @@ export function CommentsPanel({
       {composing && (
         <fetcher.Form method="post" action={action} ref={form} className="comment-form">
           <input type="hidden" name="intent" value="comment" />
-          <input type="hidden" name="quote" value={composing} />
-          <blockquote className="comment-quote">{composing}</blockquote>
+          <input type="hidden" name="quote" value={composing.quote} />
+          <input type="hidden" name="occurrence" value={composing.occurrence} />
+          <blockquote className="comment-quote">{composing.quote}</blockquote>
           <label className="field">
             <span>意见</span>
             <textarea name="body" rows={3} required maxLength={2000} autoFocus />

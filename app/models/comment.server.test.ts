@@ -42,10 +42,12 @@ describeEachDialect(
       const [thread] = await listThreads(townId, sectionId);
       expect(thread).toMatchObject({
         quote: "引进亿元以上项目5个",
+        occurrence: 0,
         body: "目标偏低。",
         author: "张建国",
         orphaned: false,
       });
+
       expect(await addReply(econ, sectionId, thread!.id, "已调整为8个。")).toEqual({ ok: true });
       expect(await setThreadResolved(leader, sectionId, thread!.id, true)).toEqual({ ok: true });
       let [after] = await listThreads(townId, sectionId);
@@ -82,6 +84,16 @@ describeEachDialect(
       const threads = await listThreads(econ.townId, sectionId);
       expect(threads).toHaveLength(1);
       expect(threads[0]).toMatchObject({ orphaned: true, body: "目标偏低。" });
+    });
+
+    it("keeps which appearance of repeated words was selected", async () => {
+      const leader = await personOf(t.db, "leader1");
+      // The text is now 全年新开工项目3个。 after the deletion above; 项目 stands once.
+      expect(
+        await addThread(leader, sectionId, { quote: "项目", occurrence: 1, body: "哪些项目？" }),
+      ).toEqual({ ok: true });
+      const threads = await listThreads(leader.townId, sectionId);
+      expect(threads.at(-1)).toMatchObject({ quote: "项目", occurrence: 1, orphaned: false });
     });
 
     it("another town neither sees nor answers the threads", async () => {

@@ -9,6 +9,8 @@ export type CommentView = { id: string; author: string; body: string; at: string
 
 export type CommentThread = CommentView & {
   quote: string;
+  /** Which appearance of the quoted words (0-based, through the section) was selected. */
+  occurrence: number;
   resolved: { by: string; at: string } | null;
   /** The quoted text is no longer in the section: listed under 原文已删除的意见. */
   orphaned: boolean;
@@ -33,6 +35,7 @@ export async function listThreads(townId: string, sectionId: string): Promise<Co
       "comments.thread_id",
       "comments.body",
       "comments.quote",
+      "comments.quote_occurrence",
       "comments.resolved_at",
       "comments.created_at",
       "author.display_name as author",
@@ -49,6 +52,7 @@ export async function listThreads(townId: string, sectionId: string): Promise<Co
       threads.set(row.id, {
         ...view,
         quote: row.quote ?? "",
+        occurrence: row.quote_occurrence,
         resolved: row.resolved_at ? { by: row.resolver ?? "", at: row.resolved_at } : null,
         orphaned: !quoteStands(section.content, row.quote ?? ""),
         replies: [],
@@ -83,7 +87,7 @@ async function commentableSection(user: Editor, sectionId: string) {
 async function insertComment(
   user: Editor,
   sectionId: string,
-  fields: { threadId: string | null; body: string; quote: string | null },
+  fields: { threadId: string | null; body: string; quote: string | null; occurrence?: number },
   now: Date,
 ) {
   await getDb()
@@ -96,6 +100,7 @@ async function insertComment(
       author_id: user.id,
       body: fields.body,
       quote: fields.quote,
+      quote_occurrence: fields.occurrence ?? 0,
       resolved_at: null,
       resolved_by: null,
       created_at: nowIso(now),
@@ -106,7 +111,7 @@ async function insertComment(
 export async function addThread(
   user: Editor,
   sectionId: string,
-  input: { quote: string; body: string },
+  input: { quote: string; body: string; occurrence?: number },
   now: Date = new Date(),
 ): Promise<CommentResult> {
   const { section, error } = await commentableSection(user, sectionId);
@@ -121,7 +126,7 @@ export async function addThread(
   await insertComment(
     user,
     sectionId,
-    { threadId: null, body: input.body, quote: input.quote },
+    { threadId: null, body: input.body, quote: input.quote, occurrence: input.occurrence },
     now,
   );
   return { ok: true };

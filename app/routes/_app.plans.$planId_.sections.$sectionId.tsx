@@ -111,7 +111,7 @@ async function commentAction(
   const input = parsed.data;
   const result =
     input.intent === "comment"
-      ? await addThread(user, sectionId, { quote: input.quote, body: input.body })
+      ? await addThread(user, sectionId, input)
       : input.intent === "reply"
         ? await addReply(user, sectionId, input.threadId, input.body)
         : await setThreadResolved(user, sectionId, input.threadId, input.intent === "resolve");
@@ -137,7 +137,7 @@ export default function SectionPage() {
   const onMarkClick = useCallback((id: string) => setActiveThread(id), []);
   const marked = threads
     .filter((t) => !t.resolved && !t.orphaned)
-    .map((t) => ({ id: t.id, quote: t.quote }));
+    .map((t) => ({ id: t.id, quote: t.quote, occurrence: t.occurrence }));
   const actionData = useActionData<WorkflowActionData | { commentError?: string }>();
   const session = useRef<EditorSession | null>(null);
   return (

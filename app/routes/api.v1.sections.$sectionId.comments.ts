@@ -3,7 +3,8 @@ import { requireSection } from "~/api/views.server";
 import { CommentBody } from "~/api/schemas";
 import { addReply, addThread, listThreads } from "~/models/comment.server";
 
-// GET /api/v1/sections/{id}/comments; POST { quote, body } starts a thread, { threadId, body } replies.
+// GET /api/v1/sections/{id}/comments; POST { quote, occurrence?, body } starts a thread,
+// { threadId, body } replies.
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
@@ -17,7 +18,7 @@ export const { loader, action } = routes({
     const result =
       "threadId" in body
         ? await addReply(user, sectionId, body.threadId, body.body)
-        : await addThread(user, sectionId, { quote: body.quote, body: body.body });
+        : await addThread(user, sectionId, body);
     if (!result.ok) throw refusal(result.status, result.message);
     return Response.json({ threads: await listThreads(user.townId, sectionId) }, { status: 201 });
   },

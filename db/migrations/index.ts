@@ -7,6 +7,7 @@ import * as approval from "./2026-11-22-003-approval";
 import * as exporting from "./2026-11-22-004-export";
 import * as apiTokens from "./2026-11-22-005-api-tokens";
 import * as eventOrder from "./2026-11-22-006-event-order";
+import * as commentOccurrence from "./2026-11-22-007-comment-occurrence";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-004-export": exporting,
   "2026-11-22-005-api-tokens": apiTokens,
   "2026-11-22-006-event-order": eventOrder,
+  "2026-11-22-007-comment-occurrence": commentOccurrence,
 };

@@ -16,9 +16,9 @@ import {
 } from "lexical";
 import { useEffect } from "react";
 
-import { COMMENT_MARK_TAG, locateQuote } from "../marks";
+import { COMMENT_MARK_TAG, findOccurrence, locateQuote } from "../marks";
 
-export type MarkedThread = { id: string; quote: string };
+export type MarkedThread = { id: string; quote: string; occurrence: number };
 
 /** Wraps each open thread's quoted words in a mark (a highlight only; saves drop it). */
 function $applyMarks(threads: MarkedThread[]) {
@@ -27,20 +27,27 @@ function $applyMarks(threads: MarkedThread[]) {
     .filter($isMarkNode);
   for (const mark of marks) $unwrapMarkNode(mark);
   for (const thread of threads) {
-    for (const block of $getRoot().getChildren()) {
-      if (!$isElementNode(block)) continue;
-      const texts = block.getAllTextNodes();
-      const found = locateQuote(
-        texts.map((t) => t.getTextContent()),
-        thread.quote,
-      );
-      if (!found) continue;
-      const selection = $createRangeSelection();
-      selection.anchor.set(texts[found.start[0]]!.getKey(), found.start[1], "text");
-      selection.focus.set(texts[found.end[0]]!.getKey(), found.end[1], "text");
-      $wrapSelectionInMarkNode(selection, false, thread.id);
-      break;
-    }
+    // Blocks are re-read for each thread: marking splits text nodes.
+    const blocks = $getRoot()
+      .getChildren()
+      .map((block) => ($isElementNode(block) ? block.getAllTextNodes() : []));
+    const at = findOccurrence(
+      blocks.map((texts) => texts.map((t) => t.getTextContent()).join("")),
+      thread.quote,
+      thread.occurrence,
+    );
+    if (!at) continue;
+    const texts = blocks[at.block]!;
+    const found = locateQuote(
+      texts.map((t) => t.getTextContent()),
+      thread.quote,
+      at.nth,
+    );
+    if (!found) continue;
+    const selection = $createRangeSelection();
+    selection.anchor.set(texts[found.start[0]]!.getKey(), found.start[1], "text");
+    selection.focus.set(texts[found.end[0]]!.getKey(), found.end[1], "text");
+    $wrapSelectionInMarkNode(selection, false, thread.id);
   }
 }
 
@@ -59,7 +66,7 @@ export function CommentMarksPlugin({
   onMarkClick?: (threadId: string) => void;
 }) {
   const [editor] = useLexicalComposerContext();
-  const signature = threads.map((t) => `${t.id}:${t.quote}`).join("\n");
+  const signature = threads.map((t) => `${t.id}:${t.occurrence}:${t.quote}`).join("\n");
 
   useEffect(() => {
     editor.update(() => $applyMarks(threads), { tag: [COMMENT_MARK_TAG, HISTORY_MERGE_TAG] });
