@@ -232,6 +232,16 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await page.goto(planUrl);
   await expect(page.getByTestId("approved-count")).toHaveText("已通过 6/6");
   await planStep(page, "开始统稿", "统稿中");
+  // The template's 【】 in 形势与总体要求 hold the plan back until 党政办 fills them.
+  await expect(page.getByRole("button", { name: "提交镇长审核" })).toBeDisabled();
+  await expect(page.getByTestId("workflow-actions")).toContainText("还有 3 处【】待填写");
+  await page.getByRole("link", { name: "编辑", exact: true }).click();
+  const preamble = page.getByLabel("形势与总体要求");
+  const fills = ["全面推进乡村振兴的关键一年", "建设宜居宜业和美乡镇", "产业强镇、生态立镇"];
+  await preamble.fill((await preamble.inputValue()).replace(/【[^】]*】/g, () => fills.shift()!));
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByTestId("text-placeholders")).toHaveCount(0);
+  await expect(page.getByText("聚焦产业强镇、生态立镇")).toBeVisible();
   await planStep(page, "提交镇长审核", "镇长审核中");
 
   await switchTo(page, "mayor");

@@ -75,7 +75,12 @@ published            return                409       409      409       409 409
 published            publish               409       409      409       409 409
 `;
 
-const READY: PlanContext = { sectionIds: ["s1", "s2", "s3"], approvedSections: 3, targets: 4 };
+const READY: PlanContext = {
+  sectionIds: ["s1", "s2", "s3"],
+  approvedSections: 3,
+  targets: 4,
+  textPlaceholders: 0,
+};
 
 function eventOf(type: string, actor: ActorName, extra: object = {}): PlanEvent {
   return {
@@ -112,7 +117,7 @@ describe("plan machine: what each step needs", () => {
     const start = eventOf("startCompiling", "coordinator");
     expect(outcome("drafting", start, { ...READY, approvedSections: 2 })).toBe("409");
     expect(outcome("drafting", start, { ...READY, targets: 0 })).toBe("409");
-    expect(outcome("drafting", start, { sectionIds: [], approvedSections: 0, targets: 3 })).toBe(
+    expect(outcome("drafting", start, { ...READY, sectionIds: [], approvedSections: 0 })).toBe(
       "409",
     );
     const decision = decide(
@@ -122,6 +127,25 @@ describe("plan machine: what each step needs", () => {
       planChecks,
     );
     expect(!decision.ok && decision.refusal.message).toContain("还有 2 个章节");
+  });
+
+  it("sends nothing on to the mayor or to print while 【】 stand in the plan's own text", () => {
+    const unfilled = { ...READY, textPlaceholders: 2 };
+    expect(outcome("compiling", eventOf("submitToMayor", "coordinator"), unfilled)).toBe("422");
+    expect(outcome("amending", eventOf("finalize", "coordinator"), unfilled)).toBe("422");
+    expect(outcome("compiling", eventOf("submitToMayor", "coordinator"))).toBe("mayorReview");
+    const decision = decide(
+      planMachine,
+      { state: "compiling", context: unfilled },
+      eventOf("submitToMayor", "coordinator"),
+      planChecks,
+    );
+    expect(!decision.ok && decision.refusal.message).toContain("还有 2 处【】待填写");
+    // Returning and the other steps do not depend on it.
+    expect(outcome("mayorReview", eventOf("return", "mayor"), unfilled)).toBe("drafting");
+    expect(outcome("drafting", eventOf("startCompiling", "coordinator"), unfilled)).toBe(
+      "compiling",
+    );
   });
 
   it("requires a reason to return, and only sections of this plan", () => {

@@ -33,6 +33,8 @@ export type PlanContext = {
   sectionIds: readonly string[];
   approvedSections: number;
   targets: number;
+  /** 【…】 still in the plan's own text (形势与总体要求, 结束语). */
+  textPlaceholders: number;
 };
 
 export type PlanEvent =
@@ -81,6 +83,14 @@ const everySectionApproved: PlanCheck = (context) =>
 const targetsSet: PlanCheck = (context) =>
   context.targets > 0 ? null : refuse.conflict("请先填写主要预期目标，再开始统稿。");
 
+/** The plan's own text is printed as it stands: no 【】 may go on to the mayor or to print. */
+const ownTextFilled: PlanCheck = (context) =>
+  context.textPlaceholders === 0
+    ? null
+    : refuse.invalid(
+        `形势与总体要求或结束语中还有 ${context.textPlaceholders} 处【】待填写，请补全后再提交。`,
+      );
+
 const withReason: PlanCheck = (_context, event) =>
   event.type === "return" && event.reason?.trim() ? null : refuse.invalid("请填写退回理由。");
 
@@ -127,7 +137,7 @@ export function planChecks(state: string, type: PlanEventType): readonly PlanChe
       return [only("coordinator"), everySectionApproved, targetsSet];
     case "submitToMayor":
     case "finalize":
-      return [only("coordinator")];
+      return [only("coordinator"), ownTextFilled];
     case "approve":
       return [only(APPROVER[state as PlanState] ?? "secretary")];
     case "approveWithAmendments":

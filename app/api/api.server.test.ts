@@ -8,6 +8,7 @@ import { createToken, revokeToken } from "~/models/api-token.server";
 import * as planEvents from "~/routes/api.v1.plans.$planId.events";
 import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
 import * as planTargets from "~/routes/api.v1.plans.$planId.targets";
+import * as planTexts from "~/routes/api.v1.plans.$planId.texts";
 import * as plan from "~/routes/api.v1.plans.$planId";
 import * as plans from "~/routes/api.v1.plans";
 import * as me from "~/routes/api.v1.me";
@@ -630,10 +631,49 @@ describeEachDialect(
         type: "startCompiling",
         baseVersion: p.version,
       });
+      // 【】 left in 形势与总体要求 hold the plan back; the coordinator fills them through the API.
+      const textsPath = `/api/v1/plans/${planId}/texts`;
+      const texts = await call(planTexts, {
+        path: textsPath,
+        params: { planId },
+        token: tokenOf.econ,
+      });
+      expect(texts.json.placeholders).toBe(3);
+      const early = await call(planEvents, {
+        method: "POST",
+        path: `/api/v1/plans/${planId}/events`,
+        params: { planId },
+        token: tokenOf.coordinator,
+        body: { type: "submitToMayor", baseVersion: step.version },
+      });
+      expect(early.status).toBe(422);
+      expect(early.json.error.message).toContain("还有 3 处【】待填写");
+      const ownText = {
+        preamble: texts.json.preamble.replace(/【[^】]*】/g, "全面推进乡村振兴的关键一年"),
+        closing: texts.json.closing,
+      };
+      const put = (as: Username, body: object) =>
+        call(planTexts, {
+          method: "PUT",
+          path: textsPath,
+          params: { planId },
+          token: tokenOf[as],
+          body,
+        });
+      expect((await put("econ", ownText)).status).toBe(403);
+      const badDate = await put("coordinator", { ...ownText, deadline: "明年一月" });
+      expect(badDate.status).toBe(422);
+      expect(badDate.json.error.message).toContain("截止日期格式应为 年-月-日");
+      const saved = await put("coordinator", ownText);
+      expect(saved.status).toBe(200);
+      expect(saved.json).toMatchObject({ placeholders: 0, deadline: null });
+      expect(saved.json.preamble).toContain("全面推进乡村振兴的关键一年");
       step = await post(planEvents, "plans", planId, "coordinator", {
         type: "submitToMayor",
         baseVersion: step.version,
       });
+      // Not while the mayor has it.
+      expect((await put("coordinator", ownText)).status).toBe(409);
       p = await planOf("mayor");
       expect(p.allowedEvents).toEqual(["approve", "return"]);
       step = await post(planEvents, "plans", planId, "mayor", {

@@ -331,6 +331,21 @@ export async function listTargets(townId: string, planId: string): Promise<Targe
   }));
 }
 
+/** The plan's own text (形势与总体要求, 结束语) as lines, from the stored editor JSON. */
+export function planTextLines(stored: { preamble: string | null; closing: string | null }) {
+  // One line per paragraph; a JSON walk is enough to show stored text.
+  return {
+    preamble: stored.preamble ? blocksOf(stored.preamble).join("\n") : "",
+    closing: stored.closing ? blocksOf(stored.closing).join("\n") : "",
+  };
+}
+
+/** 【…】 still in the plan's own text; the plan machine holds it back while any stand. */
+export function planTextPlaceholders(stored: { preamble: string | null; closing: string | null }) {
+  const { preamble, closing } = planTextLines(stored);
+  return countPlaceholders(`${preamble}\n${closing}`);
+}
+
 /** Preamble, closing and deadline of a plan of the town, for its page. */
 export async function getPlanTexts(townId: string, planId: string) {
   const row = await getDb()
@@ -340,15 +355,11 @@ export async function getPlanTexts(townId: string, planId: string) {
     .where("id", "=", planId)
     .executeTakeFirst();
   if (!row) return null;
-  // One line per paragraph; a JSON walk is enough to show stored text.
-  const preamble = row.preamble ? blocksOf(row.preamble).join("\n") : "";
-  const closing = row.closing ? blocksOf(row.closing).join("\n") : "";
   return {
     deadline: row.deadline,
-    preamble,
-    closing,
+    ...planTextLines(row),
     /** 【…】 still in the plan's own text. */
-    placeholders: countPlaceholders(`${preamble}\n${closing}`),
+    placeholders: planTextPlaceholders(row),
   };
 }
 

@@ -8,7 +8,7 @@ import { describeEachDialect, personOf, townIdOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
 
-import { createPlan, getPlan } from "./plan.server";
+import { createPlan, getPlan, getPlanTexts, updatePlanTexts } from "./plan.server";
 import { getSection, listSections, saveSectionContent, type Editor } from "./section.server";
 import { applyPlanEvent, applySectionEvent, listPlanEvents } from "./workflow.server";
 
@@ -49,6 +49,15 @@ describeEachDialect(
         type,
         reason,
         baseVersion: current.version,
+      });
+    }
+
+    async function fillPlanTexts(townId: string) {
+      const texts = (await getPlanTexts(townId, planId))!;
+      await updatePlanTexts(townId, planId, {
+        preamble: texts.preamble.replace(/【[^】]*】/g, "全面推进乡村振兴的关键一年"),
+        closing: texts.closing,
+        deadline: texts.deadline,
       });
     }
 
@@ -253,12 +262,14 @@ describeEachDialect(
           baseVersion: await planVersion(),
         }),
       ).toMatchObject({ ok: true, state: "compiling" });
-      expect(
-        await applyPlanEvent(coordinator, planId, {
-          type: "submitToMayor",
-          baseVersion: await planVersion(),
-        }),
-      ).toMatchObject({ ok: true, state: "mayorReview" });
+      // The template's 【】 in 形势与总体要求 must be filled before the mayor sees the plan.
+      const toMayor = () =>
+        planVersion().then((baseVersion) =>
+          applyPlanEvent(coordinator, planId, { type: "submitToMayor", baseVersion }),
+        );
+      expect(await toMayor()).toMatchObject({ ok: false, status: 422 });
+      await fillPlanTexts(coordinator.townId);
+      expect(await toMayor()).toMatchObject({ ok: true, state: "mayorReview" });
 
       const mayor = await as("mayor");
       const noReason = await applyPlanEvent(mayor, planId, {

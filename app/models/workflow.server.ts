@@ -19,6 +19,7 @@ import {
 import { blocksOf } from "~/editor/diff";
 import { formatDateKey, formatDateTime, formatTime } from "~/utils/format";
 
+import { planTextPlaceholders } from "./plan.server";
 import { actorOf, type Editor, getSection, sectionContextOf } from "./section.server";
 
 type Db = ReturnType<typeof getDb>;
@@ -246,10 +247,16 @@ export async function planContextOf(db: Db, planId: string) {
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("plan_id", "=", planId)
     .executeTakeFirstOrThrow();
+  const texts = await db
+    .selectFrom("plans")
+    .select(["preamble", "closing"])
+    .where("id", "=", planId)
+    .executeTakeFirstOrThrow();
   return {
     sectionIds: sections.map((section) => section.id),
     approvedSections: sections.filter((section) => section.state === "approved").length,
     targets: Number(count),
+    textPlaceholders: planTextPlaceholders(texts),
   };
 }
 

@@ -298,8 +298,7 @@ export default function PlanPage() {
           </div>
           {textPlaceholders > 0 && (
             <p className="alert warning" data-testid="text-placeholders">
-              形势与总体要求和结束语中还有 {textPlaceholders}{" "}
-              处【】待填写，请党政办在提交审议前补全。
+              形势与总体要求和结束语中还有 {textPlaceholders} 处【】待填写。补全后才能提交镇长审核。
             </p>
           )}
           {preamble.split("\n").map((line, index) => (

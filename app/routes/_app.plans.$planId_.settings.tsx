@@ -16,21 +16,11 @@ import { getPlan, getPlanTexts, updatePlanTexts } from "~/models/plan.server";
 import { requireRole } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { setFlash } from "~/utils/session.server";
-import { requiredText, z } from "~/utils/validation";
+import { PlanTextsSchema } from "~/utils/plan-texts-validation";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `计划设置 · ${data?.plan.title ?? ""}` },
 ];
-
-const PlanTextsSchema = z.object({
-  preamble: requiredText("形势与总体要求", 5000),
-  closing: requiredText("结束语", 2000),
-  deadline: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "截止日期格式应为 年-月-日")
-    .optional()
-    .transform((value) => value || null),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "coordinator");
