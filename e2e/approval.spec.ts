@@ -236,7 +236,8 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await expect(page.getByRole("button", { name: "提交镇长审核" })).toBeDisabled();
   await expect(page.getByTestId("workflow-actions")).toContainText("还有 3 处【】待填写");
   await page.getByRole("link", { name: "编辑", exact: true }).click();
-  const preamble = page.getByLabel("形势与总体要求");
+  await expect(page).toHaveURL(/\/settings$/);
+  const preamble = page.getByRole("textbox", { name: "形势与总体要求" });
   const fills = ["全面推进乡村振兴的关键一年", "建设宜居宜业和美乡镇", "产业强镇、生态立镇"];
   await preamble.fill((await preamble.inputValue()).replace(/【[^】]*】/g, () => fills.shift()!));
   await page.getByRole("button", { name: "保存" }).click();

@@ -89,6 +89,8 @@ function eventOf(type: string, actor: ActorName, extra: object = {}): PlanEvent 
     reason: "第三部分与县里部署不一致。",
     sections: ["s2"],
     documentNumber: "示政发〔2027〕1号",
+    meetingDate: "2027-01-10",
+    meetingNumber: "2027年第1次党委会",
     date: "2027-01-15",
     ...extra,
   } as PlanEvent;
@@ -165,6 +167,31 @@ describe("plan machine: what each step needs", () => {
     );
     expect(outcome("approved", eventOf("publish", "coordinator", { date: "15/01/2027" }))).toBe(
       "422",
+    );
+  });
+
+  it("records every Party committee decision with its meeting, and only those", () => {
+    for (const type of ["approve", "approveWithAmendments", "return"]) {
+      const noDate = eventOf(type, "secretary", { meetingDate: undefined });
+      const badDate = eventOf(type, "secretary", { meetingDate: "2027-02-30" });
+      const noNumber = eventOf(type, "secretary", { meetingNumber: " " });
+      for (const event of [noDate, badDate, noNumber]) {
+        expect(outcome("partyCommitteeReview", event)).toBe("422");
+      }
+    }
+    const decision = decide(
+      planMachine,
+      { state: "partyCommitteeReview", context: READY },
+      eventOf("approve", "secretary", { meetingNumber: "" }),
+      planChecks,
+    );
+    expect(!decision.ok && decision.refusal.message).toBe("请填写党委会的会议届次。");
+    // The mayor's decisions are not meetings of the Party committee.
+    const mayorsApproval = eventOf("approve", "mayor", { meetingDate: undefined });
+    expect(outcome("mayorReview", mayorsApproval)).toBe("partyCommitteeReview");
+    // Someone else is refused as not theirs before anything is asked of the form.
+    expect(outcome("partyCommitteeReview", eventOf("approve", "mayor", { meetingDate: "" }))).toBe(
+      "403",
     );
   });
 });

@@ -37,15 +37,18 @@ export type PlanContext = {
   textPlaceholders: number;
 };
 
+/** The Party committee's meeting, recorded with each of its decisions. */
+type Meeting = { meetingDate?: string; meetingNumber?: string };
+
 export type PlanEvent =
   | { type: "edit"; actor: Actor }
   | { type: "startCompiling"; actor: Actor }
   | { type: "submitToMayor"; actor: Actor }
-  | { type: "approve"; actor: Actor }
-  | { type: "approveWithAmendments"; actor: Actor }
+  | ({ type: "approve"; actor: Actor } & Meeting)
+  | ({ type: "approveWithAmendments"; actor: Actor } & Meeting)
   | { type: "finalize"; actor: Actor }
   /** `sections`: the ones to reopen; empty or absent means the whole plan. */
-  | { type: "return"; actor: Actor; reason?: string; sections?: readonly string[] }
+  | ({ type: "return"; actor: Actor; reason?: string; sections?: readonly string[] } & Meeting)
   | { type: "publish"; actor: Actor; documentNumber?: string; date?: string };
 
 export type PlanEventType = PlanEvent["type"];
@@ -101,18 +104,26 @@ const sectionsOfThisPlan: PlanCheck = (context, event) =>
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+function isCalendarDate(date: string | undefined): boolean {
+  if (!date || !ISO_DATE.test(date)) return false;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
+}
+
 const publicationDetails: PlanCheck = (_context, event) => {
   if (event.type !== "publish") return null;
   if (!event.documentNumber?.trim()) return refuse.invalid("请填写文号。");
-  const date = event.date ?? "";
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (
-    !ISO_DATE.test(date) ||
-    Number.isNaN(parsed.getTime()) ||
-    !parsed.toISOString().startsWith(date)
-  ) {
-    return refuse.invalid("请填写正确的印发日期（年-月-日）。");
+  if (!isCalendarDate(event.date)) return refuse.invalid("请填写正确的印发日期（年-月-日）。");
+  return null;
+};
+
+/** DESIGN §3: the secretary records each Party committee decision with its meeting. */
+const meetingRecorded: PlanCheck = (_context, event) => {
+  const meeting = event as Meeting;
+  if (!isCalendarDate(meeting.meetingDate)) {
+    return refuse.invalid("请填写党委会的会议日期（年-月-日）。");
   }
+  if (!meeting.meetingNumber?.trim()) return refuse.invalid("请填写党委会的会议届次。");
   return null;
 };
 
@@ -139,11 +150,19 @@ export function planChecks(state: string, type: PlanEventType): readonly PlanChe
     case "finalize":
       return [only("coordinator"), ownTextFilled];
     case "approve":
-      return [only(APPROVER[state as PlanState] ?? "secretary")];
+      return state === "partyCommitteeReview"
+        ? [only("secretary"), meetingRecorded]
+        : [only(APPROVER[state as PlanState] ?? "secretary")];
     case "approveWithAmendments":
-      return [only("secretary")];
-    case "return":
-      return [only(RETURNER[state as PlanState] ?? "mayor"), withReason, sectionsOfThisPlan];
+      return [only("secretary"), meetingRecorded];
+    case "return": {
+      const checks = [
+        only(RETURNER[state as PlanState] ?? "mayor"),
+        withReason,
+        sectionsOfThisPlan,
+      ];
+      return state === "partyCommitteeReview" ? [...checks, meetingRecorded] : checks;
+    }
     case "publish":
       return [only("coordinator"), publicationDetails];
   }

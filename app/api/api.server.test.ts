@@ -680,6 +680,15 @@ describeEachDialect(
         type: "approve",
         baseVersion: step.version,
       });
+      const noMeeting = await call(planEvents, {
+        method: "POST",
+        path: `/api/v1/plans/${planId}/events`,
+        params: { planId },
+        token: tokenOf.secretary,
+        body: { type: "approveWithAmendments", baseVersion: step.version },
+      });
+      expect(noMeeting.status).toBe(422);
+      expect(noMeeting.json.error.message).toBe("请填写党委会的会议日期（年-月-日）。");
       step = await post(planEvents, "plans", planId, "secretary", {
         type: "approveWithAmendments",
         meetingDate: "2032-01-05",

@@ -157,12 +157,12 @@ function MeetingFields() {
     <fieldset className="field">
       <legend>党委会会议（记录在案）</legend>
       <label className="field">
-        <span>会议日期</span>
-        <input name="meetingDate" type="date" />
+        <span>会议日期（必填）</span>
+        <input name="meetingDate" type="date" required />
       </label>
       <label className="field">
-        <span>会议届次</span>
-        <input name="meetingNumber" maxLength={40} placeholder="如：2027年第2次党委会" />
+        <span>会议届次（必填）</span>
+        <input name="meetingNumber" maxLength={40} required placeholder="如：2027年第2次党委会" />
       </label>
     </fieldset>
   );

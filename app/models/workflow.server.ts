@@ -485,7 +485,13 @@ function actionsFrom<T extends string>(
   });
 }
 
-const SAMPLE_INPUTS = { reason: "（理由）", documentNumber: "（文号）", date: "2000-01-01" };
+const SAMPLE_INPUTS = {
+  reason: "（理由）",
+  documentNumber: "（文号）",
+  date: "2000-01-01",
+  meetingDate: "2000-01-01",
+  meetingNumber: "（届次）",
+};
 
 export function sectionActions(
   user: Pick<Editor, "id" | "roles" | "departmentId">,
