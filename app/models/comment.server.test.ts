@@ -47,7 +47,6 @@ describeEachDialect(
         author: "张建国",
         orphaned: false,
       });
-
       expect(await addReply(econ, sectionId, thread!.id, "已调整为8个。")).toEqual({ ok: true });
       expect(await setThreadResolved(leader, sectionId, thread!.id, true)).toEqual({ ok: true });
       let [after] = await listThreads(townId, sectionId);
@@ -88,7 +87,8 @@ describeEachDialect(
 
     it("keeps which appearance of repeated words was selected", async () => {
       const leader = await personOf(t.db, "leader1");
-      // The text is now 全年新开工项目3个。 after the deletion above; 项目 stands once.
+      // Kept as selected even where the text now has fewer (全年新开工项目3个。 since the
+      // deletion above): the editor then marks the first appearance.
       expect(
         await addThread(leader, sectionId, { quote: "项目", occurrence: 1, body: "哪些项目？" }),
       ).toEqual({ ok: true });
