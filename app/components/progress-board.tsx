@@ -99,7 +99,11 @@ function StatesChart({ history, total }: { history: Day[]; total: number }) {
   const barWidth = 18;
   const gap = 6;
   const height = 90;
-  const width = history.length * (barWidth + gap);
+  // A date label ("11-22") is wider than a bar: label every other day counting back from the
+  // latest, and leave room at the edges.
+  const margin = 8;
+  const labelled = (index: number) => (history.length - 1 - index) % 2 === 0;
+  const width = history.length * (barWidth + gap) + 2 * margin;
   return (
     <figure className="states-chart">
       <figcaption>各状态章节数（按日）</figcaption>
@@ -107,7 +111,7 @@ function StatesChart({ history, total }: { history: Day[]; total: number }) {
         {history.map((day, index) => {
           let y = height;
           return (
-            <g key={day.date} transform={`translate(${index * (barWidth + gap)},0)`}>
+            <g key={day.date} transform={`translate(${margin + index * (barWidth + gap)},0)`}>
               <title>
                 {day.date}：
                 {SECTION_STATES.map((s) => `${SECTION_STATE_LABELS[s]} ${day.counts[s] ?? 0}`).join(
@@ -121,9 +125,11 @@ function StatesChart({ history, total }: { history: Day[]; total: number }) {
                   <rect key={state} x={0} y={y} width={barWidth} height={h} fill={COLORS[state]} />
                 ) : null;
               })}
-              <text x={barWidth / 2} y={height + 13} textAnchor="middle" fontSize="10">
-                {day.date.slice(5)}
-              </text>
+              {labelled(index) && (
+                <text x={barWidth / 2} y={height + 13} textAnchor="middle" fontSize="10">
+                  {day.date.slice(5)}
+                </text>
+              )}
             </g>
           );
         })}
