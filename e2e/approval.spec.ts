@@ -255,8 +255,8 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await page.goto(planUrl);
   await page.getByRole("button", { name: "原则通过（按意见修改）" }).click();
   const decision = page.getByRole("dialog", { name: "原则通过（按意见修改）" });
-  await decision.getByLabel("会议日期").fill("2028-01-10");
-  await decision.getByLabel("会议届次").fill("2028年第1次党委会");
+  await decision.getByLabel("会议日期").fill("2026-11-20");
+  await decision.getByLabel("会议届次").fill("2026年第12次党委会");
   await decision.getByRole("button", { name: "确认" }).click();
   await expect(page.locator(".page-header .badge")).toHaveText("按意见修改中");
 
@@ -304,7 +304,7 @@ test("the audit trail keeps every step, filterable by section", async ({ page, s
   // The Party committee's decision carries its meeting.
   await page.goto(`${planUrl}/events?event=approveWithAmendments`);
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText("党委会：2028年第1次党委会，2028-01-10");
+  await expect(rows.nth(1)).toContainText("党委会：2026年第12次党委会，2026-11-20");
 });
 
 test("a long record is shown 200 at a time, newest first, keeping the filter", async ({

@@ -689,10 +689,25 @@ describeEachDialect(
       });
       expect(noMeeting.status).toBe(422);
       expect(noMeeting.json.error.message).toBe("请填写党委会的会议日期（年-月-日）。");
+      const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
+      const futureMeeting = await call(planEvents, {
+        method: "POST",
+        path: `/api/v1/plans/${planId}/events`,
+        params: { planId },
+        token: tokenOf.secretary,
+        body: {
+          type: "approveWithAmendments",
+          meetingDate: tomorrow,
+          meetingNumber: "第1次党委会",
+          baseVersion: step.version,
+        },
+      });
+      expect(futureMeeting.status).toBe(422);
+      expect(futureMeeting.json.error.message).toBe("会议日期不能晚于今天，请核对。");
       step = await post(planEvents, "plans", planId, "secretary", {
         type: "approveWithAmendments",
-        meetingDate: "2032-01-05",
-        meetingNumber: "2032年第1次党委会",
+        meetingDate: "2026-11-05",
+        meetingNumber: "2026年第11次党委会",
         baseVersion: step.version,
       });
       step = await post(planEvents, "plans", planId, "coordinator", {
@@ -760,7 +775,7 @@ describeEachDialect(
         params: { planId },
         token: tokenOf.econ,
       });
-      expect(decided.json.events[0].note).toBe("党委会：2032年第1次党委会，2032-01-05");
+      expect(decided.json.events[0].note).toBe("党委会：2026年第11次党委会，2026-11-05");
 
       // Pages of the trail join up to the whole of it; a bad page size is a 422.
       expect(trail.json.hasMore).toBe(false);

@@ -353,6 +353,10 @@ export async function applyPlanEvent(
     return { ok: false, status: 409, message: await staleMessage(user.townId, { planId }) };
   }
   if (!decision.ok) return refused(decision.refusal);
+  // The committee's decision is recorded after its meeting: a later date is a typo.
+  if (plan.state === "partyCommitteeReview" && (input.meetingDate ?? "") > formatDateKey(now)) {
+    return { ok: false, status: 422, message: "会议日期不能晚于今天，请核对。" };
+  }
 
   const at = nowIso(now);
   const reopen =
