@@ -137,11 +137,15 @@ export default function HistoryPage() {
             <thead>
               <tr>
                 <th scope="col">保存时间</th>
-                <th scope="col">作者</th>
-                <th scope="col" className="num">
+                <th scope="col" className="nowrap">
+                  作者
+                </th>
+                <th scope="col" className="num nowrap">
                   字数
                 </th>
-                <th scope="col">变化</th>
+                <th scope="col" className="nowrap">
+                  变化
+                </th>
                 <th scope="col">
                   <span className="visually-hidden">操作</span>
                 </th>
@@ -151,12 +155,12 @@ export default function HistoryPage() {
               {revisions.map((revision) => (
                 <tr key={revision.id}>
                   <td>
-                    {formatDateTime(revision.updatedAt)}
+                    <span className="nowrap">{formatDateTime(revision.updatedAt)}</span>
                     {revision.reason && <div className="muted">{revision.reason}</div>}
                   </td>
-                  <td>{revision.authorName ?? "—"}</td>
+                  <td className="nowrap">{revision.authorName ?? "—"}</td>
                   <td className="num">{revision.characters}</td>
-                  <td>
+                  <td className="nowrap">
                     <span className="diff-count">
                       +{revision.change.added} / −{revision.change.removed}
                     </span>
