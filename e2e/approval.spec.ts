@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 
 import { demoSectionPeople } from "../db/seed-demo";
 import { SECTION_KIND_LABELS, SECTION_KINDS } from "../templates/section-kinds";
-import { expect, signIn, test } from "./fixtures";
+import { expect, openPlanFromTemplates, selectWords, signIn, test } from "./fixtures";
 
 // The whole journey across roles, in order: drafting → leaders → 统稿 → mayor
 // → Party committee → amendments → publication. Year 2028 keeps it apart
@@ -47,25 +47,6 @@ async function writeAndSubmit(page: Page, heading: string, text: string) {
   await expect(stateBadge(page)).toHaveText("待分管领导审核");
 }
 
-/** Selects `words` inside the section text, as a reader would with the mouse. */
-async function selectWords(page: Page, words: string) {
-  await page.locator(".editor-root").evaluate((root, target) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(target) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not found: ${target}`);
-  }, words);
-}
-
 async function planStep(page: Page, button: string, stateLabel: string) {
   await page.goto(planUrl);
   await page.getByRole("button", { name: button, exact: true }).click();
@@ -74,12 +55,7 @@ async function planStep(page: Page, button: string, stateLabel: string) {
 
 test("the coordinator opens the 2028 plan", async ({ page, signInAs }) => {
   await signInAs("coordinator");
-  await page.goto("/plans");
-  await page.getByRole("textbox", { name: "年度" }).fill("2028");
-  await page.getByLabel("创建方式").selectOption("templates");
-  await page.getByRole("button", { name: "创建计划" }).click();
-  await expect(page.getByRole("heading", { name: "示例镇2028年工作计划" })).toBeVisible();
-  planUrl = new URL(page.url()).pathname;
+  planUrl = await openPlanFromTemplates(page, 2028);
   // Nothing can be compiled yet, and the button says why.
   await expect(page.getByRole("button", { name: "开始统稿" })).toBeDisabled();
   await expect(page.getByText("还有 6 个章节未通过分管领导审核")).toBeVisible();

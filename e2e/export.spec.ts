@@ -1,7 +1,7 @@
 import { unzipSync, strFromU8 } from "fflate";
 import { readFileSync } from "node:fs";
 
-import { expect, test } from "./fixtures";
+import { expect, openPlanFromTemplates, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -12,11 +12,7 @@ test("a draft exports as 征求意见稿 and the export is on the record", async
   signInAs,
 }) => {
   await signInAs("coordinator");
-  await page.goto("/plans");
-  await page.getByRole("textbox", { name: "年度" }).fill("2030");
-  await page.getByRole("button", { name: "创建计划" }).click();
-  await expect(page.getByRole("heading", { name: "示例镇2030年工作计划" })).toBeVisible();
-  planUrl = new URL(page.url()).pathname;
+  planUrl = await openPlanFromTemplates(page, 2030);
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),

@@ -23,6 +23,42 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   ]);
 }
 
+/** The coordinator (signed in) opens the plan for `year` from the templates; answers its path. */
+export async function openPlanFromTemplates(page: Page, year: number): Promise<string> {
+  await page.goto("/plans");
+  await page.getByRole("textbox", { name: "年度" }).fill(String(year));
+  await page.getByLabel("创建方式").selectOption("templates");
+  await page.getByRole("button", { name: "创建计划" }).click();
+  await expect(page.getByRole("heading", { name: `示例镇${year}年工作计划` })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * Selects `words` in the section text as a reader would with the mouse: where
+ * they stand inside `within` (default: their first appearance).
+ */
+export async function selectWords(page: Page, words: string, within = words) {
+  await page.locator(".editor-root").evaluate(
+    (root, [words, within]) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(within) ?? -1;
+        if (at < 0) continue;
+        const start = at + within.indexOf(words);
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + words.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return;
+      }
+      throw new Error(`text not found: ${within}`);
+    },
+    [words, within] as const,
+  );
+}
+
 export const test = base.extend<
   { signInAs: (username: string) => Promise<void> },
   { db: Kysely<Database> }

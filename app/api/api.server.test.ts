@@ -570,23 +570,29 @@ describeEachDialect(
     });
 
     it("the whole journey through the API only, leaving its audit trail", async () => {
-      const post = async (
+      const send = (
         route: typeof sectionEvents | typeof planEvents,
         kind: "sections" | "plans",
         id: string,
         as: Username,
         body: object,
-      ) => {
-        const result = await call(route, {
+      ) =>
+        call(route, {
           method: "POST",
           path: `/api/v1/${kind}/${id}/events`,
           params: kind === "sections" ? { sectionId: id } : { planId: id },
           token: tokenOf[as],
           body,
         });
+      /** An event that must succeed; answers its JSON. */
+      const post = async (...args: Parameters<typeof send>) => {
+        const result = await send(...args);
         expect(result.status, JSON.stringify(result.json)).toBe(200);
         return result.json;
       };
+      /** A plan event that may be refused; answers the whole response. */
+      const tryPlanEvent = (as: Username, body: object) =>
+        send(planEvents, "plans", planId, as, body);
       const people = Object.entries(demoSectionPeople()).filter(([kind]) => kind !== "economy");
       for (const [kind, { drafter: d, leader: l }] of people) {
         const drafter = d as Username;
@@ -639,12 +645,9 @@ describeEachDialect(
         token: tokenOf.econ,
       });
       expect(texts.json.placeholders).toBe(3);
-      const early = await call(planEvents, {
-        method: "POST",
-        path: `/api/v1/plans/${planId}/events`,
-        params: { planId },
-        token: tokenOf.coordinator,
-        body: { type: "submitToMayor", baseVersion: step.version },
+      const early = await tryPlanEvent("coordinator", {
+        type: "submitToMayor",
+        baseVersion: step.version,
       });
       expect(early.status).toBe(422);
       expect(early.json.error.message).toContain("还有 3 处【】待填写");
@@ -680,27 +683,18 @@ describeEachDialect(
         type: "approve",
         baseVersion: step.version,
       });
-      const noMeeting = await call(planEvents, {
-        method: "POST",
-        path: `/api/v1/plans/${planId}/events`,
-        params: { planId },
-        token: tokenOf.secretary,
-        body: { type: "approveWithAmendments", baseVersion: step.version },
+      const noMeeting = await tryPlanEvent("secretary", {
+        type: "approveWithAmendments",
+        baseVersion: step.version,
       });
       expect(noMeeting.status).toBe(422);
       expect(noMeeting.json.error.message).toBe("请填写党委会的会议日期（年-月-日）。");
       const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
-      const futureMeeting = await call(planEvents, {
-        method: "POST",
-        path: `/api/v1/plans/${planId}/events`,
-        params: { planId },
-        token: tokenOf.secretary,
-        body: {
-          type: "approveWithAmendments",
-          meetingDate: tomorrow,
-          meetingNumber: "第1次党委会",
-          baseVersion: step.version,
-        },
+      const futureMeeting = await tryPlanEvent("secretary", {
+        type: "approveWithAmendments",
+        meetingDate: tomorrow,
+        meetingNumber: "第1次党委会",
+        baseVersion: step.version,
       });
       expect(futureMeeting.status).toBe(422);
       expect(futureMeeting.json.error.message).toBe("会议日期不能晚于今天，请核对。");
@@ -714,12 +708,10 @@ describeEachDialect(
         type: "finalize",
         baseVersion: step.version,
       });
-      const noNumber = await call(planEvents, {
-        method: "POST",
-        path: `/api/v1/plans/${planId}/events`,
-        params: { planId },
-        token: tokenOf.coordinator,
-        body: { type: "publish", baseVersion: step.version, date: "2032-01-10" },
+      const noNumber = await tryPlanEvent("coordinator", {
+        type: "publish",
+        baseVersion: step.version,
+        date: "2032-01-10",
       });
       expect(noNumber.status).toBe(422);
       step = await post(planEvents, "plans", planId, "coordinator", {
@@ -729,12 +721,10 @@ describeEachDialect(
         baseVersion: step.version,
       });
       expect(step.state).toBe("published");
-      const late = await call(planEvents, {
-        method: "POST",
-        path: `/api/v1/plans/${planId}/events`,
-        params: { planId },
-        token: tokenOf.mayor,
-        body: { type: "return", reason: "晚了", baseVersion: step.version },
+      const late = await tryPlanEvent("mayor", {
+        type: "return",
+        reason: "晚了",
+        baseVersion: step.version,
       });
       // A published plan is final: nothing may happen to it any more.
       expect(late.status).toBe(409);
