@@ -2,7 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+} from "kysely";
 import pg from "pg";
 
 import type { Database } from "./schema";
@@ -78,16 +84,27 @@ export function withStatementCache(
   };
 }
 
+/**
+ * The one mapping layer between TypeScript and the database: camelCase names
+ * in code (db/schema.ts), snake_case in tables and columns. Migrations name
+ * columns in snake_case, which snakeCase() leaves as they are.
+ */
+function plugins() {
+  return [new CamelCasePlugin()];
+}
+
 export function createDatabase(config: DatabaseConfig): Kysely<Database> {
   if (config.dialect === "sqlite") {
     return new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.filename)) }),
+      plugins: plugins(),
     });
   }
   return new Kysely<Database>({
     dialect: new PostgresDialect({
       pool: new pg.Pool({ connectionString: config.connectionString, max: 10 }),
     }),
+    plugins: plugins(),
   });
 }
 

@@ -13,9 +13,9 @@ describeEachDialect("demo seed", (t) => {
       .orderBy("username")
       .execute();
     const roles = await t.db
-      .selectFrom("user_roles")
+      .selectFrom("userRoles")
       .selectAll()
-      .orderBy("user_id")
+      .orderBy("userId")
       .orderBy("role")
       .execute();
     const departments = await t.db
@@ -59,16 +59,16 @@ describeEachDialect("demo seed", (t) => {
   it("gives every demo user the demo password and the roles of the issue", async () => {
     const coordinator = await t.db
       .selectFrom("users")
-      .innerJoin("departments", "departments.id", "users.department_id")
-      .select(["users.id", "users.password_hash", "departments.name as department"])
+      .innerJoin("departments", "departments.id", "users.departmentId")
+      .select(["users.id", "users.passwordHash", "departments.name as department"])
       .where("username", "=", "coordinator")
       .executeTakeFirstOrThrow();
     expect(coordinator.department).toBe("党政办公室");
-    expect(await verifyPassword(coordinator.password_hash, DEMO_PASSWORD)).toBe(true);
+    expect(await verifyPassword(coordinator.passwordHash, DEMO_PASSWORD)).toBe(true);
     const roles = await t.db
-      .selectFrom("user_roles")
-      .innerJoin("users", "users.id", "user_roles.user_id")
-      .select(["users.username", "user_roles.role"])
+      .selectFrom("userRoles")
+      .innerJoin("users", "users.id", "userRoles.userId")
+      .select(["users.username", "userRoles.role"])
       .where("users.username", "in", ["admin", "econ", "leader2", "mayor", "secretary"])
       .orderBy("users.username")
       .execute();
@@ -83,11 +83,11 @@ describeEachDialect("demo seed", (t) => {
 
   it("records which leader and department take each section kind", async () => {
     const defaults = await t.db
-      .selectFrom("section_defaults")
-      .innerJoin("users", "users.id", "section_defaults.leader_id")
-      .innerJoin("departments", "departments.id", "section_defaults.department_id")
-      .select(["section_defaults.kind", "users.username", "departments.name"])
-      .orderBy("section_defaults.kind")
+      .selectFrom("sectionDefaults")
+      .innerJoin("users", "users.id", "sectionDefaults.leaderId")
+      .innerJoin("departments", "departments.id", "sectionDefaults.departmentId")
+      .select(["sectionDefaults.kind", "users.username", "departments.name"])
+      .orderBy("sectionDefaults.kind")
       .execute();
     expect(defaults).toEqual([
       { kind: "agriculture", username: "leader2", name: "农业农村办公室" },

@@ -128,7 +128,7 @@ async function insertTown(db: Kysely<Database>, town: DemoTown, passwordHash: st
   const townId = newId();
   await db
     .insertInto("towns")
-    .values({ id: townId, name: town.name, county: town.county, created_at: now })
+    .values({ id: townId, name: town.name, county: town.county, createdAt: now })
     .execute();
 
   const departmentIds = new Map<string, string>();
@@ -137,7 +137,7 @@ async function insertTown(db: Kysely<Database>, town: DemoTown, passwordHash: st
     departmentIds.set(name, id);
     await db
       .insertInto("departments")
-      .values({ id, town_id: townId, name, sort_order: index + 1, created_at: now })
+      .values({ id, townId, name, sortOrder: index + 1, createdAt: now })
       .execute();
   }
 
@@ -148,31 +148,31 @@ async function insertTown(db: Kysely<Database>, town: DemoTown, passwordHash: st
       .insertInto("users")
       .values({
         id,
-        town_id: townId,
+        townId,
         username: user.username,
-        display_name: user.displayName,
+        displayName: user.displayName,
         title: user.title ?? null,
-        password_hash: passwordHash,
-        department_id: user.department ? (departmentIds.get(user.department) ?? null) : null,
-        created_at: now,
-        updated_at: now,
+        passwordHash,
+        departmentId: user.department ? (departmentIds.get(user.department) ?? null) : null,
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
     await db
-      .insertInto("user_roles")
-      .values(user.roles.map((role) => ({ user_id: id, role })))
+      .insertInto("userRoles")
+      .values(user.roles.map((role) => ({ userId: id, role })))
       .execute();
     for (const kind of user.oversees ?? []) leaderOf.set(kind, id);
   }
 
   for (const [kind, department] of Object.entries(town.drafters ?? {})) {
     await db
-      .insertInto("section_defaults")
+      .insertInto("sectionDefaults")
       .values({
-        town_id: townId,
+        townId,
         kind,
-        department_id: departmentIds.get(department) ?? null,
-        leader_id: leaderOf.get(kind as SectionKind) ?? null,
+        departmentId: departmentIds.get(department) ?? null,
+        leaderId: leaderOf.get(kind as SectionKind) ?? null,
       })
       .execute();
   }

@@ -118,18 +118,13 @@ export async function townIdOf(db: Kysely<Database>, name: string): Promise<stri
 export async function personOf(db: Kysely<Database>, username: string) {
   const row = await db
     .selectFrom("users")
-    .select(["id", "town_id", "department_id"])
+    .select(["id", "townId", "departmentId"])
     .where("username", "=", username)
     .executeTakeFirstOrThrow();
   const roles = await db
-    .selectFrom("user_roles")
+    .selectFrom("userRoles")
     .select("role")
-    .where("user_id", "=", row.id)
+    .where("userId", "=", row.id)
     .execute();
-  return {
-    id: row.id,
-    townId: row.town_id,
-    departmentId: row.department_id,
-    roles: roles.map((r) => r.role as Role),
-  };
+  return { ...row, roles: roles.map((r) => r.role as Role) };
 }

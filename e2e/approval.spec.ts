@@ -96,7 +96,7 @@ test("agri sees no 通过 on economy, and a forged approval is refused with 403"
   await expect(page.getByRole("button", { name: "退回修改" })).toHaveCount(0);
   const { version } = await db
     .selectFrom("sections")
-    .innerJoin("plans", "plans.id", "sections.plan_id")
+    .innerJoin("plans", "plans.id", "sections.planId")
     .select("sections.version")
     .where("plans.year", "=", 2028)
     .where("sections.kind", "=", "economy")
@@ -175,7 +175,7 @@ test("econ sees the reason and the comment, answers, fixes and resubmits", async
 test("leader1 sees the changes since the return and approves", async ({ page, signInAs, db }) => {
   const economy = await db
     .selectFrom("sections")
-    .innerJoin("plans", "plans.id", "sections.plan_id")
+    .innerJoin("plans", "plans.id", "sections.planId")
     .select("sections.content")
     .where("plans.year", "=", 2028)
     .where("sections.kind", "=", "economy")
@@ -292,8 +292,8 @@ test("a long record is shown 200 at a time, newest first, keeping the filter", a
   const planId = planUrl.split("/").pop()!;
   const section = await db
     .selectFrom("sections")
-    .select(["id", "town_id", "title", "state"])
-    .where("plan_id", "=", planId)
+    .select(["id", "townId", "title", "state"])
+    .where("planId", "=", planId)
     .where("kind", "=", "economy")
     .executeTakeFirstOrThrow();
   const coordinator = await db
@@ -302,22 +302,22 @@ test("a long record is shown 200 at a time, newest first, keeping the filter", a
     .where("username", "=", "coordinator")
     .executeTakeFirstOrThrow();
   await db
-    .insertInto("workflow_events")
+    .insertInto("workflowEvents")
     .values(
       Array.from({ length: 205 }, (_, i) => ({
         id: `e2e-remind-${i}`,
-        town_id: section.town_id,
-        plan_id: planId,
-        section_id: section.id,
+        townId: section.townId,
+        planId,
+        sectionId: section.id,
         subject: section.title,
-        actor_id: coordinator.id,
+        actorId: coordinator.id,
         event: "remind",
-        from_state: section.state,
-        to_state: section.state,
+        fromState: section.state,
+        toState: section.state,
         reason: null,
         details: null,
-        snapshot_id: null,
-        created_at: new Date(Date.UTC(2027, 11, 1, 0, i)).toISOString(),
+        snapshotId: null,
+        createdAt: new Date(Date.UTC(2027, 11, 1, 0, i)).toISOString(),
       })),
     )
     .execute();

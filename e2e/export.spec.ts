@@ -34,18 +34,18 @@ test("a draft exports as 征求意见稿 and the export is on the record", async
 test("the export record lists the latest 20 and says so", async ({ page, signInAs, db }) => {
   const planId = planUrl.split("/").pop()!;
   const first = await db
-    .selectFrom("plan_exports")
+    .selectFrom("planExports")
     .selectAll()
-    .where("plan_id", "=", planId)
+    .where("planId", "=", planId)
     .executeTakeFirstOrThrow();
   // 20 earlier exports by the same person, one a day, arranged directly.
   await db
-    .insertInto("plan_exports")
+    .insertInto("planExports")
     .values(
       Array.from({ length: 20 }, (_, i) => ({
         ...first,
         id: `e2e-export-${i}`,
-        created_at: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+        createdAt: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
       })),
     )
     .execute();
@@ -55,7 +55,7 @@ test("the export record lists the latest 20 and says so", async ({ page, signInA
   await expect(record.getByRole("row")).toHaveCount(21);
   await expect(page.getByText("只列出最近 20 次导出。")).toBeVisible();
   await expect(record.getByRole("row").nth(1)).toContainText(
-    new Date(first.created_at).getFullYear().toString(),
+    new Date(first.createdAt).getFullYear().toString(),
   );
 });
 

@@ -14,17 +14,17 @@ test("coordinator2 cannot open a plan of 示例镇 by its address", async ({ pag
     .insertInto("plans")
     .values({
       id,
-      town_id: town.id,
+      townId: town.id,
       year: 2031,
       kind: "工作计划",
       title: "示例镇2031年工作计划",
       state: "drafting",
-      document_number: null,
-      published_on: null,
+      documentNumber: null,
+      publishedOn: null,
       deadline: null,
-      created_by: null,
-      created_at: nowIso(),
-      updated_at: nowIso(),
+      createdBy: null,
+      createdAt: nowIso(),
+      updatedAt: nowIso(),
     })
     .execute();
 

@@ -79,11 +79,11 @@ describeEachDialect(
       expect(made.json).toMatchObject({ name: "县里的脚本" });
       expect(made.json.token).toMatch(/^ap_/);
       const stored = await t.db
-        .selectFrom("api_tokens")
-        .select("token_hash")
+        .selectFrom("apiTokens")
+        .select("tokenHash")
         .where("id", "=", made.json.id)
         .executeTakeFirstOrThrow();
-      expect(stored.token_hash).not.toContain(made.json.token);
+      expect(stored.tokenHash).not.toContain(made.json.token);
 
       const who = await call(me, { path: "/api/v1/me", token: made.json.token });
       expect(who.json).toMatchObject({
@@ -121,9 +121,9 @@ describeEachDialect(
     it("a deactivated user's tokens stop working", async () => {
       const urban = await personOf(t.db, "urban");
       const spare = await createToken(urban.id, "备用");
-      await t.db.updateTable("users").set({ is_active: 0 }).where("id", "=", urban.id).execute();
+      await t.db.updateTable("users").set({ isActive: 0 }).where("id", "=", urban.id).execute();
       expect((await call(me, { path: "/api/v1/me", token: spare.token })).status).toBe(401);
-      await t.db.updateTable("users").set({ is_active: 1 }).where("id", "=", urban.id).execute();
+      await t.db.updateTable("users").set({ isActive: 1 }).where("id", "=", urban.id).execute();
       expect((await call(me, { path: "/api/v1/me", token: spare.token })).status).toBe(200);
       await revokeToken(urban.id, spare.id);
     });

@@ -159,16 +159,6 @@ export function endpoint(handlers: Partial<Record<"GET" | "POST" | "PUT" | "DELE
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
-      if (error instanceof Response) {
-        // A helper threw an HTTP answer (e.g. a redirect to /login): say it in JSON.
-        return errorResponse(
-          error.status === 404
-            ? fail.notFound()
-            : error.status === 403
-              ? fail.forbidden()
-              : fail.unauthenticated(),
-        );
-      }
       console.error(error);
       return errorResponse(new ApiError(500, "internal", "服务器内部错误，请稍后再试。"));
     }

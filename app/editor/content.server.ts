@@ -51,11 +51,6 @@ export function markdownToContent(markdown: string): SerializedEditorState {
   return editor.getEditorState().toJSON();
 }
 
-/** Plain paragraphs → editor content (preamble, closing). */
-export function emptyContent(): SerializedEditorState {
-  return markdownToContent("");
-}
-
 /**
  * Inline styles (fonts, colours pasted from Word or a web page) are not part
  * of a plan: the export applies the official styles. Dropped on the way in,

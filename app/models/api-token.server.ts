@@ -18,36 +18,30 @@ export async function createToken(userId: string, name: string, now: Date = new 
   const token = PREFIX + randomBytes(32).toString("base64url");
   const id = newId();
   await getDb()
-    .insertInto("api_tokens")
-    .values({ id, user_id: userId, name, token_hash: hashOf(token), created_at: nowIso(now) })
+    .insertInto("apiTokens")
+    .values({ id, userId, name, tokenHash: hashOf(token), createdAt: nowIso(now) })
     .execute();
   return { id, name, token };
 }
 
 export async function listTokens(userId: string): Promise<TokenView[]> {
-  const rows = await getDb()
-    .selectFrom("api_tokens")
-    .select(["id", "name", "created_at", "last_used_at"])
-    .where("user_id", "=", userId)
-    .where("revoked_at", "is", null)
-    .orderBy("created_at", "desc")
+  return getDb()
+    .selectFrom("apiTokens")
+    .select(["id", "name", "createdAt", "lastUsedAt"])
+    .where("userId", "=", userId)
+    .where("revokedAt", "is", null)
+    .orderBy("createdAt", "desc")
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-  }));
 }
 
 /** Revokes one of the user's own tokens; false when there is no such live token. */
 export async function revokeToken(userId: string, tokenId: string, now: Date = new Date()) {
   const result = await getDb()
-    .updateTable("api_tokens")
-    .set({ revoked_at: nowIso(now) })
+    .updateTable("apiTokens")
+    .set({ revokedAt: nowIso(now) })
     .where("id", "=", tokenId)
-    .where("user_id", "=", userId)
-    .where("revoked_at", "is", null)
+    .where("userId", "=", userId)
+    .where("revokedAt", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -63,18 +57,18 @@ export async function userByToken(
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const db = getDb();
   const row = await db
-    .selectFrom("api_tokens")
-    .select(["id", "user_id", "last_used_at"])
-    .where("token_hash", "=", hashOf(token))
-    .where("revoked_at", "is", null)
+    .selectFrom("apiTokens")
+    .select(["id", "userId", "lastUsedAt"])
+    .where("tokenHash", "=", hashOf(token))
+    .where("revokedAt", "is", null)
     .executeTakeFirst();
   if (!row) return null;
-  const user = await getActiveUser(row.user_id);
+  const user = await getActiveUser(row.userId);
   if (!user) return null;
-  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > LAST_USED_EVERY_MS) {
+  if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > LAST_USED_EVERY_MS) {
     await db
-      .updateTable("api_tokens")
-      .set({ last_used_at: nowIso(now) })
+      .updateTable("apiTokens")
+      .set({ lastUsedAt: nowIso(now) })
       .where("id", "=", row.id)
       .execute();
   }

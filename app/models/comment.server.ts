@@ -28,37 +28,37 @@ export async function listThreads(townId: string, sectionId: string): Promise<Co
   if (!section) return [];
   const rows = await getDb()
     .selectFrom("comments")
-    .innerJoin("users as author", "author.id", "comments.author_id")
-    .leftJoin("users as resolver", "resolver.id", "comments.resolved_by")
+    .innerJoin("users as author", "author.id", "comments.authorId")
+    .leftJoin("users as resolver", "resolver.id", "comments.resolvedBy")
     .select([
       "comments.id",
-      "comments.thread_id",
+      "comments.threadId",
       "comments.body",
       "comments.quote",
-      "comments.quote_occurrence",
-      "comments.resolved_at",
-      "comments.created_at",
-      "author.display_name as author",
-      "resolver.display_name as resolver",
+      "comments.quoteOccurrence",
+      "comments.resolvedAt",
+      "comments.createdAt",
+      "author.displayName as author",
+      "resolver.displayName as resolver",
     ])
-    .where("comments.town_id", "=", townId)
-    .where("comments.section_id", "=", sectionId)
-    .orderBy("comments.created_at")
+    .where("comments.townId", "=", townId)
+    .where("comments.sectionId", "=", sectionId)
+    .orderBy("comments.createdAt")
     .execute();
   const threads = new Map<string, CommentThread>();
   for (const row of rows) {
-    const view = { id: row.id, author: row.author, body: row.body, at: row.created_at };
-    if (!row.thread_id) {
+    const view = { id: row.id, author: row.author, body: row.body, at: row.createdAt };
+    if (!row.threadId) {
       threads.set(row.id, {
         ...view,
         quote: row.quote ?? "",
-        occurrence: row.quote_occurrence,
-        resolved: row.resolved_at ? { by: row.resolver ?? "", at: row.resolved_at } : null,
+        occurrence: row.quoteOccurrence,
+        resolved: row.resolvedAt ? { by: row.resolver ?? "", at: row.resolvedAt } : null,
         orphaned: !quoteStands(section.content, row.quote ?? ""),
         replies: [],
       });
     } else {
-      threads.get(row.thread_id)?.replies.push(view);
+      threads.get(row.threadId)?.replies.push(view);
     }
   }
   return [...threads.values()];
@@ -94,16 +94,16 @@ async function insertComment(
     .insertInto("comments")
     .values({
       id: newId(),
-      town_id: user.townId,
-      section_id: sectionId,
-      thread_id: fields.threadId,
-      author_id: user.id,
+      townId: user.townId,
+      sectionId,
+      threadId: fields.threadId,
+      authorId: user.id,
       body: fields.body,
       quote: fields.quote,
-      quote_occurrence: fields.occurrence ?? 0,
-      resolved_at: null,
-      resolved_by: null,
-      created_at: nowIso(now),
+      quoteOccurrence: fields.occurrence ?? 0,
+      resolvedAt: null,
+      resolvedBy: null,
+      createdAt: nowIso(now),
     })
     .execute();
 }
@@ -135,11 +135,11 @@ export async function addThread(
 async function threadOf(user: Editor, sectionId: string, threadId: string) {
   return getDb()
     .selectFrom("comments")
-    .select(["id", "resolved_at"])
+    .select(["id", "resolvedAt"])
     .where("id", "=", threadId)
-    .where("section_id", "=", sectionId)
-    .where("town_id", "=", user.townId)
-    .where("thread_id", "is", null)
+    .where("sectionId", "=", sectionId)
+    .where("townId", "=", user.townId)
+    .where("threadId", "is", null)
     .executeTakeFirst();
 }
 
@@ -171,11 +171,11 @@ export async function setThreadResolved(
     .updateTable("comments")
     .set(
       resolved
-        ? { resolved_at: nowIso(now), resolved_by: user.id }
-        : { resolved_at: null, resolved_by: null },
+        ? { resolvedAt: nowIso(now), resolvedBy: user.id }
+        : { resolvedAt: null, resolvedBy: null },
     )
     .where("id", "=", threadId)
-    .where("town_id", "=", user.townId)
+    .where("townId", "=", user.townId)
     .execute();
   return { ok: true };
 }

@@ -11,24 +11,20 @@ export interface DepartmentItem {
 export async function listDepartments(townId: string): Promise<DepartmentItem[]> {
   const rows = await getDb()
     .selectFrom("departments")
-    .leftJoin("users", "users.department_id", "departments.id")
+    .leftJoin("users", "users.departmentId", "departments.id")
     .select((eb) => [
       "departments.id",
       "departments.name",
-      "departments.sort_order",
-      eb.fn.count<number | string>("users.id").as("user_count"),
+      "departments.sortOrder",
+      // A string on PostgreSQL, hence Number() below.
+      eb.fn.count<number | string>("users.id").as("userCount"),
     ])
-    .where("departments.town_id", "=", townId)
-    .groupBy(["departments.id", "departments.name", "departments.sort_order"])
-    .orderBy("departments.sort_order")
+    .where("departments.townId", "=", townId)
+    .groupBy(["departments.id", "departments.name", "departments.sortOrder"])
+    .orderBy("departments.sortOrder")
     .orderBy("departments.name")
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    sortOrder: row.sort_order,
-    userCount: Number(row.user_count),
-  }));
+  return rows.map((row) => ({ ...row, userCount: Number(row.userCount) }));
 }
 
 /** Whether `departmentId` is empty (no department) or one of the town's. */
@@ -41,7 +37,7 @@ export async function isChoosableDepartment(
     .selectFrom("departments")
     .select("id")
     .where("id", "=", departmentId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -50,7 +46,7 @@ async function findByName(townId: string, name: string, exceptId?: string) {
   let query = getDb()
     .selectFrom("departments")
     .select("id")
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .where("name", "=", name);
   if (exceptId) query = query.where("id", "!=", exceptId);
   return query.executeTakeFirst();
@@ -63,17 +59,17 @@ export async function createDepartment(townId: string, name: string): Promise<De
   const db = getDb();
   const { max } = await db
     .selectFrom("departments")
-    .select((eb) => eb.fn.max("sort_order").as("max"))
-    .where("town_id", "=", townId)
+    .select((eb) => eb.fn.max("sortOrder").as("max"))
+    .where("townId", "=", townId)
     .executeTakeFirstOrThrow();
   await db
     .insertInto("departments")
     .values({
       id: newId(),
-      town_id: townId,
+      townId,
       name,
-      sort_order: Number(max ?? 0) + 1,
-      created_at: nowIso(),
+      sortOrder: Number(max ?? 0) + 1,
+      createdAt: nowIso(),
     })
     .execute();
   return { ok: true };
@@ -89,7 +85,7 @@ export async function renameDepartment(
     .updateTable("departments")
     .set({ name })
     .where("id", "=", id)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0 ? { ok: true } : { ok: false, message: "科室不存在" };
 }
@@ -100,8 +96,8 @@ export async function deleteDepartment(townId: string, id: string): Promise<Depa
   const { count } = await db
     .selectFrom("users")
     .select((eb) => eb.fn.countAll().as("count"))
-    .where("department_id", "=", id)
-    .where("town_id", "=", townId)
+    .where("departmentId", "=", id)
+    .where("townId", "=", townId)
     .executeTakeFirstOrThrow();
   if (Number(count) > 0) {
     return { ok: false, message: `该科室还有 ${Number(count)} 名用户，请先把他们调到其他科室` };
@@ -109,7 +105,7 @@ export async function deleteDepartment(townId: string, id: string): Promise<Depa
   const result = await db
     .deleteFrom("departments")
     .where("id", "=", id)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0 ? { ok: true } : { ok: false, message: "科室不存在" };
 }

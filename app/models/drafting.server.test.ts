@@ -58,7 +58,7 @@ describeEachDialect(
       const targets = await t.db
         .selectFrom("targets")
         .selectAll()
-        .where("plan_id", "=", planId)
+        .where("planId", "=", planId)
         .execute();
       expect(targets.length).toBeGreaterThan(0);
     });
@@ -194,9 +194,9 @@ describeEachDialect(
       const count = async () =>
         (
           await t.db
-            .selectFrom("section_revisions")
+            .selectFrom("sectionRevisions")
             .select("id")
-            .where("section_id", "=", section.id)
+            .where("sectionId", "=", section.id)
             .execute()
         ).length;
       const before = await count();
@@ -228,7 +228,7 @@ describeEachDialect(
         t.db
           .selectFrom("targets")
           .select(["name", "value", "baseline"])
-          .where("plan_id", "=", id)
+          .where("planId", "=", id)
           .orderBy("position")
           .execute();
       const copied = await targets(newId);
@@ -300,7 +300,7 @@ describeEachDialect(
       ]);
       const [otherDept] = await t.db
         .selectFrom("departments")
-        .innerJoin("towns", "towns.id", "departments.town_id")
+        .innerJoin("towns", "towns.id", "departments.townId")
         .select("departments.id")
         .where("towns.name", "=", "另一镇")
         .execute();

@@ -38,8 +38,8 @@ describeEachDialect(
         .updateTable("plans")
         .set({
           state: "published",
-          document_number: "示政发〔2031〕2号",
-          published_on: "2031-01-20",
+          documentNumber: "示政发〔2031〕2号",
+          publishedOn: "2031-01-20",
         })
         .where("id", "=", planId)
         .execute();

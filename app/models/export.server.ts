@@ -33,28 +33,28 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
   const db = getDb();
   const plan = await db
     .selectFrom("plans")
-    .innerJoin("towns", "towns.id", "plans.town_id")
+    .innerJoin("towns", "towns.id", "plans.townId")
     .select([
       "plans.id",
       "plans.title",
       "plans.state",
       "plans.preamble",
       "plans.closing",
-      "plans.document_number",
-      "plans.published_on",
-      "plans.targets_as_table",
-      "towns.name as town_name",
-      "towns.export_fonts",
+      "plans.documentNumber",
+      "plans.publishedOn",
+      "plans.targetsAsTable",
+      "towns.name as townName",
+      "towns.exportFonts",
     ])
     .where("plans.id", "=", planId)
-    .where("plans.town_id", "=", townId)
+    .where("plans.townId", "=", townId)
     .executeTakeFirst();
   if (!plan) return null;
   const sections = await db
     .selectFrom("sections")
     .select(["title", "content"])
-    .where("plan_id", "=", planId)
-    .where("town_id", "=", townId)
+    .where("planId", "=", planId)
+    .where("townId", "=", townId)
     .orderBy("position")
     .execute();
   const targets = await listTargets(townId, planId);
@@ -62,7 +62,7 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
   const input: ExportInput = {
     title: plan.title,
     draft: !final,
-    documentNumber: plan.state === "published" ? plan.document_number : null,
+    documentNumber: plan.state === "published" ? plan.documentNumber : null,
     preamble: plan.preamble,
     targets: targets.map((t) => ({
       name: t.name,
@@ -72,12 +72,12 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
       baseline: t.baseline,
       department: t.departmentName,
     })),
-    targetsAsTable: plan.targets_as_table === 1,
+    targetsAsTable: plan.targetsAsTable === 1,
     sections,
     closing: plan.closing,
-    issuer: `${plan.town_name}人民政府`,
-    date: plan.state === "published" && plan.published_on ? plan.published_on : formatDateKey(now),
-    fonts: fontsFromJson(plan.export_fonts),
+    issuer: `${plan.townName}人民政府`,
+    date: plan.state === "published" && plan.publishedOn ? plan.publishedOn : formatDateKey(now),
+    fonts: fontsFromJson(plan.exportFonts),
   };
   return { input, plan: { id: plan.id, title: plan.title, state: plan.state, final } };
 }
@@ -96,18 +96,18 @@ export async function exportPlan(
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const filename = exportFilename(found.plan.title, found.plan.final);
   await getDb()
-    .insertInto("plan_exports")
+    .insertInto("planExports")
     .values({
       id: newId(),
-      town_id: user.townId,
-      plan_id: planId,
-      user_id: user.id,
-      plan_state: found.plan.state,
+      townId: user.townId,
+      planId,
+      userId: user.id,
+      planState: found.plan.state,
       draft: found.plan.final ? 0 : 1,
       filename,
       sha256,
       bytes: bytes.length,
-      created_at: nowIso(now),
+      createdAt: nowIso(now),
     })
     .execute();
   return { bytes, filename, sha256, final: found.plan.final };
@@ -115,30 +115,26 @@ export async function exportPlan(
 
 export async function listExports(townId: string, planId: string, limit = 20) {
   const rows = await getDb()
-    .selectFrom("plan_exports")
-    .innerJoin("users", "users.id", "plan_exports.user_id")
+    .selectFrom("planExports")
+    .innerJoin("users", "users.id", "planExports.userId")
     .select([
-      "plan_exports.id",
-      "plan_exports.plan_state",
-      "plan_exports.draft",
-      "plan_exports.filename",
-      "plan_exports.sha256",
-      "plan_exports.created_at",
-      "users.display_name",
+      "planExports.id",
+      "users.displayName as by",
+      "planExports.createdAt as at",
+      "planExports.planState",
+      "planExports.draft",
+      "planExports.filename",
+      "planExports.sha256",
     ])
-    .where("plan_exports.town_id", "=", townId)
-    .where("plan_exports.plan_id", "=", planId)
-    .orderBy("plan_exports.created_at", "desc")
+    .where("planExports.townId", "=", townId)
+    .where("planExports.planId", "=", planId)
+    .orderBy("planExports.createdAt", "desc")
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    by: row.display_name,
-    at: row.created_at,
-    stateLabel: stateLabel(row.plan_state, false),
-    draft: row.draft === 1,
-    filename: row.filename,
-    sha256: row.sha256,
+  return rows.map(({ planState, draft, ...row }) => ({
+    ...row,
+    stateLabel: stateLabel(planState, false),
+    draft: draft === 1,
   }));
 }
 
@@ -146,16 +142,16 @@ export async function listExports(townId: string, planId: string, limit = 20) {
 export async function getExportFonts(townId: string): Promise<FontSettings> {
   const town = await getDb()
     .selectFrom("towns")
-    .select("export_fonts")
+    .select("exportFonts")
     .where("id", "=", townId)
     .executeTakeFirst();
-  return fontsFromJson(town?.export_fonts);
+  return fontsFromJson(town?.exportFonts);
 }
 
 export async function setExportFonts(townId: string, fonts: FontSettings): Promise<void> {
   await getDb()
     .updateTable("towns")
-    .set({ export_fonts: JSON.stringify(fonts) })
+    .set({ exportFonts: JSON.stringify(fonts) })
     .where("id", "=", townId)
     .execute();
 }
@@ -163,20 +159,20 @@ export async function setExportFonts(townId: string, fonts: FontSettings): Promi
 export async function getTargetsAsTable(townId: string, planId: string): Promise<boolean> {
   const row = await getDb()
     .selectFrom("plans")
-    .select("targets_as_table")
+    .select("targetsAsTable")
     .where("id", "=", planId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
-  return row?.targets_as_table === 1;
+  return row?.targetsAsTable === 1;
 }
 
 /** Whether 主要预期目标 also print as a table (the coordinator ticks it). */
 export async function setTargetsAsTable(townId: string, planId: string, asTable: boolean) {
   const result = await getDb()
     .updateTable("plans")
-    .set({ targets_as_table: asTable ? 1 : 0 })
+    .set({ targetsAsTable: asTable ? 1 : 0 })
     .where("id", "=", planId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .where("state", "!=", "published")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

@@ -82,23 +82,23 @@ async function latestReminders(townId: string, sectionIds: string[]) {
   const found = new Map<string, { by: string; at: string }>();
   if (sectionIds.length === 0) return found;
   const events = await getDb()
-    .selectFrom("workflow_events")
-    .innerJoin("users", "users.id", "workflow_events.actor_id")
+    .selectFrom("workflowEvents")
+    .innerJoin("users", "users.id", "workflowEvents.actorId")
     .select([
-      "workflow_events.section_id",
-      "workflow_events.event",
-      "workflow_events.created_at",
-      "users.display_name",
+      "workflowEvents.sectionId",
+      "workflowEvents.event",
+      "workflowEvents.createdAt",
+      "users.displayName",
     ])
-    .where("workflow_events.town_id", "=", townId)
-    .where("workflow_events.section_id", "in", sectionIds)
-    .orderBy("workflow_events.created_at")
+    .where("workflowEvents.townId", "=", townId)
+    .where("workflowEvents.sectionId", "in", sectionIds)
+    .orderBy("workflowEvents.createdAt")
     .execute();
   for (const event of events) {
-    if (!event.section_id) continue;
+    if (!event.sectionId) continue;
     if (event.event === "remind")
-      found.set(event.section_id, { by: event.display_name, at: event.created_at });
-    else found.delete(event.section_id);
+      found.set(event.sectionId, { by: event.displayName, at: event.createdAt });
+    else found.delete(event.sectionId);
   }
   return found;
 }
@@ -117,25 +117,25 @@ export type RecordItem = {
 /** My events, newest first, with where their section or plan is now. */
 function myEvents(user: Editor) {
   return getDb()
-    .selectFrom("workflow_events")
-    .innerJoin("plans", "plans.id", "workflow_events.plan_id")
-    .leftJoin("sections", "sections.id", "workflow_events.section_id")
+    .selectFrom("workflowEvents")
+    .innerJoin("plans", "plans.id", "workflowEvents.planId")
+    .leftJoin("sections", "sections.id", "workflowEvents.sectionId")
     .select([
-      "workflow_events.id",
-      "workflow_events.plan_id",
-      "workflow_events.section_id",
-      "workflow_events.subject",
-      "workflow_events.event",
-      "workflow_events.from_state",
-      "workflow_events.created_at",
-      "plans.title as plan_title",
-      "plans.state as plan_state",
-      "sections.state as section_state",
+      "workflowEvents.id",
+      "workflowEvents.planId",
+      "workflowEvents.sectionId",
+      "workflowEvents.subject",
+      "workflowEvents.event",
+      "workflowEvents.fromState",
+      "workflowEvents.createdAt",
+      "plans.title as planTitle",
+      "plans.state as planState",
+      "sections.state as sectionState",
     ])
-    .where("workflow_events.town_id", "=", user.townId)
-    .where("workflow_events.actor_id", "=", user.id)
-    .orderBy("workflow_events.created_at", "desc")
-    .orderBy("workflow_events.ordinal", "desc");
+    .where("workflowEvents.townId", "=", user.townId)
+    .where("workflowEvents.actorId", "=", user.id)
+    .orderBy("workflowEvents.createdAt", "desc")
+    .orderBy("workflowEvents.ordinal", "desc");
 }
 
 type MyEvent = Awaited<ReturnType<ReturnType<typeof myEvents>["execute"]>>[number];
@@ -144,14 +144,14 @@ function recordItem(row: MyEvent, key: string): RecordItem {
   return {
     key,
     href:
-      row.section_id && row.section_state
-        ? `/plans/${row.plan_id}/sections/${row.section_id}`
-        : `/plans/${row.plan_id}`,
+      row.sectionId && row.sectionState
+        ? `/plans/${row.planId}/sections/${row.sectionId}`
+        : `/plans/${row.planId}`,
     title: row.subject,
-    planTitle: row.plan_title,
-    what: eventPastLabel(row.event, !!row.section_id, row.from_state),
-    at: row.created_at,
-    nowLabel: stateLabel(row.section_id ? row.section_state : row.plan_state, !!row.section_id),
+    planTitle: row.planTitle,
+    what: eventPastLabel(row.event, !!row.sectionId, row.fromState),
+    at: row.createdAt,
+    nowLabel: stateLabel(row.sectionId ? row.sectionState : row.planState, !!row.sectionId),
   };
 }
 
@@ -164,11 +164,11 @@ export async function listDone(user: Editor, limit = 30): Promise<RecordItem[]> 
 /** 我发起: what I sent on (sections to review, the plan to 统稿 or the mayor) and where each is now. */
 export async function listStarted(user: Editor): Promise<RecordItem[]> {
   const rows = await myEvents(user)
-    .where("workflow_events.event", "in", ["submit", "startCompiling", "submitToMayor"])
+    .where("workflowEvents.event", "in", ["submit", "startCompiling", "submitToMayor"])
     .execute();
   const seen = new Set<string>();
   return rows.flatMap((row) => {
-    const key = row.section_id ?? `${row.plan_id}:${row.event}`;
+    const key = row.sectionId ?? `${row.planId}:${row.event}`;
     if (seen.has(key)) return [];
     seen.add(key);
     return [recordItem(row, key)];

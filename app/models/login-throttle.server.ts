@@ -19,15 +19,15 @@ export async function getThrottleState(
   now: Date = new Date(),
 ): Promise<ThrottleState> {
   const failures = await getDb()
-    .selectFrom("login_attempts")
-    .select("attempted_at")
+    .selectFrom("loginAttempts")
+    .select("attemptedAt")
     .where("username", "=", normalizeUsername(username))
-    .where("attempted_at", ">", nowIso(new Date(now.getTime() - THROTTLE_WINDOW_MS)))
-    .orderBy("attempted_at", "desc")
+    .where("attemptedAt", ">", nowIso(new Date(now.getTime() - THROTTLE_WINDOW_MS)))
+    .orderBy("attemptedAt", "desc")
     .limit(MAX_FAILED_ATTEMPTS)
     .execute();
   if (failures.length < MAX_FAILED_ATTEMPTS) return { blocked: false };
-  const oldestCounted = failures[failures.length - 1]!.attempted_at;
+  const oldestCounted = failures[failures.length - 1]!.attemptedAt;
   return { blocked: true, retryAt: new Date(Date.parse(oldestCounted) + THROTTLE_WINDOW_MS) };
 }
 
@@ -38,25 +38,25 @@ export async function recordFailedLogin(
 ): Promise<void> {
   const db = getDb();
   await db
-    .insertInto("login_attempts")
+    .insertInto("loginAttempts")
     .values({
       id: newId(),
       username: normalizeUsername(username).slice(0, 100),
       ip,
-      attempted_at: nowIso(now),
+      attemptedAt: nowIso(now),
     })
     .execute();
   // Old rows no longer count for anything.
   await db
-    .deleteFrom("login_attempts")
-    .where("attempted_at", "<=", nowIso(new Date(now.getTime() - THROTTLE_WINDOW_MS)))
+    .deleteFrom("loginAttempts")
+    .where("attemptedAt", "<=", nowIso(new Date(now.getTime() - THROTTLE_WINDOW_MS)))
     .execute();
 }
 
 /** A successful sign-in wipes the slate for that username. */
 export async function clearFailedLogins(username: string): Promise<void> {
   await getDb()
-    .deleteFrom("login_attempts")
+    .deleteFrom("loginAttempts")
     .where("username", "=", normalizeUsername(username))
     .execute();
 }

@@ -1,7 +1,7 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 import { stateLabel } from "~workflows/labels";
-import { PLAN_EDITABLE_STATES } from "~workflows/plan";
+import { PLAN_EDITABLE_STATES, type PlanState } from "~workflows/plan";
 import {
   fillTemplate,
   loadPlanTemplate,
@@ -19,75 +19,46 @@ export interface PlanSummary {
   year: number;
   kind: string;
   title: string;
-  state: string;
+  state: PlanState;
   stateLabel: string;
-  /** Raised by every plan event and text edit; events name the version they saw. */
+  /** Raised by every plan event (text edits leave it); events name the version they saw. */
   version: number;
   documentNumber: string | null;
   publishedOn: string | null;
   updatedAt: string;
 }
 
-function planColumns() {
-  return [
-    "id",
-    "year",
-    "kind",
-    "title",
-    "state",
-    "version",
-    "document_number",
-    "published_on",
-    "updated_at",
-  ] as const;
+function planSummaries(townId: string) {
+  return getDb()
+    .selectFrom("plans")
+    .select([
+      "id",
+      "year",
+      "kind",
+      "title",
+      "state",
+      "version",
+      "documentNumber",
+      "publishedOn",
+      "updatedAt",
+    ])
+    .where("townId", "=", townId);
 }
 
-function toSummary(row: {
-  id: string;
-  year: number;
-  kind: string;
-  title: string;
-  state: string;
-  version: number;
-  document_number: string | null;
-  published_on: string | null;
-  updated_at: string;
-}): PlanSummary {
-  return {
-    id: row.id,
-    year: row.year,
-    kind: row.kind,
-    title: row.title,
-    state: row.state,
-    stateLabel: stateLabel(row.state, false),
-    version: row.version,
-    documentNumber: row.document_number,
-    publishedOn: row.published_on,
-    updatedAt: row.updated_at,
-  };
+function withStateLabel<T extends { state: PlanState }>(row: T): T & { stateLabel: string } {
+  return { ...row, stateLabel: stateLabel(row.state, false) };
 }
 
 /** The town's plans, newest year first. */
 export async function listPlans(townId: string): Promise<PlanSummary[]> {
-  const rows = await getDb()
-    .selectFrom("plans")
-    .select(planColumns())
-    .where("town_id", "=", townId)
-    .orderBy("year", "desc")
-    .orderBy("kind")
-    .execute();
-  return rows.map(toSummary);
+  const rows = await planSummaries(townId).orderBy("year", "desc").orderBy("kind").execute();
+  return rows.map(withStateLabel);
 }
 
 /** One plan of the town, or null (also when the id belongs to another town). */
 export async function getPlan(townId: string, planId: string): Promise<PlanSummary | null> {
-  const row = await getDb()
-    .selectFrom("plans")
-    .select(planColumns())
-    .where("town_id", "=", townId)
-    .where("id", "=", planId)
-    .executeTakeFirst();
-  return row ? toSummary(row) : null;
+  const row = await planSummaries(townId).where("id", "=", planId).executeTakeFirst();
+  return row ? withStateLabel(row) : null;
 }
 
 export type PlanSource = "templates" | "previous";
@@ -130,7 +101,7 @@ export async function createPlan(
     previous = await db
       .selectFrom("plans")
       .select(["id", "preamble", "closing"])
-      .where("town_id", "=", creator.townId)
+      .where("townId", "=", creator.townId)
       .where("year", "=", input.year - 1)
       .where("kind", "=", input.kind)
       .executeTakeFirst();
@@ -149,28 +120,28 @@ export async function createPlan(
         .insertInto("plans")
         .values({
           id: planId,
-          town_id: creator.townId,
+          townId: creator.townId,
           year: input.year,
           kind: input.kind,
           title: fill(skeleton.titlePattern),
           state: "drafting",
-          document_number: null,
-          published_on: null,
+          documentNumber: null,
+          publishedOn: null,
           deadline,
           preamble:
             previous?.preamble ?? JSON.stringify(markdownToContent(fill(skeleton.preamble))),
           closing: previous?.closing ?? JSON.stringify(markdownToContent(fill(skeleton.closing))),
-          created_by: creator.id,
-          created_at: at,
-          updated_at: at,
+          createdBy: creator.id,
+          createdAt: at,
+          updatedAt: at,
         })
         .execute();
 
       const sections = previous
         ? await trx
             .selectFrom("sections")
-            .select(["kind", "position", "title", "department_id", "leader_id", "content"])
-            .where("plan_id", "=", previous.id)
+            .select(["kind", "position", "title", "departmentId", "leaderId", "content"])
+            .where("planId", "=", previous.id)
             .orderBy("position")
             .execute()
         : await sectionsFromTemplates(trx, creator.townId);
@@ -181,36 +152,36 @@ export async function createPlan(
           .insertInto("sections")
           .values({
             id: sectionId,
-            plan_id: planId,
-            town_id: creator.townId,
+            planId,
+            townId: creator.townId,
             kind: section.kind,
             position: section.position,
             title: section.title,
-            department_id: section.department_id,
-            leader_id: section.leader_id,
+            departmentId: section.departmentId,
+            leaderId: section.leaderId,
             deadline,
             state: "drafting",
             content: section.content,
             characters: facts.characters,
             placeholders: facts.placeholders,
-            updated_by: null,
-            created_at: at,
-            updated_at: at,
+            updatedBy: null,
+            createdAt: at,
+            updatedAt: at,
           })
           .execute();
         // The starting text is the first revision, so the history can show what changed from it.
         await trx
-          .insertInto("section_revisions")
+          .insertInto("sectionRevisions")
           .values({
             id: newId(),
-            section_id: sectionId,
+            sectionId,
             version: 1,
             content: section.content,
             characters: facts.characters,
-            author_id: creator.id,
+            authorId: creator.id,
             reason: previous ? `沿用${input.year - 1}年计划` : "由模板生成",
-            created_at: at,
-            updated_at: at,
+            createdAt: at,
+            updatedAt: at,
           })
           .execute();
       }
@@ -218,17 +189,17 @@ export async function createPlan(
       const targets = previous
         ? await trx
             .selectFrom("targets")
-            .select(["name", "value", "unit", "qualifier", "department_id"])
-            .where("plan_id", "=", previous.id)
+            .select(["name", "value", "unit", "qualifier", "departmentId"])
+            .where("planId", "=", previous.id)
             .orderBy("position")
             .execute()
-        : loadTargetTemplates().map((t) => ({ ...t, value: String(t.value), department_id: null }));
+        : loadTargetTemplates().map((t) => ({ ...t, value: String(t.value), departmentId: null }));
       for (const [index, target] of targets.entries()) {
         await trx
           .insertInto("targets")
           .values({
             id: newId(),
-            plan_id: planId,
+            planId,
             position: index + 1,
             name: target.name,
             value: target.value,
@@ -236,7 +207,7 @@ export async function createPlan(
             qualifier: target.qualifier,
             // Last year's target is the best known reference until its actual is entered.
             baseline: previous ? target.value : null,
-            department_id: target.department_id,
+            departmentId: target.departmentId,
           })
           .execute();
       }
@@ -259,7 +230,7 @@ async function planExists(townId: string, year: number, kind: string): Promise<b
   const row = await getDb()
     .selectFrom("plans")
     .select("id")
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .where("year", "=", year)
     .where("kind", "=", kind)
     .executeTakeFirst();
@@ -268,9 +239,9 @@ async function planExists(townId: string, year: number, kind: string): Promise<b
 
 async function sectionsFromTemplates(db: ReturnType<typeof getDb>, townId: string) {
   const defaults = await db
-    .selectFrom("section_defaults")
-    .select(["kind", "department_id", "leader_id"])
-    .where("town_id", "=", townId)
+    .selectFrom("sectionDefaults")
+    .select(["kind", "departmentId", "leaderId"])
+    .where("townId", "=", townId)
     .execute();
   return loadSectionTemplates().map((template, index) => {
     const assignment = defaults.find((d) => d.kind === template.kind);
@@ -278,8 +249,8 @@ async function sectionsFromTemplates(db: ReturnType<typeof getDb>, townId: strin
       kind: template.kind,
       position: index + 1,
       title: template.title,
-      department_id: assignment?.department_id ?? null,
-      leader_id: assignment?.leader_id ?? null,
+      departmentId: assignment?.departmentId ?? null,
+      leaderId: assignment?.leaderId ?? null,
       content: JSON.stringify(markdownToContent(template.markdown)),
     };
   });
@@ -299,10 +270,10 @@ export interface TargetRow {
 
 /** The plan's 主要预期目标, in order (scoped to the town through the plan). */
 export async function listTargets(townId: string, planId: string): Promise<TargetRow[]> {
-  const rows = await getDb()
+  return getDb()
     .selectFrom("targets")
-    .innerJoin("plans", "plans.id", "targets.plan_id")
-    .leftJoin("departments", "departments.id", "targets.department_id")
+    .innerJoin("plans", "plans.id", "targets.planId")
+    .leftJoin("departments", "departments.id", "targets.departmentId")
     .select([
       "targets.id",
       "targets.position",
@@ -311,24 +282,13 @@ export async function listTargets(townId: string, planId: string): Promise<Targe
       "targets.unit",
       "targets.qualifier",
       "targets.baseline",
-      "targets.department_id",
-      "departments.name as department_name",
+      "targets.departmentId",
+      "departments.name as departmentName",
     ])
-    .where("plans.town_id", "=", townId)
-    .where("targets.plan_id", "=", planId)
+    .where("plans.townId", "=", townId)
+    .where("targets.planId", "=", planId)
     .orderBy("targets.position")
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    position: row.position,
-    name: row.name,
-    value: row.value,
-    unit: row.unit,
-    qualifier: row.qualifier,
-    baseline: row.baseline,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-  }));
 }
 
 /** The plan's own text (形势与总体要求, 结束语) as lines, from the stored editor JSON. */
@@ -351,7 +311,7 @@ export async function getPlanTexts(townId: string, planId: string) {
   const row = await getDb()
     .selectFrom("plans")
     .select(["deadline", "preamble", "closing"])
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .where("id", "=", planId)
     .executeTakeFirst();
   if (!row) return null;
@@ -383,14 +343,14 @@ export async function replaceTargets(
     .selectFrom("plans")
     .select("state")
     .where("id", "=", planId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
   if (!plan) return { ok: false, message: "计划不存在" };
   if (!(PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state)) {
     return { ok: false, message: "计划当前状态下不能修改预期目标" };
   }
   const departmentIds = new Set(
-    (await db.selectFrom("departments").select("id").where("town_id", "=", townId).execute()).map(
+    (await db.selectFrom("departments").select("id").where("townId", "=", townId).execute()).map(
       (d) => d.id,
     ),
   );
@@ -398,24 +358,24 @@ export async function replaceTargets(
     return { ok: false, message: "所选责任科室不存在" };
   }
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("targets").where("plan_id", "=", planId).execute();
+    await trx.deleteFrom("targets").where("planId", "=", planId).execute();
     for (const [index, row] of rows.entries()) {
       await trx
         .insertInto("targets")
         .values({
           id: newId(),
-          plan_id: planId,
+          planId,
           position: index + 1,
           name: row.name,
           value: row.value,
           unit: row.unit,
           qualifier: row.qualifier,
           baseline: row.baseline,
-          department_id: row.departmentId,
+          departmentId: row.departmentId,
         })
         .execute();
     }
-    await trx.updateTable("plans").set({ updated_at: nowIso() }).where("id", "=", planId).execute();
+    await trx.updateTable("plans").set({ updatedAt: nowIso() }).where("id", "=", planId).execute();
   });
   return { ok: true };
 }
@@ -443,10 +403,10 @@ export async function updatePlanTexts(
       preamble: paragraphsToContent(input.preamble),
       closing: paragraphsToContent(input.closing),
       deadline: input.deadline,
-      updated_at: nowIso(),
+      updatedAt: nowIso(),
     })
     .where("id", "=", planId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .where("state", "in", PLAN_EDITABLE_STATES)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

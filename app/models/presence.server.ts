@@ -24,40 +24,40 @@ export async function heartbeat(
     .selectFrom("sections")
     .select("id")
     .where("id", "=", sectionId)
-    .where("town_id", "=", user.townId)
+    .where("townId", "=", user.townId)
     .executeTakeFirst();
   if (!section) return null;
   if (state.leaving) {
     await db
-      .deleteFrom("section_presence")
-      .where("section_id", "=", sectionId)
-      .where("user_id", "=", user.id)
+      .deleteFrom("sectionPresence")
+      .where("sectionId", "=", sectionId)
+      .where("userId", "=", user.id)
       .execute();
   } else {
     await db
-      .insertInto("section_presence")
+      .insertInto("sectionPresence")
       .values({
-        section_id: sectionId,
-        user_id: user.id,
+        sectionId,
+        userId: user.id,
         editing: state.editing ? 1 : 0,
-        seen_at: nowIso(now),
+        seenAt: nowIso(now),
       })
       .onConflict((oc) =>
-        oc.columns(["section_id", "user_id"]).doUpdateSet({
+        oc.columns(["sectionId", "userId"]).doUpdateSet({
           editing: state.editing ? 1 : 0,
-          seen_at: nowIso(now),
+          seenAt: nowIso(now),
         }),
       )
       .execute();
   }
   const rows = await db
-    .selectFrom("section_presence")
-    .innerJoin("users", "users.id", "section_presence.user_id")
-    .select(["users.display_name", "section_presence.editing"])
-    .where("section_presence.section_id", "=", sectionId)
-    .where("section_presence.user_id", "!=", user.id)
-    .where("section_presence.seen_at", ">", nowIso(new Date(now.getTime() - PRESENCE_TTL_MS)))
-    .orderBy("users.display_name")
+    .selectFrom("sectionPresence")
+    .innerJoin("users", "users.id", "sectionPresence.userId")
+    .select(["users.displayName as name", "sectionPresence.editing"])
+    .where("sectionPresence.sectionId", "=", sectionId)
+    .where("sectionPresence.userId", "!=", user.id)
+    .where("sectionPresence.seenAt", ">", nowIso(new Date(now.getTime() - PRESENCE_TTL_MS)))
+    .orderBy("users.displayName")
     .execute();
-  return rows.map((row) => ({ name: row.display_name, editing: row.editing === 1 }));
+  return rows.map((row) => ({ ...row, editing: row.editing === 1 }));
 }

@@ -22,17 +22,17 @@ export async function sectionStatesOverTime(
   const db = getDb();
   const sections = await db
     .selectFrom("sections")
-    .select(["id", "created_at"])
-    .where("town_id", "=", townId)
-    .where("plan_id", "=", planId)
+    .select(["id", "createdAt"])
+    .where("townId", "=", townId)
+    .where("planId", "=", planId)
     .execute();
   const events = await db
-    .selectFrom("workflow_events")
-    .select(["section_id", "to_state", "created_at"])
-    .where("town_id", "=", townId)
-    .where("plan_id", "=", planId)
-    .where("section_id", "is not", null)
-    .orderBy("created_at")
+    .selectFrom("workflowEvents")
+    .select(["sectionId", "toState", "createdAt"])
+    .where("townId", "=", townId)
+    .where("planId", "=", planId)
+    .where("sectionId", "is not", null)
+    .orderBy("createdAt")
     .execute();
   const current = new Map(sections.map((s) => [s.id, "drafting" as string]));
   const days: ProgressDay[] = [];
@@ -43,12 +43,12 @@ export async function sectionStatesOverTime(
     if (last?.date === date) last.counts = counts;
     else days.push({ date, counts });
   };
-  const firstDay = sections.map((s) => s.created_at).sort()[0];
+  const firstDay = sections.map((s) => s.createdAt).sort()[0];
   if (firstDay) snapshot(formatDateKey(firstDay));
   for (const event of events) {
-    if (event.section_id && current.has(event.section_id))
-      current.set(event.section_id, event.to_state);
-    snapshot(formatDateKey(event.created_at));
+    if (event.sectionId && current.has(event.sectionId))
+      current.set(event.sectionId, event.toState);
+    snapshot(formatDateKey(event.createdAt));
   }
   return days.slice(-30);
 }

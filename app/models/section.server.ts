@@ -3,8 +3,14 @@ import { newId, nowIso } from "~db/time";
 import type { Actor } from "~workflows/actor";
 import { decide } from "~workflows/decide";
 import { stateLabel } from "~workflows/labels";
+import type { PlanState } from "~workflows/plan";
 import type { Role } from "~workflows/roles";
-import { type SectionContext, sectionChecks, sectionMachine } from "~workflows/section";
+import {
+  type SectionContext,
+  type SectionState,
+  sectionChecks,
+  sectionMachine,
+} from "~workflows/section";
 
 import { checkContent, contentFacts, markdownToContent } from "~/editor/content.server";
 
@@ -29,90 +35,69 @@ export interface SectionRow {
   leaderId: string | null;
   leaderName: string | null;
   deadline: string | null;
-  state: string;
+  state: SectionState;
   stateLabel: string;
   characters: number;
   placeholders: number;
   version: number;
   updatedByName: string | null;
   updatedAt: string;
-  planState: string;
+  planState: PlanState;
   submittedBy: string | null;
 }
 
 function sectionQuery(townId: string) {
   return getDb()
     .selectFrom("sections")
-    .innerJoin("plans", "plans.id", "sections.plan_id")
-    .leftJoin("departments", "departments.id", "sections.department_id")
-    .leftJoin("users as leader", "leader.id", "sections.leader_id")
-    .leftJoin("users as editor", "editor.id", "sections.updated_by")
+    .innerJoin("plans", "plans.id", "sections.planId")
+    .leftJoin("departments", "departments.id", "sections.departmentId")
+    .leftJoin("users as leader", "leader.id", "sections.leaderId")
+    .leftJoin("users as editor", "editor.id", "sections.updatedBy")
     .select([
       "sections.id",
-      "sections.plan_id",
+      "sections.planId",
       "sections.kind",
       "sections.position",
       "sections.title",
-      "sections.department_id",
-      "departments.name as department_name",
-      "sections.leader_id",
-      "leader.display_name as leader_name",
+      "sections.departmentId",
+      "departments.name as departmentName",
+      "sections.leaderId",
+      "leader.displayName as leaderName",
       "sections.deadline",
       "sections.state",
       "sections.characters",
       "sections.placeholders",
       "sections.version",
-      "editor.display_name as updated_by_name",
-      "sections.updated_at",
-      "plans.state as plan_state",
-      "sections.submitted_by",
+      "editor.displayName as updatedByName",
+      "sections.updatedAt",
+      "plans.state as planState",
+      "sections.submittedBy",
     ])
-    .where("sections.town_id", "=", townId);
+    .where("sections.townId", "=", townId);
 }
 
-type RawSection = Awaited<ReturnType<ReturnType<typeof sectionQuery>["executeTakeFirstOrThrow"]>>;
-
-function toRow(row: RawSection): SectionRow {
-  return {
-    id: row.id,
-    planId: row.plan_id,
-    kind: row.kind,
-    position: row.position,
-    title: row.title,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    leaderId: row.leader_id,
-    leaderName: row.leader_name,
-    deadline: row.deadline,
-    state: row.state,
-    stateLabel: stateLabel(row.state, true),
-    characters: row.characters,
-    placeholders: row.placeholders,
-    version: row.version,
-    updatedByName: row.updated_by_name,
-    updatedAt: row.updated_at,
-    planState: row.plan_state,
-    submittedBy: row.submitted_by,
-  };
+/** A stored section with its state in words. */
+function withStateLabel<T extends { state: SectionState }>(row: T): T & { stateLabel: string } {
+  return { ...row, stateLabel: stateLabel(row.state, true) };
 }
 
 export async function listSections(townId: string, planId: string): Promise<SectionRow[]> {
   const rows = await sectionQuery(townId)
-    .where("sections.plan_id", "=", planId)
+    .where("sections.planId", "=", planId)
     .orderBy("sections.position")
     .execute();
-  return rows.map(toRow);
+  return rows.map(withStateLabel);
 }
 
 /** Sections of the town's plans that are still under way (not published), with their plan. */
 export async function listOpenSections(townId: string) {
   const rows = await sectionQuery(townId)
-    .select(["plans.title as plan_title", "plans.year as plan_year"])
+    .select("plans.title as planTitle")
     .where("plans.state", "!=", "published")
     .orderBy("plans.year", "desc")
     .orderBy("sections.position")
     .execute();
-  return rows.map((row) => ({ ...toRow(row), planTitle: row.plan_title }));
+  return rows.map(withStateLabel);
 }
 
 export async function getSection(
@@ -123,7 +108,7 @@ export async function getSection(
     .select("sections.content")
     .where("sections.id", "=", sectionId)
     .executeTakeFirst();
-  return row ? { ...toRow(row), content: row.content } : null;
+  return row ? withStateLabel(row) : null;
 }
 
 export type EditPermission = { allowed: true } | { allowed: false; reason: string };
@@ -243,11 +228,11 @@ export async function saveSectionContent(
           characters: check.characters,
           placeholders: check.placeholders,
           version: eb("version", "+", 1),
-          updated_by: user.id,
-          updated_at: savedAt,
+          updatedBy: user.id,
+          updatedAt: savedAt,
         }))
         .where("id", "=", sectionId)
-        .where("town_id", "=", user.townId)
+        .where("townId", "=", user.townId)
         .where("version", "=", baseVersion)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
@@ -286,10 +271,10 @@ export async function recordRevision(
 ): Promise<void> {
   const at = nowIso(input.at);
   const latest = await db
-    .selectFrom("section_revisions")
-    .select(["id", "author_id", "created_at", "reason"])
-    .where("section_id", "=", input.sectionId)
-    .orderBy("created_at", "desc")
+    .selectFrom("sectionRevisions")
+    .select(["id", "authorId", "createdAt", "reason"])
+    .where("sectionId", "=", input.sectionId)
+    .orderBy("createdAt", "desc")
     .orderBy("version", "desc")
     .limit(1)
     .executeTakeFirst();
@@ -297,33 +282,33 @@ export async function recordRevision(
     latest &&
     !input.reason &&
     !latest.reason &&
-    latest.author_id === input.authorId &&
-    input.at.getTime() - Date.parse(latest.created_at) < REVISION_FOLD_MS;
+    latest.authorId === input.authorId &&
+    input.at.getTime() - Date.parse(latest.createdAt) < REVISION_FOLD_MS;
   if (folds) {
     await db
-      .updateTable("section_revisions")
+      .updateTable("sectionRevisions")
       .set({
         version: input.version,
         content: input.content,
         characters: input.characters,
-        updated_at: at,
+        updatedAt: at,
       })
       .where("id", "=", latest.id)
       .execute();
     return;
   }
   await db
-    .insertInto("section_revisions")
+    .insertInto("sectionRevisions")
     .values({
       id: newId(),
-      section_id: input.sectionId,
+      sectionId: input.sectionId,
       version: input.version,
       content: input.content,
       characters: input.characters,
-      author_id: input.authorId,
+      authorId: input.authorId,
       reason: input.reason ?? null,
-      created_at: at,
-      updated_at: at,
+      createdAt: at,
+      updatedAt: at,
     })
     .execute();
 }
@@ -343,35 +328,25 @@ export async function listRevisions(
   townId: string,
   sectionId: string,
 ): Promise<(RevisionRow & { content: string })[]> {
-  const rows = await getDb()
-    .selectFrom("section_revisions")
-    .innerJoin("sections", "sections.id", "section_revisions.section_id")
-    .leftJoin("users", "users.id", "section_revisions.author_id")
+  return getDb()
+    .selectFrom("sectionRevisions")
+    .innerJoin("sections", "sections.id", "sectionRevisions.sectionId")
+    .leftJoin("users", "users.id", "sectionRevisions.authorId")
     .select([
-      "section_revisions.id",
-      "section_revisions.version",
-      "users.display_name as author_name",
-      "section_revisions.characters",
-      "section_revisions.reason",
-      "section_revisions.created_at",
-      "section_revisions.updated_at",
-      "section_revisions.content",
+      "sectionRevisions.id",
+      "sectionRevisions.version",
+      "users.displayName as authorName",
+      "sectionRevisions.characters",
+      "sectionRevisions.reason",
+      "sectionRevisions.createdAt",
+      "sectionRevisions.updatedAt",
+      "sectionRevisions.content",
     ])
-    .where("sections.town_id", "=", townId)
-    .where("section_revisions.section_id", "=", sectionId)
-    .orderBy("section_revisions.created_at", "desc")
-    .orderBy("section_revisions.version", "desc")
+    .where("sections.townId", "=", townId)
+    .where("sectionRevisions.sectionId", "=", sectionId)
+    .orderBy("sectionRevisions.createdAt", "desc")
+    .orderBy("sectionRevisions.version", "desc")
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    authorName: row.author_name,
-    characters: row.characters,
-    reason: row.reason,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    content: row.content,
-  }));
 }
 
 // --- Managing the plan's sections (coordinator, while the plan is drafting) ---
@@ -383,7 +358,7 @@ async function draftingPlan(townId: string, planId: string) {
     .selectFrom("plans")
     .select(["id", "state"])
     .where("id", "=", planId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
 }
 
@@ -397,18 +372,18 @@ async function assignmentProblem(
       .selectFrom("departments")
       .select("id")
       .where("id", "=", input.departmentId)
-      .where("town_id", "=", townId)
+      .where("townId", "=", townId)
       .executeTakeFirst();
     if (!department) return "所选科室不存在";
   }
   if (input.leaderId) {
     const leader = await db
       .selectFrom("users")
-      .innerJoin("user_roles", "user_roles.user_id", "users.id")
+      .innerJoin("userRoles", "userRoles.userId", "users.id")
       .select("users.id")
       .where("users.id", "=", input.leaderId)
-      .where("users.town_id", "=", townId)
-      .where("user_roles.role", "=", "leader")
+      .where("users.townId", "=", townId)
+      .where("userRoles.role", "=", "leader")
       .executeTakeFirst();
     if (!leader) return "所选分管领导不存在，或没有分管领导角色";
   }
@@ -441,7 +416,7 @@ export async function addSection(
     const { max } = await trx
       .selectFrom("sections")
       .select((eb) => eb.fn.max("position").as("max"))
-      .where("plan_id", "=", planId)
+      .where("planId", "=", planId)
       .executeTakeFirstOrThrow();
     const content = JSON.stringify(
       markdownToContent(`# ${settings.title}\n\n【请填写本章节内容】`),
@@ -451,21 +426,21 @@ export async function addSection(
       .insertInto("sections")
       .values({
         id,
-        plan_id: planId,
-        town_id: user.townId,
+        planId,
+        townId: user.townId,
         kind: "custom",
         position: Number(max ?? 0) + 1,
         title: settings.title,
-        department_id: settings.departmentId,
-        leader_id: settings.leaderId,
+        departmentId: settings.departmentId,
+        leaderId: settings.leaderId,
         deadline: settings.deadline,
         state: "drafting",
         content,
         characters: facts.characters,
         placeholders: facts.placeholders,
-        updated_by: null,
-        created_at: at,
-        updated_at: at,
+        updatedBy: null,
+        createdAt: at,
+        updatedAt: at,
       })
       .execute();
     await recordRevision(trx, {
@@ -496,12 +471,12 @@ export async function updateSectionSettings(
     .updateTable("sections")
     .set({
       title: settings.title,
-      department_id: settings.departmentId,
-      leader_id: settings.leaderId,
+      departmentId: settings.departmentId,
+      leaderId: settings.leaderId,
       deadline: settings.deadline,
     })
     .where("id", "=", sectionId)
-    .where("town_id", "=", user.townId)
+    .where("townId", "=", user.townId)
     .execute();
   return { ok: true };
 }
@@ -548,13 +523,13 @@ export async function removeSection(user: Editor, sectionId: string): Promise<Ma
       await trx
         .deleteFrom("sections")
         .where("id", "=", sectionId)
-        .where("town_id", "=", user.townId)
+        .where("townId", "=", user.townId)
         .execute();
       // Close the gap so that numbering (一、二、…) stays continuous.
       await trx
         .updateTable("sections")
         .set((eb) => ({ position: eb("position", "-", 1) }))
-        .where("plan_id", "=", section.planId)
+        .where("planId", "=", section.planId)
         .where("position", ">", section.position)
         .execute();
     });
@@ -565,11 +540,11 @@ export async function removeSection(user: Editor, sectionId: string): Promise<Ma
 export async function listLeaders(townId: string) {
   return getDb()
     .selectFrom("users")
-    .innerJoin("user_roles", "user_roles.user_id", "users.id")
-    .select(["users.id", "users.display_name as name", "users.title"])
-    .where("users.town_id", "=", townId)
-    .where("users.is_active", "=", 1)
-    .where("user_roles.role", "=", "leader")
+    .innerJoin("userRoles", "userRoles.userId", "users.id")
+    .select(["users.id", "users.displayName as name", "users.title"])
+    .where("users.townId", "=", townId)
+    .where("users.isActive", "=", 1)
+    .where("userRoles.role", "=", "leader")
     .orderBy("users.username")
     .execute();
 }
@@ -582,7 +557,7 @@ export async function getPlanSection(townId: string, planId: string, sectionId: 
     .selectFrom("plans")
     .select(["id", "title", "year"])
     .where("id", "=", planId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
   return plan ? { plan, section } : null;
 }

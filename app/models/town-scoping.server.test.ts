@@ -19,17 +19,17 @@ describeEachDialect(
         .insertInto("plans")
         .values({
           id,
-          town_id: await townIdOf(t.db, townName),
+          townId: await townIdOf(t.db, townName),
           year,
           kind: "工作计划",
           title: `${townName}${year}年工作计划`,
           state: "drafting",
-          document_number: null,
-          published_on: null,
+          documentNumber: null,
+          publishedOn: null,
           deadline: null,
-          created_by: null,
-          created_at: now,
-          updated_at: now,
+          createdBy: null,
+          createdAt: now,
+          updatedAt: now,
         })
         .execute();
       return id;

@@ -29,35 +29,34 @@ async function rolesOf(db: Kysely<Database>, userIds: string[]): Promise<Map<str
   const byUser = new Map<string, string[]>();
   if (userIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom("user_roles")
-    .select(["user_id", "role"])
-    .where("user_id", "in", userIds)
+    .selectFrom("userRoles")
+    .select(["userId", "role"])
+    .where("userId", "in", userIds)
     .execute();
   for (const row of rows) {
     if (!isRole(row.role)) continue;
-    byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row.role]);
+    byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.role]);
   }
   return new Map([...byUser].map(([id, roles]) => [id, sortRoles(roles)]));
 }
 
-/** The active user behind a live (unexpired) session, or null. */
 /** An active user with town and department, as a signed-in person is seen everywhere. */
 function activeUserQuery(db: ReturnType<typeof getDb>) {
   return db
     .selectFrom("users")
-    .innerJoin("towns", "towns.id", "users.town_id")
-    .leftJoin("departments", "departments.id", "users.department_id")
+    .innerJoin("towns", "towns.id", "users.townId")
+    .leftJoin("departments", "departments.id", "users.departmentId")
     .select([
       "users.id",
       "users.username",
-      "users.display_name",
+      "users.displayName",
       "users.title",
-      "users.town_id",
-      "towns.name as town_name",
-      "users.department_id",
-      "departments.name as department_name",
+      "users.townId",
+      "towns.name as townName",
+      "users.departmentId",
+      "departments.name as departmentName",
     ])
-    .where("users.is_active", "=", 1);
+    .where("users.isActive", "=", 1);
 }
 
 async function toSessionUser(
@@ -66,28 +65,19 @@ async function toSessionUser(
 ): Promise<SessionUser | null> {
   if (!row) return null;
   const roles = (await rolesOf(db, [row.id])).get(row.id) ?? [];
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    title: row.title,
-    townId: row.town_id,
-    townName: row.town_name,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    roles,
-  };
+  return { ...row, roles };
 }
 
+/** The active user behind a live (unexpired) session, or null. */
 export async function getUserBySession(
   sessionId: string,
   now: Date = new Date(),
 ): Promise<SessionUser | null> {
   const db = getDb();
   const row = await activeUserQuery(db)
-    .innerJoin("sessions", "sessions.user_id", "users.id")
+    .innerJoin("sessions", "sessions.userId", "users.id")
     .where("sessions.id", "=", sessionId)
-    .where("sessions.expires_at", ">", nowIso(now))
+    .where("sessions.expiresAt", ">", nowIso(now))
     .executeTakeFirst();
   return toSessionUser(db, row);
 }
@@ -112,17 +102,13 @@ export async function verifyLogin(username: string, password: string): Promise<L
   const db = getDb();
   const user = await db
     .selectFrom("users")
-    .select(["id", "password_hash", "is_active"])
+    .select(["id", "passwordHash", "isActive"])
     .where("username", "=", normalizeUsername(username))
     .executeTakeFirst();
-  const valid = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
+  const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user || !valid) return { ok: false, reason: "invalid" };
-  if (!user.is_active) return { ok: false, reason: "inactive" };
-  await db
-    .updateTable("users")
-    .set({ last_login_at: nowIso() })
-    .where("id", "=", user.id)
-    .execute();
+  if (!user.isActive) return { ok: false, reason: "inactive" };
+  await db.updateTable("users").set({ lastLoginAt: nowIso() }).where("id", "=", user.id).execute();
   return { ok: true, userId: user.id };
 }
 
@@ -151,19 +137,19 @@ async function queryUsers(townId: string, userId?: string): Promise<UserListItem
   const db = getDb();
   let query = db
     .selectFrom("users")
-    .leftJoin("departments", "departments.id", "users.department_id")
+    .leftJoin("departments", "departments.id", "users.departmentId")
     .select([
       "users.id",
       "users.username",
-      "users.display_name",
+      "users.displayName",
       "users.title",
-      "users.department_id",
-      "departments.name as department_name",
-      "users.is_active",
-      "users.last_login_at",
+      "users.departmentId",
+      "departments.name as departmentName",
+      "users.isActive",
+      "users.lastLoginAt",
     ])
-    .where("users.town_id", "=", townId)
-    .orderBy("users.is_active", "desc")
+    .where("users.townId", "=", townId)
+    .orderBy("users.isActive", "desc")
     .orderBy("users.username");
   if (userId) query = query.where("users.id", "=", userId);
   const rows = await query.execute();
@@ -172,15 +158,9 @@ async function queryUsers(townId: string, userId?: string): Promise<UserListItem
     rows.map((r) => r.id),
   );
   return rows.map((row) => ({
-    id: row.id,
-    username: row.username,
-    displayName: row.display_name,
-    title: row.title,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
+    ...row,
     roles: roles.get(row.id) ?? [],
-    isActive: row.is_active === 1,
-    lastLoginAt: row.last_login_at,
+    isActive: row.isActive === 1,
   }));
 }
 
@@ -212,7 +192,7 @@ async function assertDepartmentInTown(
     .selectFrom("departments")
     .select("id")
     .where("id", "=", departmentId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
   if (!dept) throw new Error("所选科室不属于本镇");
 }
@@ -238,14 +218,14 @@ export async function createUser(
       .insertInto("users")
       .values({
         id,
-        town_id: townId,
+        townId,
         username: normalizeUsername(input.username),
-        display_name: input.displayName,
+        displayName: input.displayName,
         title: input.title,
-        password_hash: passwordHash,
-        department_id: input.departmentId,
-        created_at: now,
-        updated_at: now,
+        passwordHash,
+        departmentId: input.departmentId,
+        createdAt: now,
+        updatedAt: now,
       })
       .execute();
     await replaceRoles(trx, id, input.roles);
@@ -254,12 +234,12 @@ export async function createUser(
 }
 
 async function replaceRoles(db: Kysely<Database>, userId: string, roles: Role[]) {
-  await db.deleteFrom("user_roles").where("user_id", "=", userId).execute();
+  await db.deleteFrom("userRoles").where("userId", "=", userId).execute();
   const unique = [...new Set(roles)];
   if (unique.length) {
     await db
-      .insertInto("user_roles")
-      .values(unique.map((role) => ({ user_id: userId, role })))
+      .insertInto("userRoles")
+      .values(unique.map((role) => ({ userId, role })))
       .execute();
   }
 }
@@ -273,13 +253,13 @@ export async function updateUser(townId: string, userId: string, input: UserInpu
       const result = await trx
         .updateTable("users")
         .set({
-          display_name: input.displayName,
+          displayName: input.displayName,
           title: input.title,
-          department_id: input.departmentId,
-          updated_at: nowIso(),
+          departmentId: input.departmentId,
+          updatedAt: nowIso(),
         })
         .where("id", "=", userId)
-        .where("town_id", "=", townId)
+        .where("townId", "=", townId)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) return false;
       await replaceRoles(trx, userId, input.roles);
@@ -291,9 +271,9 @@ export async function updateUser(townId: string, userId: string, input: UserInpu
 export async function setUserActive(townId: string, userId: string, active: boolean) {
   const result = await getDb()
     .updateTable("users")
-    .set({ is_active: active ? 1 : 0, updated_at: nowIso() })
+    .set({ isActive: active ? 1 : 0, updatedAt: nowIso() })
     .where("id", "=", userId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .executeTakeFirst();
   if (!active) await endAllSessionsOf(userId);
   return Number(result.numUpdatedRows) > 0;
@@ -308,22 +288,22 @@ export async function setPassword(townId: string, userId: string, password: stri
   const db = getDb();
   const user = await db
     .updateTable("users")
-    .set({ password_hash: await hashPassword(password), updated_at: nowIso() })
+    .set({ passwordHash: await hashPassword(password), updatedAt: nowIso() })
     .where("id", "=", userId)
-    .where("town_id", "=", townId)
+    .where("townId", "=", townId)
     .returning("username")
     .executeTakeFirst();
   if (!user) return false;
   await endAllSessionsOf(userId);
-  await db.deleteFrom("login_attempts").where("username", "=", user.username).execute();
+  await db.deleteFrom("loginAttempts").where("username", "=", user.username).execute();
   return true;
 }
 
 export async function checkPassword(userId: string, password: string): Promise<boolean> {
   const row = await getDb()
     .selectFrom("users")
-    .select("password_hash")
+    .select("passwordHash")
     .where("id", "=", userId)
     .executeTakeFirst();
-  return row ? verifyPassword(row.password_hash, password) : false;
+  return row ? verifyPassword(row.passwordHash, password) : false;
 }

@@ -98,7 +98,7 @@ describeEachDialect(
       const snapshots = await t.db
         .selectFrom("snapshots")
         .select("name")
-        .where("section_id", "=", economy.id)
+        .where("sectionId", "=", economy.id)
         .execute();
       expect(snapshots.map((s) => s.name)).toEqual(["送分管领导审核稿 第1次"]);
 
@@ -133,15 +133,15 @@ describeEachDialect(
       });
       const economy = await section("economy");
       const events = await t.db
-        .selectFrom("workflow_events")
-        .select(["event", "from_state", "to_state", "reason"])
-        .where("section_id", "=", economy.id)
-        .orderBy("created_at")
+        .selectFrom("workflowEvents")
+        .select(["event", "fromState", "toState", "reason"])
+        .where("sectionId", "=", economy.id)
+        .orderBy("createdAt")
         .execute();
       expect(events.at(-1)).toEqual({
         event: "return",
-        from_state: "leaderReview",
-        to_state: "returned",
+        fromState: "leaderReview",
+        toState: "returned",
         reason: "项目数偏少，请对照县里下达的任务。",
       });
       await fill("economy", "全年引进亿元以上项目8个。");
@@ -149,8 +149,8 @@ describeEachDialect(
       const names = await t.db
         .selectFrom("snapshots")
         .select("name")
-        .where("section_id", "=", economy.id)
-        .orderBy("created_at")
+        .where("sectionId", "=", economy.id)
+        .orderBy("createdAt")
         .execute();
       expect(names.map((s) => s.name)).toEqual([
         "送分管领导审核稿 第1次",
@@ -172,9 +172,9 @@ describeEachDialect(
       expect(loser).toMatchObject({ ok: false, status: 409 });
       expect(!loser?.ok && loser?.message).toMatch(/^已由 张建国 于 \d\d:\d\d 通过/);
       const approvals = await t.db
-        .selectFrom("workflow_events")
+        .selectFrom("workflowEvents")
         .select("id")
-        .where("section_id", "=", economy.id)
+        .where("sectionId", "=", economy.id)
         .where("event", "=", "approve")
         .execute();
       expect(approvals).toHaveLength(1);
@@ -183,20 +183,17 @@ describeEachDialect(
     it("a person who submitted a section may never approve it, even holding both roles", async () => {
       const leader1 = await as("leader1");
       const econ = await as("econ");
-      await t.db
-        .insertInto("user_roles")
-        .values({ user_id: leader1.id, role: "drafter" })
-        .execute();
+      await t.db.insertInto("userRoles").values({ userId: leader1.id, role: "drafter" }).execute();
       await t.db
         .updateTable("users")
-        .set({ department_id: econ.departmentId })
+        .set({ departmentId: econ.departmentId })
         .where("id", "=", leader1.id)
         .execute();
       try {
         // urban belongs to another office: give it to econ's office for this case
         await t.db
           .updateTable("sections")
-          .set({ department_id: econ.departmentId })
+          .set({ departmentId: econ.departmentId })
           .where("id", "=", (await section("urban")).id)
           .execute();
         const current = await section("urban");
@@ -220,21 +217,21 @@ describeEachDialect(
           .selectFrom("departments")
           .select("id")
           .where("name", "=", "规划建设办公室")
-          .where("town_id", "=", leader1.townId)
+          .where("townId", "=", leader1.townId)
           .executeTakeFirstOrThrow();
         await t.db
           .updateTable("sections")
-          .set({ department_id: urbanOffice.id })
+          .set({ departmentId: urbanOffice.id })
           .where("id", "=", (await section("urban")).id)
           .execute();
         await t.db
-          .deleteFrom("user_roles")
-          .where("user_id", "=", leader1.id)
+          .deleteFrom("userRoles")
+          .where("userId", "=", leader1.id)
           .where("role", "=", "drafter")
           .execute();
         await t.db
           .updateTable("users")
-          .set({ department_id: null })
+          .set({ departmentId: null })
           .where("id", "=", leader1.id)
           .execute();
       }
@@ -299,12 +296,12 @@ describeEachDialect(
       });
       expect((await getPlan(coordinator.townId, planId))?.state).toBe("drafting");
       const reopen = await t.db
-        .selectFrom("workflow_events")
-        .select(["section_id", "reason"])
-        .where("plan_id", "=", planId)
+        .selectFrom("workflowEvents")
+        .select(["sectionId", "reason"])
+        .where("planId", "=", planId)
         .where("event", "=", "reopen")
         .execute();
-      expect(reopen.map((e) => e.section_id).sort()).toEqual([...named].sort());
+      expect(reopen.map((e) => e.sectionId).sort()).toEqual([...named].sort());
       expect(new Set(reopen.map((e) => e.reason))).toEqual(
         new Set(["经济和生态两部分与县里部署衔接不够。"]),
       );
@@ -338,19 +335,20 @@ describeEachDialect(
 
     it("the record is append-only: the database refuses to change or delete an event", async () => {
       const event = await t.db
-        .selectFrom("workflow_events")
+        .selectFrom("workflowEvents")
         .select("id")
         .limit(1)
         .executeTakeFirstOrThrow();
       await expect(
         t.db
-          .updateTable("workflow_events")
+          .updateTable("workflowEvents")
+          // @ts-expect-error -- the schema makes every column of the record never-updatable
           .set({ reason: "改写历史" })
           .where("id", "=", event.id)
           .execute(),
       ).rejects.toThrow(/append-only/);
       await expect(
-        t.db.deleteFrom("workflow_events").where("id", "=", event.id).execute(),
+        t.db.deleteFrom("workflowEvents").where("id", "=", event.id).execute(),
       ).rejects.toThrow(/append-only/);
       await expect(t.db.deleteFrom("snapshots").execute()).rejects.toThrow(/append-only/);
     });
@@ -379,7 +377,7 @@ it("no code path updates or deletes a workflow event or snapshot", () => {
           walk(path);
       } else if (/\.tsx?$/.test(name) && !name.endsWith(".test.ts")) {
         const source = readFileSync(path, "utf8");
-        if (/(updateTable|deleteFrom)\(\s*["'](workflow_events|snapshots)["']/.test(source))
+        if (/(updateTable|deleteFrom)\(\s*["'](workflowEvents|snapshots)["']/.test(source))
           offenders.push(path);
         if (/(update|delete\s+from)\s+"?(workflow_events|snapshots)\b/i.test(source))
           offenders.push(path);

@@ -8,10 +8,19 @@ import {
   SECTION_EVENT_LABELS,
   SNAPSHOT_NAMES,
 } from "~workflows/labels";
-import { PLAN_USER_EVENTS, type PlanEvent, planChecks, planMachine } from "~workflows/plan";
+import {
+  PLAN_USER_EVENTS,
+  type PlanEvent,
+  type PlanEventType,
+  type PlanState,
+  planChecks,
+  planMachine,
+} from "~workflows/plan";
 import {
   SECTION_USER_EVENTS,
   type SectionEvent,
+  type SectionEventType,
+  type SectionState,
   sectionChecks,
   sectionMachine,
 } from "~workflows/section";
@@ -23,6 +32,8 @@ import { planTextPlaceholders } from "./plan.server";
 import { actorOf, type Editor, getSection, sectionContextOf } from "./section.server";
 
 type Db = ReturnType<typeof getDb>;
+
+type EventType = PlanEventType | SectionEventType;
 
 export type ApplyResult =
   | { ok: true; state: string; version: number }
@@ -54,30 +65,27 @@ async function staleMessage(
   lastSave?: { by: string | null; at: string },
 ): Promise<string> {
   let query = getDb()
-    .selectFrom("workflow_events")
-    .innerJoin("users", "users.id", "workflow_events.actor_id")
-    .select(["users.display_name", "workflow_events.event", "workflow_events.created_at"])
-    .where("workflow_events.town_id", "=", townId)
-    .where("workflow_events.event", "!=", "remind");
+    .selectFrom("workflowEvents")
+    .innerJoin("users", "users.id", "workflowEvents.actorId")
+    .select(["users.displayName", "workflowEvents.event", "workflowEvents.createdAt"])
+    .where("workflowEvents.townId", "=", townId)
+    .where("workflowEvents.event", "!=", "remind");
   query =
     "sectionId" in where
-      ? query.where("workflow_events.section_id", "=", where.sectionId)
+      ? query.where("workflowEvents.sectionId", "=", where.sectionId)
       : query
-          .where("workflow_events.plan_id", "=", where.planId)
-          .where("workflow_events.section_id", "is", null);
-  const last = await query
-    .orderBy("workflow_events.created_at", "desc")
-    .limit(1)
-    .executeTakeFirst();
+          .where("workflowEvents.planId", "=", where.planId)
+          .where("workflowEvents.sectionId", "is", null);
+  const last = await query.orderBy("workflowEvents.createdAt", "desc").limit(1).executeTakeFirst();
   const refresh = "请刷新页面查看最新状态。";
-  if (lastSave?.by && (!last || lastSave.at > last.created_at)) {
+  if (lastSave?.by && (!last || lastSave.at > last.createdAt)) {
     return `内容已由 ${lastSave.by} 于 ${formatTime(new Date(lastSave.at))} 修改，${refresh}`;
   }
   if (!last) return `页面内容已过期，${refresh}`;
-  const at = new Date(last.created_at);
+  const at = new Date(last.createdAt);
   const today = formatDateKey(at) === formatDateKey(new Date());
   const when = today ? formatTime(at) : formatDateTime(at);
-  return `已由 ${last.display_name} 于 ${when} ${EVENT_PAST_LABELS[last.event] ?? last.event}，${refresh}`;
+  return `已由 ${last.displayName} 于 ${when} ${EVENT_PAST_LABELS[last.event] ?? last.event}，${refresh}`;
 }
 
 /** "送分管领导审核稿 第2次": the base name and how many came before. */
@@ -92,8 +100,8 @@ async function snapshotName(
     .where("name", "like", `${base}%`);
   query =
     "sectionId" in where
-      ? query.where("section_id", "=", where.sectionId)
-      : query.where("plan_id", "=", where.planId).where("section_id", "is", null);
+      ? query.where("sectionId", "=", where.sectionId)
+      : query.where("planId", "=", where.planId).where("sectionId", "is", null);
   const { count } = await query.executeTakeFirstOrThrow();
   return `${base} 第${Number(count) + 1}次`;
 }
@@ -106,9 +114,9 @@ async function insertEvent(
     sectionId: string | null;
     subject: string;
     actorId: string;
-    event: string;
-    from: string;
-    to: string;
+    event: EventType;
+    from: PlanState | SectionState;
+    to: PlanState | SectionState;
     reason?: string | null;
     details?: object | null;
     snapshot?: { name: string; content: string } | null;
@@ -124,31 +132,31 @@ async function insertEvent(
       .insertInto("snapshots")
       .values({
         id: snapshotId,
-        town_id: row.townId,
-        plan_id: row.planId,
-        section_id: row.sectionId,
+        townId: row.townId,
+        planId: row.planId,
+        sectionId: row.sectionId,
         name: row.snapshot.name,
         content: row.snapshot.content,
-        created_at: row.at,
+        createdAt: row.at,
       })
       .execute();
   }
   await db
-    .insertInto("workflow_events")
+    .insertInto("workflowEvents")
     .values({
       id: newId(),
-      town_id: row.townId,
-      plan_id: row.planId,
-      section_id: row.sectionId,
+      townId: row.townId,
+      planId: row.planId,
+      sectionId: row.sectionId,
       subject: row.subject,
-      actor_id: row.actorId,
+      actorId: row.actorId,
       event: row.event,
-      from_state: row.from,
-      to_state: row.to,
+      fromState: row.from,
+      toState: row.to,
       reason: row.reason?.trim() || null,
       details: row.details ? JSON.stringify(row.details) : null,
-      snapshot_id: snapshotId,
-      created_at: row.at,
+      snapshotId,
+      createdAt: row.at,
       ordinal: row.ordinal ?? 0,
     })
     .execute();
@@ -188,6 +196,7 @@ export async function applySectionEvent(
     };
   }
   if (!decision.ok) return refused(decision.refusal);
+  const next = decision.state as SectionState; // decide() names a state of the section machine
 
   const at = nowIso(now);
   const db = getDb();
@@ -196,12 +205,12 @@ export async function applySectionEvent(
       const result = await trx
         .updateTable("sections")
         .set((eb) => ({
-          state: decision.state,
-          submitted_by: decision.context.submittedBy,
+          state: next,
+          submittedBy: decision.context.submittedBy,
           version: eb("version", "+", 1),
         }))
         .where("id", "=", sectionId)
-        .where("town_id", "=", user.townId)
+        .where("townId", "=", user.townId)
         .where("version", "=", input.baseVersion)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
@@ -215,7 +224,7 @@ export async function applySectionEvent(
       actorId: user.id,
       event: input.type,
       from: section.state,
-      to: decision.state,
+      to: next,
       reason: input.reason,
       snapshot: base
         ? { name: await snapshotName(trx, base, { sectionId }), content: section.content }
@@ -239,13 +248,13 @@ export async function planContextOf(db: Db, planId: string) {
   const sections = await db
     .selectFrom("sections")
     .select(["id", "state"])
-    .where("plan_id", "=", planId)
+    .where("planId", "=", planId)
     .orderBy("position")
     .execute();
   const { count } = await db
     .selectFrom("targets")
     .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("plan_id", "=", planId)
+    .where("planId", "=", planId)
     .executeTakeFirstOrThrow();
   const texts = await db
     .selectFrom("plans")
@@ -270,16 +279,21 @@ async function planSnapshotContent(db: Db, planId: string): Promise<string> {
   const sections = await db
     .selectFrom("sections")
     .select(["id", "title", "content"])
-    .where("plan_id", "=", planId)
+    .where("planId", "=", planId)
     .orderBy("position")
     .execute();
   const targets = await db
     .selectFrom("targets")
-    .select(["name", "value", "unit", "qualifier", "baseline", "department_id"])
-    .where("plan_id", "=", planId)
+    .select(["name", "value", "unit", "qualifier", "baseline", "departmentId"])
+    .where("planId", "=", planId)
     .orderBy("position")
     .execute();
-  return JSON.stringify({ ...plan, targets, sections });
+  // 存档稿 already stored name a target's department `department_id`; new ones keep that key.
+  const stored = targets.map(({ departmentId, ...target }) => ({
+    ...target,
+    department_id: departmentId,
+  }));
+  return JSON.stringify({ ...plan, targets: stored, sections });
 }
 
 /** The Party committee's decisions carry its meeting (date, number) when one was given. */
@@ -301,7 +315,7 @@ async function sectionTitles(db: Db, planId: string, ids: readonly string[]) {
   const rows = await db
     .selectFrom("sections")
     .select(["id", "title"])
-    .where("plan_id", "=", planId)
+    .where("planId", "=", planId)
     .where("id", "in", ids)
     .orderBy("position")
     .execute();
@@ -342,7 +356,7 @@ export async function applyPlanEvent(
     .selectFrom("plans")
     .select(["id", "title", "state", "version"])
     .where("id", "=", planId)
-    .where("town_id", "=", user.townId)
+    .where("townId", "=", user.townId)
     .executeTakeFirst();
   if (!plan) return missing;
   const event = { ...input, actor: actorOf(user) } as PlanEvent;
@@ -353,6 +367,7 @@ export async function applyPlanEvent(
     return { ok: false, status: 409, message: await staleMessage(user.townId, { planId }) };
   }
   if (!decision.ok) return refused(decision.refusal);
+  const next = decision.state as PlanState; // decide() names a state of the plan machine
   // The committee's decision is recorded after its meeting: a later date is a typo.
   if (plan.state === "partyCommitteeReview" && (input.meetingDate ?? "") > formatDateKey(now)) {
     return { ok: false, status: 422, message: "会议日期不能晚于今天，请核对。" };
@@ -365,15 +380,15 @@ export async function applyPlanEvent(
     const result = await trx
       .updateTable("plans")
       .set((eb) => ({
-        state: decision.state,
+        state: next,
         version: eb("version", "+", 1),
-        updated_at: at,
+        updatedAt: at,
         ...(input.type === "publish"
-          ? { document_number: input.documentNumber!.trim(), published_on: input.date! }
+          ? { documentNumber: input.documentNumber!.trim(), publishedOn: input.date! }
           : {}),
       }))
       .where("id", "=", planId)
-      .where("town_id", "=", user.townId)
+      .where("townId", "=", user.townId)
       .where("version", "=", input.baseVersion)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return false;
@@ -388,7 +403,7 @@ export async function applyPlanEvent(
       actorId: user.id,
       event: input.type,
       from: plan.state,
-      to: decision.state,
+      to: next,
       reason: input.reason,
       details: withMeeting(
         plan.state,
@@ -437,9 +452,10 @@ export async function applyPlanEvent(
         sectionChecks,
       );
       if (!reopened.ok) continue; // not approved (cannot happen after compiling): leave it be
+      const reopenedState = reopened.state as SectionState;
       await trx
         .updateTable("sections")
-        .set((eb) => ({ state: reopened.state, version: eb("version", "+", 1) }))
+        .set((eb) => ({ state: reopenedState, version: eb("version", "+", 1) }))
         .where("id", "=", sectionId)
         .execute();
       await insertEvent(trx, {
@@ -450,7 +466,7 @@ export async function applyPlanEvent(
         actorId: user.id,
         event: "reopen",
         from: section.state,
-        to: reopened.state,
+        to: reopenedState,
         reason: input.reason,
         snapshot: {
           name: await snapshotName(trx, SNAPSHOT_NAMES["section:reopen"]!, { sectionId }),
@@ -536,27 +552,22 @@ export async function planActions(
 /** Who returned the section last, when and why (shown on top of the editor). */
 export async function lastReturn(townId: string, sectionId: string) {
   const row = await getDb()
-    .selectFrom("workflow_events")
-    .innerJoin("users", "users.id", "workflow_events.actor_id")
+    .selectFrom("workflowEvents")
+    .innerJoin("users", "users.id", "workflowEvents.actorId")
     .select([
-      "users.display_name",
-      "workflow_events.event",
-      "workflow_events.reason",
-      "workflow_events.created_at",
+      "users.displayName as by",
+      "workflowEvents.event",
+      "workflowEvents.reason",
+      "workflowEvents.createdAt as at",
     ])
-    .where("workflow_events.town_id", "=", townId)
-    .where("workflow_events.section_id", "=", sectionId)
-    .where("workflow_events.event", "in", ["return", "reopen"])
-    .orderBy("workflow_events.created_at", "desc")
+    .where("workflowEvents.townId", "=", townId)
+    .where("workflowEvents.sectionId", "=", sectionId)
+    .where("workflowEvents.event", "in", ["return", "reopen"])
+    .orderBy("workflowEvents.createdAt", "desc")
     .limit(1)
     .executeTakeFirst();
   return row
-    ? {
-        by: row.display_name,
-        byPlan: row.event === "reopen",
-        reason: row.reason ?? "",
-        at: row.created_at,
-      }
+    ? { by: row.by, byPlan: row.event === "reopen", reason: row.reason ?? "", at: row.at }
     : null;
 }
 
@@ -564,11 +575,11 @@ export async function lastReturn(townId: string, sectionId: string) {
 export async function returnedSnapshot(townId: string, sectionId: string) {
   return getDb()
     .selectFrom("snapshots")
-    .select(["name", "content", "created_at"])
-    .where("town_id", "=", townId)
-    .where("section_id", "=", sectionId)
+    .select(["name", "content", "createdAt"])
+    .where("townId", "=", townId)
+    .where("sectionId", "=", sectionId)
     .where((eb) => eb.or(RETURN_SNAPSHOTS.map((name) => eb("name", "like", `${name}%`))))
-    .orderBy("created_at", "desc")
+    .orderBy("createdAt", "desc")
     .limit(1)
     .executeTakeFirst();
 }
@@ -591,51 +602,41 @@ export async function listPlanEvents(
   { limit = EVENTS_PAGE_SIZE, offset = 0 }: { limit?: number; offset?: number } = {},
 ) {
   let query = getDb()
-    .selectFrom("workflow_events")
-    .innerJoin("users", "users.id", "workflow_events.actor_id")
-    .leftJoin("snapshots", "snapshots.id", "workflow_events.snapshot_id")
+    .selectFrom("workflowEvents")
+    .innerJoin("users", "users.id", "workflowEvents.actorId")
+    .leftJoin("snapshots", "snapshots.id", "workflowEvents.snapshotId")
     .select([
-      "workflow_events.id",
-      "workflow_events.section_id",
-      "workflow_events.subject",
-      "workflow_events.actor_id",
-      "users.display_name as actor_name",
-      "workflow_events.event",
-      "workflow_events.from_state",
-      "workflow_events.to_state",
-      "workflow_events.reason",
-      "workflow_events.details",
-      "workflow_events.created_at",
-      "workflow_events.snapshot_id",
-      "snapshots.name as snapshot_name",
+      "workflowEvents.id",
+      "workflowEvents.sectionId",
+      "workflowEvents.subject",
+      "workflowEvents.actorId",
+      "users.displayName as actorName",
+      "workflowEvents.event",
+      "workflowEvents.fromState as from",
+      "workflowEvents.toState as to",
+      "workflowEvents.reason",
+      "workflowEvents.details",
+      "workflowEvents.createdAt as at",
+      "workflowEvents.snapshotId",
+      "snapshots.name as snapshotName",
     ])
-    .where("workflow_events.town_id", "=", townId)
-    .where("workflow_events.plan_id", "=", planId);
-  if (filters.section === "plan") query = query.where("workflow_events.section_id", "is", null);
-  else if (filters.section) query = query.where("workflow_events.section_id", "=", filters.section);
-  if (filters.actor) query = query.where("workflow_events.actor_id", "=", filters.actor);
-  if (filters.event) query = query.where("workflow_events.event", "=", filters.event);
+    .where("workflowEvents.townId", "=", townId)
+    .where("workflowEvents.planId", "=", planId);
+  if (filters.section === "plan") query = query.where("workflowEvents.sectionId", "is", null);
+  else if (filters.section) query = query.where("workflowEvents.sectionId", "=", filters.section);
+  if (filters.actor) query = query.where("workflowEvents.actorId", "=", filters.actor);
+  // An event name the record does not know simply matches nothing.
+  if (filters.event) query = query.where("workflowEvents.event", "=", filters.event as EventType);
   const rows = await query
-    .orderBy("workflow_events.created_at", "desc")
-    .orderBy("workflow_events.ordinal", "desc")
+    .orderBy("workflowEvents.createdAt", "desc")
+    .orderBy("workflowEvents.ordinal", "desc")
     .limit(limit + 1) // one more than shown tells whether older events follow
     .offset(offset)
     .execute();
-  const events = rows.slice(0, limit).map((row) => ({
-    id: row.id,
-    sectionId: row.section_id,
-    subject: row.subject,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    event: row.event,
-    eventLabel: eventPastLabel(row.event, !!row.section_id, row.from_state),
-    from: row.from_state,
-    to: row.to_state,
-    reason: row.reason,
-    note: detailsNote(row.details),
-    at: row.created_at,
-    snapshotId: row.snapshot_id,
-    snapshotName: row.snapshot_name,
+  const events = rows.slice(0, limit).map(({ details, ...event }) => ({
+    ...event,
+    eventLabel: eventPastLabel(event.event, !!event.sectionId, event.from),
+    note: detailsNote(details),
   }));
   return { events, hasMore: rows.length > limit };
 }
@@ -664,13 +665,13 @@ function detailsNote(details: string | null): string | null {
 /** Everyone who appears in a plan's record (for the person filter). */
 export async function listPlanActors(townId: string, planId: string) {
   return getDb()
-    .selectFrom("workflow_events")
-    .innerJoin("users", "users.id", "workflow_events.actor_id")
-    .select(["users.id", "users.display_name as name"])
+    .selectFrom("workflowEvents")
+    .innerJoin("users", "users.id", "workflowEvents.actorId")
+    .select(["users.id", "users.displayName as name"])
     .distinct()
-    .where("workflow_events.town_id", "=", townId)
-    .where("workflow_events.plan_id", "=", planId)
-    .orderBy("users.display_name")
+    .where("workflowEvents.townId", "=", townId)
+    .where("workflowEvents.planId", "=", planId)
+    .orderBy("users.displayName")
     .execute();
 }
 
@@ -695,21 +696,21 @@ export async function getSnapshot(
 ): Promise<SnapshotView | null> {
   const row = await getDb()
     .selectFrom("snapshots")
-    .leftJoin("workflow_events", "workflow_events.snapshot_id", "snapshots.id")
+    .leftJoin("workflowEvents", "workflowEvents.snapshotId", "snapshots.id")
     .select([
       "snapshots.name",
       "snapshots.content",
-      "snapshots.section_id",
-      "snapshots.created_at",
-      "workflow_events.subject",
+      "snapshots.sectionId",
+      "snapshots.createdAt",
+      "workflowEvents.subject",
     ])
-    .where("snapshots.town_id", "=", townId)
-    .where("snapshots.plan_id", "=", planId)
+    .where("snapshots.townId", "=", townId)
+    .where("snapshots.planId", "=", planId)
     .where("snapshots.id", "=", snapshotId)
     .executeTakeFirst();
   if (!row) return null;
-  const base = { name: row.name, at: row.created_at, subject: row.subject ?? "" };
-  if (row.section_id) return { kind: "section", ...base, blocks: blocksOf(row.content) };
+  const base = { name: row.name, at: row.createdAt, subject: row.subject ?? "" };
+  if (row.sectionId) return { kind: "section", ...base, blocks: blocksOf(row.content) };
   const plan = JSON.parse(row.content) as {
     title: string;
     preamble: string | null;

@@ -72,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sinceReturn: before
       ? {
           name: before.name,
-          at: before.created_at,
+          at: before.createdAt,
           rows: diffContents(before.content, section.content),
         }
       : null,

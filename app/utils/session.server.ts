@@ -59,10 +59,10 @@ export async function createSession(
     .insertInto("sessions")
     .values({
       id: hashToken(token),
-      user_id: userId,
-      created_at: nowIso(now),
-      expires_at: nowIso(new Date(now.getTime() + SESSION_LIFETIME_MS)),
-      user_agent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+      userId,
+      createdAt: nowIso(now),
+      expiresAt: nowIso(new Date(now.getTime() + SESSION_LIFETIME_MS)),
+      userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
       flash,
     })
     .execute();
@@ -77,11 +77,11 @@ export async function destroySession(request: Request): Promise<string> {
 }
 
 export async function endAllSessionsOf(userId: string): Promise<void> {
-  await getDb().deleteFrom("sessions").where("user_id", "=", userId).execute();
+  await getDb().deleteFrom("sessions").where("userId", "=", userId).execute();
 }
 
 export async function purgeExpiredSessions(now: Date = new Date()): Promise<void> {
-  await getDb().deleteFrom("sessions").where("expires_at", "<=", nowIso(now)).execute();
+  await getDb().deleteFrom("sessions").where("expiresAt", "<=", nowIso(now)).execute();
 }
 
 /** Leaves a one-shot message for the next page this session sees. */
