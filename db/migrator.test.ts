@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { expect, it } from "vitest";
 
 import { migrations } from "./migrations/index";
-import { migrateToEmpty, migrateToLatest } from "./migrator";
+import { migrateTo, migrateToEmpty, migrateToLatest } from "./migrator";
 import { describeEachDialect } from "./testing";
 
 const FOUNDATION_TABLES = [
@@ -56,6 +56,45 @@ describeEachDialect(
           t.db,
         ),
       ).rejects.toThrow();
+    });
+
+    it("gives the copies kept before 2026-12 their kind and number, keeping them append-only", async () => {
+      await migrateToEmpty(t.db);
+      await migrateTo(t.db, "2026-11-22-007-comment-occurrence");
+      const at = "2026-01-01T00:00:00.000Z";
+      await sql`insert into towns (id, name, county, created_at) values ('t1', '甲镇', '县', ${at})`.execute(
+        t.db,
+      );
+      await sql`insert into plans (id, town_id, year, kind, title, state, created_at, updated_at) values ('p1', 't1', 2027, '工作计划', '甲镇2027年工作计划', 'drafting', ${at}, ${at})`.execute(
+        t.db,
+      );
+      const names = [
+        "送分管领导审核稿 第2次",
+        "随计划退回稿 第1次",
+        "退回稿 第3次",
+        "印发稿 第1次",
+      ];
+      for (const [index, name] of names.entries()) {
+        await sql`insert into snapshots (id, town_id, plan_id, section_id, name, content, created_at) values (${`s${index}`}, 't1', 'p1', ${index < 2 ? "x" : null}, ${name}, '{}', ${at})`.execute(
+          t.db,
+        );
+      }
+      await migrateToLatest(t.db);
+      const rows = await t.db
+        .selectFrom("snapshots")
+        .select(["id", "kind", "sequence"])
+        .orderBy("id")
+        .execute();
+      expect(rows).toEqual([
+        { id: "s0", kind: "submitted", sequence: 2 },
+        { id: "s1", kind: "reopened", sequence: 1 },
+        { id: "s2", kind: "planReturned", sequence: 3 },
+        { id: "s3", kind: "published", sequence: 1 },
+      ]);
+      await expect(sql`update snapshots set kind = 'final'`.execute(t.db)).rejects.toThrow(
+        /append-only/,
+      );
+      await migrateToEmpty(t.db);
     });
 
     it("can be undone to an empty database and redone", async () => {

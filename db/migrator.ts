@@ -37,3 +37,9 @@ export async function migrateToEmpty(db: Kysely<Database>): Promise<void> {
   const { results, error } = await createMigrator(db).migrateTo(NO_MIGRATIONS);
   check(results, error);
 }
+
+/** Runs (or undoes) migrations until `name` is the last one applied (tests of a migration). */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<void> {
+  const { results, error } = await createMigrator(db).migrateTo(name);
+  check(results, error);
+}

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
-import type { PlanEventType, PlanState } from "../workflows/plan";
-import type { SectionEventType, SectionState } from "../workflows/section";
+import type { RecordedEvent, SnapshotKind } from "../workflows/labels";
+import type { PlanState } from "../workflows/plan";
+import type { SectionState } from "../workflows/section";
 
 /**
  * The one Database interface both dialects share.
@@ -69,6 +70,8 @@ export interface PlanExportTable {
   filename: string;
   sha256: string;
   bytes: number;
+  /** The 文号 the file carried (published plans), so a correction shows in the record. */
+  documentNumber: string | null;
   createdAt: string;
 }
 
@@ -80,7 +83,7 @@ export interface WorkflowEventTable {
   sectionId: AppendOnly<string | null>;
   subject: AppendOnly<string>;
   actorId: AppendOnly<string>;
-  event: AppendOnly<PlanEventType | SectionEventType>;
+  event: AppendOnly<RecordedEvent>;
   fromState: AppendOnly<PlanState | SectionState>;
   toState: AppendOnly<PlanState | SectionState>;
   reason: AppendOnly<string | null>;
@@ -98,7 +101,10 @@ export interface SnapshotTable {
   townId: AppendOnly<string>;
   planId: AppendOnly<string>;
   sectionId: AppendOnly<string | null>;
-  name: AppendOnly<string>;
+  /** Which step kept it; its display name ("送分管领导审核稿 第2次") is built when read. */
+  kind: AppendOnly<SnapshotKind>;
+  /** 1 for the first of its kind on this section (or plan), 2 for the next… */
+  sequence: AppendOnly<number>;
   content: AppendOnly<string>;
   createdAt: AppendOnly<string>;
 }
@@ -113,6 +119,8 @@ export interface CommentTable {
   quote: string | null;
   /** Which appearance of `quote` in the section (0-based); see app/editor/marks.ts. */
   quoteOccurrence: Generated<number>;
+  /** The heading the quoted words stood under, to say where they were once edited away. */
+  quoteHeading: string | null;
   resolvedAt: string | null;
   resolvedBy: string | null;
   createdAt: string;
@@ -193,6 +201,7 @@ export interface PlanTable {
   documentNumber: string | null;
   publishedOn: string | null;
   deadline: string | null;
+  /** Raised by every plan event and by every edit of its texts, targets and sections' settings. */
   version: Generated<number>;
   /** Lexical JSON of 形势与总体要求 and of the closing paragraph. */
   preamble: string | null;
@@ -201,6 +210,8 @@ export interface PlanTable {
   targetsAsTable: Generated<number>;
   createdBy: string | null;
   createdAt: string;
+  /** Who moved or changed the plan last (an event or an edit), and when. */
+  updatedBy: Generated<string | null>;
   updatedAt: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 
+import { today } from "../app/utils/dates";
 import { demoSectionPeople } from "../db/seed-demo";
 import { SECTION_KIND_LABELS, SECTION_KINDS } from "../templates/section-kinds";
 import { expect, openPlanFromTemplates, selectWords, signIn, test } from "./fixtures";
@@ -233,18 +234,41 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   const decision = page.getByRole("dialog", { name: "原则通过（按意见修改）" });
   await decision.getByLabel("会议日期").fill("2026-11-20");
   await decision.getByLabel("会议届次").fill("2026年第12次党委会");
+  await decision.getByLabel("党委会审议意见").fill("一、压减一般性表述。\n二、补充重点项目清单。");
   await decision.getByRole("button", { name: "确认" }).click();
   await expect(page.locator(".page-header .badge")).toHaveText("按意见修改中");
 
+  // The committee's opinions stay in view for 党政办 until 完成修改, line by line.
   await switchTo(page, "coordinator");
+  await expect(page.getByTestId("todo-list")).toContainText("党委会审议意见：一、压减一般性表述。");
+  await page.goto(planUrl);
+  const opinions = page.getByTestId("opinions");
+  await expect(opinions).toContainText("二、补充重点项目清单。");
+  expect(await opinions.locator(".keep-lines").innerText()).toContain("表述。\n二、");
   await planStep(page, "完成修改", "已审定");
+  await expect(page.getByTestId("opinions")).toHaveCount(0);
+
+  // 印发: a 文号 not in the official shape is refused with the expected form.
+  const day = today();
+  const year = day.slice(0, 4);
   await page.getByRole("button", { name: "印发" }).click();
-  const dialog = page.getByRole("dialog", { name: "印发" });
-  await dialog.getByLabel("文号（必填）").fill("示政发〔2028〕1号");
-  await dialog.getByLabel("印发日期（必填）").fill("2028-01-20");
+  let dialog = page.getByRole("dialog", { name: "印发" });
+  await expect(dialog).toContainText("本操作不能撤销");
+  await dialog.getByLabel("文号（必填）").fill(`示政发[${year}]1号`);
+  await dialog.getByLabel("印发日期（必填）").fill(day);
+  await expect(dialog.getByTestId("publish-preview")).toContainText(`示政发[${year}]1号`);
+  await expect(dialog.getByTestId("publish-preview")).toContainText("示例镇人民政府");
+  await dialog.getByRole("button", { name: "确认印发" }).click();
+  await expect(page.getByTestId("workflow-error")).toContainText("示政发〔2027〕1号");
+  await expect(page.locator(".page-header .badge")).toHaveText("已审定");
+
+  await page.getByRole("button", { name: "印发" }).click();
+  dialog = page.getByRole("dialog", { name: "印发" });
+  await dialog.getByLabel("文号（必填）").fill(`示政发〔${year}〕1号`);
+  await dialog.getByLabel("印发日期（必填）").fill(day);
   await dialog.getByRole("button", { name: "确认印发" }).click();
   await expect(page.locator(".page-header .badge")).toHaveText("已印发");
-  await expect(page.getByText("示政发〔2028〕1号（2028-01-20印发）")).toBeVisible();
+  await expect(page.getByText(`示政发〔${year}〕1号（${day}印发）`)).toBeVisible();
   await expect(page.getByTestId("workflow-actions")).toHaveCount(0);
 
   // Now the final document: no 征求意见稿 in the name, the 文号 in the text.

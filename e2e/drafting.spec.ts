@@ -218,7 +218,7 @@ test("the coordinator adds a section, moves it up and removes it", async ({ page
   await expect(sections.nth(6)).toContainText("专项工作");
   await expect(sections.last()).toContainText("社会治理与党的建设");
 
-  await page.getByRole("link", { name: "设置 专项工作" }).click();
+  await page.getByRole("link", { name: "分工设置：专项工作" }).click();
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "删除本章节" }).click();
   await expect(page.getByText("已删除章节“专项工作”，其余章节已重新编号")).toBeVisible();

@@ -1,8 +1,8 @@
-import { setup } from "xstate";
+import { and, setup } from "xstate";
 
 import { type Actor, actorHas } from "./actor";
-import { type Check, firstRefusal, refuse } from "./decide";
-import type { Role } from "./roles";
+import { guardsOf, refuse, type Rule, type Workflow } from "./decide";
+import { ROLE_LABELS, type Role } from "./roles";
 
 /**
  * The assembled plan's way through 统稿, the mayor and the Party committee to
@@ -29,6 +29,7 @@ export const PLAN_STATE_LABELS: Record<PlanState, string> = {
   published: "已印发",
 };
 
+/** The stored facts the guards read. */
 export type PlanContext = {
   sectionIds: readonly string[];
   approvedSections: number;
@@ -37,22 +38,37 @@ export type PlanContext = {
   textPlaceholders: number;
 };
 
-/** The Party committee's meeting, recorded with each of its decisions. */
-type Meeting = { meetingDate?: string; meetingNumber?: string };
+/** A context for questions that read no facts (who may edit now, who may manage sections). */
+export const NO_PLAN_FACTS: PlanContext = {
+  sectionIds: [],
+  approvedSections: 0,
+  targets: 0,
+  textPlaceholders: 0,
+};
 
-export type PlanEvent =
-  | { type: "edit"; actor: Actor }
-  | { type: "startCompiling"; actor: Actor }
-  | { type: "submitToMayor"; actor: Actor }
-  | ({ type: "approve"; actor: Actor } & Meeting)
-  | ({ type: "approveWithAmendments"; actor: Actor } & Meeting)
-  | { type: "finalize"; actor: Actor }
-  /** `sections`: the ones to reopen; empty or absent means the whole plan. */
-  | ({ type: "return"; actor: Actor; reason?: string; sections?: readonly string[] } & Meeting)
-  | { type: "publish"; actor: Actor; documentNumber?: string; date?: string };
+export const PLAN_EVENT_TYPES = [
+  /** The plan's own texts and targets (形势与总体要求, 结束语, 预期目标, 截止日期). */
+  "edit",
+  /** Add, move, remove sections and change who writes and reviews them. */
+  "manageSections",
+  /** How the Word file prints (e.g. 预期目标 also as a table). */
+  "setExportOptions",
+  "startCompiling",
+  "submitToMayor",
+  "approve",
+  "approveWithAmendments",
+  "finalize",
+  "return",
+  "publish",
+  /** An administrator corrects a wrong 文号 after publication, on the record. */
+  "correctDocumentNumber",
+] as const;
+export type PlanEventType = (typeof PLAN_EVENT_TYPES)[number];
 
-export type PlanEventType = PlanEvent["type"];
+/** Who acts is all an event carries: reasons, 文号 and dates are validated at the boundary. */
+export type PlanEvent = { type: PlanEventType; actor: Actor };
 
+/** Events that move the plan along, sent with the workflow buttons. */
 export const PLAN_USER_EVENTS = [
   "startCompiling",
   "submitToMayor",
@@ -61,179 +77,114 @@ export const PLAN_USER_EVENTS = [
   "finalize",
   "return",
   "publish",
+  "correctDocumentNumber",
 ] as const satisfies readonly PlanEventType[];
+export type PlanUserEvent = (typeof PLAN_USER_EVENTS)[number];
 
-type PlanCheck = Check<PlanContext, PlanEvent>;
+type PlanRule = Rule<PlanContext, PlanEvent>;
 
-const ROLE_NAMES: Partial<Record<Role, string>> = {
-  coordinator: "党政办",
-  mayor: "镇长",
-  secretary: "党委书记",
-};
+const rules = {
+  /** Parameterised: `{ role }`. */
+  actorIs: (_context, { actor }, { role }: { role: Role }) =>
+    actorHas(actor, role) ? null : refuse.forbidden(`只有${ROLE_LABELS[role]}能执行此操作。`),
+  everySectionApproved: (context) =>
+    context.sectionIds.length > 0 && context.approvedSections === context.sectionIds.length
+      ? null
+      : refuse.conflict(
+          `还有 ${context.sectionIds.length - context.approvedSections} 个章节未通过分管领导审核，不能开始统稿。`,
+        ),
+  targetsSet: (context) =>
+    context.targets > 0 ? null : refuse.conflict("请先填写主要预期目标，再开始统稿。"),
+  /** The plan's own text is printed as it stands: no 【】 may go on to the mayor or to print. */
+  ownTextFilled: (context) =>
+    context.textPlaceholders === 0
+      ? null
+      : refuse.invalid(
+          `形势与总体要求或结束语中还有 ${context.textPlaceholders} 处【】待填写，请补全后再提交。`,
+        ),
+} satisfies Record<string, PlanRule>;
 
-function only(role: Role): PlanCheck {
-  return (_context, { actor }) =>
-    actorHas(actor, role) ? null : refuse.forbidden(`只有${ROLE_NAMES[role]}能执行此操作。`);
-}
+const by = (role: Role) => ({ type: "actorIs", params: { role } }) as const;
+const coordinator = by("coordinator");
 
-const everySectionApproved: PlanCheck = (context) =>
-  context.sectionIds.length > 0 && context.approvedSections === context.sectionIds.length
-    ? null
-    : refuse.conflict(
-        `还有 ${context.sectionIds.length - context.approvedSections} 个章节未通过分管领导审核，不能开始统稿。`,
-      );
-
-const targetsSet: PlanCheck = (context) =>
-  context.targets > 0 ? null : refuse.conflict("请先填写主要预期目标，再开始统稿。");
-
-/** The plan's own text is printed as it stands: no 【】 may go on to the mayor or to print. */
-const ownTextFilled: PlanCheck = (context) =>
-  context.textPlaceholders === 0
-    ? null
-    : refuse.invalid(
-        `形势与总体要求或结束语中还有 ${context.textPlaceholders} 处【】待填写，请补全后再提交。`,
-      );
-
-const withReason: PlanCheck = (_context, event) =>
-  event.type === "return" && event.reason?.trim() ? null : refuse.invalid("请填写退回理由。");
-
-const sectionsOfThisPlan: PlanCheck = (context, event) =>
-  event.type === "return" && (event.sections ?? []).every((id) => context.sectionIds.includes(id))
-    ? null
-    : refuse.invalid("要退回的章节不属于本计划。");
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isCalendarDate(date: string | undefined): boolean {
-  if (!date || !ISO_DATE.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(date);
-}
-
-const publicationDetails: PlanCheck = (_context, event) => {
-  if (event.type !== "publish") return null;
-  if (!event.documentNumber?.trim()) return refuse.invalid("请填写文号。");
-  if (!isCalendarDate(event.date)) return refuse.invalid("请填写正确的印发日期（年-月-日）。");
-  return null;
-};
-
-/** DESIGN §3: the secretary records each Party committee decision with its meeting. */
-const meetingRecorded: PlanCheck = (_context, event) => {
-  const meeting = event as Meeting;
-  if (!isCalendarDate(meeting.meetingDate)) {
-    return refuse.invalid("请填写党委会的会议日期（年-月-日）。");
-  }
-  if (!meeting.meetingNumber?.trim()) return refuse.invalid("请填写党委会的会议届次。");
-  return null;
-};
-
-/** Who may return the plan depends on where it is. */
-const RETURNER: Partial<Record<PlanState, Role>> = {
-  compiling: "coordinator",
-  mayorReview: "mayor",
-  partyCommitteeReview: "secretary",
-};
-
-const APPROVER: Partial<Record<PlanState, Role>> = {
-  mayorReview: "mayor",
-  partyCommitteeReview: "secretary",
-};
-
-/** The rules behind `type` in `state`, in the order a refusal should be explained. */
-export function planChecks(state: string, type: PlanEventType): readonly PlanCheck[] {
-  switch (type) {
-    case "edit":
-      return [only("coordinator")];
-    case "startCompiling":
-      return [only("coordinator"), everySectionApproved, targetsSet];
-    case "submitToMayor":
-    case "finalize":
-      return [only("coordinator"), ownTextFilled];
-    case "approve":
-      return state === "partyCommitteeReview"
-        ? [only("secretary"), meetingRecorded]
-        : [only(APPROVER[state as PlanState] ?? "secretary")];
-    case "approveWithAmendments":
-      return [only("secretary"), meetingRecorded];
-    case "return": {
-      const checks = [
-        only(RETURNER[state as PlanState] ?? "mayor"),
-        withReason,
-        sectionsOfThisPlan,
-      ];
-      return state === "partyCommitteeReview" ? [...checks, meetingRecorded] : checks;
-    }
-    case "publish":
-      return [only("coordinator"), publicationDetails];
-  }
-}
-
-function passes(state: PlanState, type: PlanEventType) {
-  const checks = planChecks(state, type);
-  return ({ context, event }: { context: PlanContext; event: PlanEvent }) =>
-    firstRefusal(checks, context, event) === null;
-}
-
-export const planMachine = setup({
+const machine = setup({
   types: {
     context: {} as PlanContext,
     events: {} as PlanEvent,
     input: {} as PlanContext,
   },
+  guards: guardsOf<PlanContext, PlanEvent, typeof rules>(rules),
   actions: {
     /** Marks a targetless transition as real: XState treats one without actions as inert. */
     stayPut: () => {},
   },
 }).createMachine({
   id: "plan",
-  initial: "drafting",
+  initial: "underway",
   context: ({ input }) => input,
   states: {
-    drafting: {
+    // Until publication the coordinator may change how the Word file prints.
+    underway: {
+      initial: "drafting",
       on: {
-        edit: { guard: passes("drafting", "edit"), actions: "stayPut" },
-        startCompiling: { guard: passes("drafting", "startCompiling"), target: "compiling" },
+        setExportOptions: { guard: coordinator, actions: "stayPut" },
       },
-    },
-    compiling: {
-      on: {
-        edit: { guard: passes("compiling", "edit"), actions: "stayPut" },
-        submitToMayor: { guard: passes("compiling", "submitToMayor"), target: "mayorReview" },
-        return: { guard: passes("compiling", "return"), target: "drafting" },
-      },
-    },
-    mayorReview: {
-      on: {
-        approve: { guard: passes("mayorReview", "approve"), target: "partyCommitteeReview" },
-        return: { guard: passes("mayorReview", "return"), target: "drafting" },
-      },
-    },
-    partyCommitteeReview: {
-      on: {
-        approve: { guard: passes("partyCommitteeReview", "approve"), target: "approved" },
-        approveWithAmendments: {
-          guard: passes("partyCommitteeReview", "approveWithAmendments"),
-          target: "amending",
+      states: {
+        drafting: {
+          on: {
+            edit: { guard: coordinator, actions: "stayPut" },
+            manageSections: { guard: coordinator, actions: "stayPut" },
+            startCompiling: {
+              guard: and([coordinator, "everySectionApproved", "targetsSet"]),
+              target: "compiling",
+            },
+          },
         },
-        return: { guard: passes("partyCommitteeReview", "return"), target: "drafting" },
+        compiling: {
+          on: {
+            edit: { guard: coordinator, actions: "stayPut" },
+            submitToMayor: { guard: and([coordinator, "ownTextFilled"]), target: "mayorReview" },
+            return: { guard: coordinator, target: "drafting" },
+          },
+        },
+        mayorReview: {
+          on: {
+            approve: { guard: by("mayor"), target: "partyCommitteeReview" },
+            return: { guard: by("mayor"), target: "drafting" },
+          },
+        },
+        partyCommitteeReview: {
+          on: {
+            approve: { guard: by("secretary"), target: "approved" },
+            approveWithAmendments: { guard: by("secretary"), target: "amending" },
+            return: { guard: by("secretary"), target: "drafting" },
+          },
+        },
+        amending: {
+          on: {
+            edit: { guard: coordinator, actions: "stayPut" },
+            finalize: { guard: and([coordinator, "ownTextFilled"]), target: "approved" },
+          },
+        },
+        approved: {
+          on: {
+            publish: { guard: coordinator, target: "#plan.published" },
+          },
+        },
       },
     },
-    amending: {
+    published: {
       on: {
-        edit: { guard: passes("amending", "edit"), actions: "stayPut" },
-        finalize: { guard: passes("amending", "finalize"), target: "approved" },
+        correctDocumentNumber: { guard: by("admin"), actions: "stayPut" },
       },
     },
-    approved: {
-      on: {
-        publish: { guard: passes("approved", "publish"), target: "published" },
-      },
-    },
-    published: { type: "final" },
   },
 });
 
-/** States in which the plan's own text (preamble, targets) may be edited, read off the machine. */
-export const PLAN_EDITABLE_STATES: readonly PlanState[] = PLAN_STATES.filter((state) =>
-  planMachine.getStateNodeById(`plan.${state}`).ownEvents.includes("edit"),
-);
+export const planWorkflow: Workflow<PlanState, PlanContext, PlanEvent> = {
+  machine,
+  rules,
+  states: PLAN_STATES,
+};
+
+export const planMachine = machine;

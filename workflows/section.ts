@@ -1,12 +1,14 @@
-import { assign, setup } from "xstate";
+import { and, assign, setup } from "xstate";
 
 import { type Actor, actorHas } from "./actor";
-import { type Check, firstRefusal, refuse } from "./decide";
+import { guardsOf, refuse, type Rule, type Workflow } from "./decide";
+import type { PlanState } from "./plan";
+import { ROLE_LABELS, type Role } from "./roles";
 
 /**
  * One section's way from the department office to its overseeing leader
- * (DESIGN §4). Pure: the server restores a stored state with
- * `sectionMachine.resolveState` and asks what an event leads to.
+ * (DESIGN §4). Pure: the server restores a stored state and asks what an
+ * event leads to (`decide` in ./decide).
  */
 export const SECTION_STATES = ["drafting", "leaderReview", "returned", "approved"] as const;
 export type SectionState = (typeof SECTION_STATES)[number];
@@ -18,6 +20,7 @@ export const SECTION_STATE_LABELS: Record<SectionState, string> = {
   approved: "已通过",
 };
 
+/** The stored facts the guards read. */
 export type SectionContext = {
   departmentId: string | null;
   leaderId: string | null;
@@ -25,120 +28,99 @@ export type SectionContext = {
   placeholders: number;
   characters: number;
   /** The plan's state: departments work on sections only while it is drafting. */
-  planState: string;
+  planState: PlanState;
   /** Who sent the section to review last; they may withdraw it, never approve it. */
   submittedBy: string | null;
 };
 
-export type SectionEvent =
-  | { type: "edit"; actor: Actor }
-  | { type: "submit"; actor: Actor }
-  | { type: "withdraw"; actor: Actor }
-  | { type: "approve"; actor: Actor }
-  | { type: "return"; actor: Actor; reason?: string }
-  | { type: "reopen"; actor: Actor; reason?: string }
-  | { type: "remind"; actor: Actor };
+export const SECTION_EVENT_TYPES = [
+  "edit",
+  "submit",
+  "withdraw",
+  "approve",
+  "return",
+  "reopen",
+  "remind",
+] as const;
+export type SectionEventType = (typeof SECTION_EVENT_TYPES)[number];
 
-export type SectionEventType = SectionEvent["type"];
+/** Who acts is all an event carries: reasons are validated at the boundary. */
+export type SectionEvent = { type: SectionEventType; actor: Actor };
 
 /** Events a person sends from the section page (`reopen` comes only with a plan return). */
 export const SECTION_USER_EVENTS = ["submit", "withdraw", "approve", "return", "remind"] as const;
+export type SectionUserEvent = (typeof SECTION_USER_EVENTS)[number];
 
-type SectionCheck = Check<SectionContext, SectionEvent>;
-
-const planDrafting: SectionCheck = (context) =>
-  context.planState === "drafting" ? null : refuse.conflict("计划已进入统稿、审议或印发阶段。");
-
-const ownDepartmentDrafter: SectionCheck = (context, { actor }) =>
-  actorHas(actor, "drafter") &&
-  !!context.departmentId &&
-  actor.departmentId === context.departmentId
-    ? null
-    : refuse.forbidden("只有负责本章节的科室才能提交。");
-
-const hasText: SectionCheck = (context) =>
-  context.characters > 0 ? null : refuse.invalid("章节还没有内容，不能提交审核。");
-
-const noPlaceholders: SectionCheck = (context) =>
-  context.placeholders === 0
-    ? null
-    : refuse.invalid(`还有 ${context.placeholders} 处【】待填写，填写完毕后才能提交审核。`);
-
-const ownLeader: SectionCheck = (context, { actor }) =>
-  actorHas(actor, "leader") && context.leaderId === actor.id
-    ? null
-    : refuse.forbidden("只有本章节的分管领导才能审核。");
-
-const notTheSubmitter: SectionCheck = (context, { actor }) =>
-  context.submittedBy !== actor.id ? null : refuse.forbidden("提交人不能审核自己提交的章节。");
-
-const theSubmitter: SectionCheck = (context, { actor }) =>
-  context.submittedBy === actor.id ? null : refuse.forbidden("只有提交人才能撤回。");
-
-const withReason: SectionCheck = (_context, event) =>
-  "reason" in event && event.reason?.trim() ? null : refuse.invalid("请填写退回理由。");
-
-const planReviewer: SectionCheck = (_context, { actor }) =>
-  actorHas(actor, "coordinator", "mayor", "secretary")
-    ? null
-    : refuse.forbidden("只有党政办、镇长或党委书记能退回整个计划。");
-
-const coordinator: SectionCheck = (_context, { actor }) =>
-  actorHas(actor, "coordinator") ? null : refuse.forbidden("只有党政办能执行此操作。");
-
-const editorOfDraft: SectionCheck = (context, { actor }) =>
-  actorHas(actor, "coordinator") ||
-  (actorHas(actor, "drafter") &&
-    !!context.departmentId &&
-    actor.departmentId === context.departmentId)
-    ? null
-    : refuse.forbidden("只有负责本章节的科室才能修改。");
-
-const planBeingCompiled: SectionCheck = (context) =>
-  context.planState === "compiling" || context.planState === "amending"
-    ? null
-    : refuse.conflict("章节已通过，当前不能修改。");
-
-/** Each event's rules, in the order a refusal should be explained: who first, then when, then what. */
-export const SECTION_CHECKS: Record<SectionEventType, readonly SectionCheck[]> = {
-  edit: [editorOfDraft, planDrafting],
-  submit: [ownDepartmentDrafter, planDrafting, hasText, noPlaceholders],
-  withdraw: [theSubmitter, planDrafting],
-  approve: [ownLeader, planDrafting, notTheSubmitter],
-  return: [ownLeader, planDrafting, withReason],
-  reopen: [planReviewer, withReason],
-  remind: [coordinator, planDrafting],
+const VERBS: Record<SectionEventType, string> = {
+  edit: "修改",
+  submit: "提交",
+  withdraw: "撤回",
+  approve: "审核",
+  return: "审核",
+  reopen: "退回",
+  remind: "催办",
 };
 
-/** In compiling/amending only the coordinator edits approved text (统稿). */
-const EDIT_APPROVED: readonly SectionCheck[] = [planBeingCompiled, coordinator];
+const ownDrafter = (context: SectionContext, actor: Actor) =>
+  actorHas(actor, "drafter") &&
+  !!context.departmentId &&
+  actor.departmentId === context.departmentId;
 
-/** The rules behind `type` in `state`, for explaining a refusal. */
-export function sectionChecks(state: string, type: SectionEventType): readonly SectionCheck[] {
-  return type === "edit" && state === "approved" ? EDIT_APPROVED : SECTION_CHECKS[type];
-}
+type SectionRule = Rule<SectionContext, SectionEvent>;
 
-function passes(checks: readonly SectionCheck[]) {
-  return ({ context, event }: { context: SectionContext; event: SectionEvent }) =>
-    firstRefusal(checks, context, event) === null;
-}
+/** The rules the guards are made of; each says in words why it does not hold. */
+const rules = {
+  /** Parameterised: `{ role }`. */
+  actorIs: (_context, { actor }, { role }: { role: Role }) =>
+    actorHas(actor, role) ? null : refuse.forbidden(`只有${ROLE_LABELS[role]}能执行此操作。`),
+  ownDepartment: (context, { actor, type }) =>
+    ownDrafter(context, actor)
+      ? null
+      : refuse.forbidden(`只有负责本章节的科室才能${VERBS[type]}。`),
+  ownDepartmentOrCoordinator: (context, { actor, type }) =>
+    actorHas(actor, "coordinator") || ownDrafter(context, actor)
+      ? null
+      : refuse.forbidden(`只有负责本章节的科室才能${VERBS[type]}。`),
+  ownLeader: (context, { actor }) =>
+    actorHas(actor, "leader") && context.leaderId === actor.id
+      ? null
+      : refuse.forbidden("只有本章节的分管领导才能审核。"),
+  notTheSubmitter: (context, { actor }) =>
+    context.submittedBy !== actor.id ? null : refuse.forbidden("提交人不能审核自己提交的章节。"),
+  theSubmitter: (context, { actor }) =>
+    context.submittedBy === actor.id ? null : refuse.forbidden("只有提交人才能撤回。"),
+  planReviewer: (_context, { actor }) =>
+    actorHas(actor, "coordinator", "mayor", "secretary")
+      ? null
+      : refuse.forbidden("只有党政办、镇长或党委书记能退回整个计划。"),
+  /** Parameterised: `{ states, because }`, the plan states in which the event may happen. */
+  planIn: (context, _event, { states, because }: { states: PlanState[]; because: string }) =>
+    states.includes(context.planState) ? null : refuse.conflict(because),
+  hasText: (context) =>
+    context.characters > 0 ? null : refuse.invalid("章节还没有内容，不能提交审核。"),
+  noPlaceholders: (context) =>
+    context.placeholders === 0
+      ? null
+      : refuse.invalid(`还有 ${context.placeholders} 处【】待填写，填写完毕后才能提交审核。`),
+} satisfies Record<string, SectionRule>;
 
-export const sectionMachine = setup({
+const planDrafting = {
+  type: "planIn",
+  params: { states: ["drafting"], because: "计划已进入统稿、审议或印发阶段。" },
+} as const;
+const planCompiling = {
+  type: "planIn",
+  params: { states: ["compiling", "amending"], because: "章节已通过，当前不能修改。" },
+} as const;
+const coordinator = { type: "actorIs", params: { role: "coordinator" } } as const;
+
+const machine = setup({
   types: {
     context: {} as SectionContext,
     events: {} as SectionEvent,
     input: {} as SectionContext,
   },
-  guards: {
-    mayEdit: passes(SECTION_CHECKS.edit),
-    mayEditApproved: passes(EDIT_APPROVED),
-    maySubmit: passes(SECTION_CHECKS.submit),
-    mayWithdraw: passes(SECTION_CHECKS.withdraw),
-    mayApprove: passes(SECTION_CHECKS.approve),
-    mayReturn: passes(SECTION_CHECKS.return),
-    mayReopen: passes(SECTION_CHECKS.reopen),
-    mayRemind: passes(SECTION_CHECKS.remind),
-  },
+  guards: guardsOf<SectionContext, SectionEvent, typeof rules>(rules),
   actions: {
     rememberSubmitter: assign({ submittedBy: ({ event }) => event.actor.id }),
     /** Marks a targetless transition as real: XState treats one without actions as inert. */
@@ -146,36 +128,58 @@ export const sectionMachine = setup({
   },
 }).createMachine({
   id: "section",
-  initial: "drafting",
+  initial: "inProgress",
   context: ({ input }) => input,
   states: {
-    drafting: {
+    // While the plan is drafting, the coordinator may remind whoever holds the section.
+    inProgress: {
+      initial: "writing",
       on: {
-        edit: { guard: "mayEdit", actions: "stayPut" },
-        remind: { guard: "mayRemind", actions: "stayPut" },
-        submit: { guard: "maySubmit", target: "leaderReview", actions: "rememberSubmitter" },
+        remind: { guard: and([coordinator, planDrafting]), actions: "stayPut" },
       },
-    },
-    leaderReview: {
-      on: {
-        remind: { guard: "mayRemind", actions: "stayPut" },
-        withdraw: { guard: "mayWithdraw", target: "drafting" },
-        approve: { guard: "mayApprove", target: "approved" },
-        return: { guard: "mayReturn", target: "returned" },
-      },
-    },
-    returned: {
-      on: {
-        edit: { guard: "mayEdit", actions: "stayPut" },
-        remind: { guard: "mayRemind", actions: "stayPut" },
-        submit: { guard: "maySubmit", target: "leaderReview", actions: "rememberSubmitter" },
+      states: {
+        // Drafting for the first time or again after a return: the office writes and submits.
+        writing: {
+          initial: "drafting",
+          on: {
+            edit: { guard: and(["ownDepartmentOrCoordinator", planDrafting]), actions: "stayPut" },
+            submit: {
+              guard: and(["ownDepartment", planDrafting, "hasText", "noPlaceholders"]),
+              target: "leaderReview",
+              actions: "rememberSubmitter",
+            },
+          },
+          states: { drafting: {}, returned: {} },
+        },
+        leaderReview: {
+          on: {
+            withdraw: { guard: and(["theSubmitter", planDrafting]), target: "writing.drafting" },
+            approve: {
+              guard: and(["ownLeader", planDrafting, "notTheSubmitter"]),
+              target: "#section.approved",
+            },
+            return: {
+              guard: and(["ownLeader", planDrafting]),
+              target: "writing.returned",
+            },
+          },
+        },
       },
     },
     approved: {
       on: {
-        edit: { guard: "mayEditApproved", actions: "stayPut" },
-        reopen: { guard: "mayReopen", target: "returned" },
+        // 统稿 and 按意见修改: only the coordinator edits approved text.
+        edit: { guard: and([planCompiling, coordinator]), actions: "stayPut" },
+        reopen: { guard: "planReviewer", target: "#section.inProgress.writing.returned" },
       },
     },
   },
 });
+
+export const sectionWorkflow: Workflow<SectionState, SectionContext, SectionEvent> = {
+  machine,
+  rules,
+  states: SECTION_STATES,
+};
+
+export const sectionMachine = machine;

@@ -9,6 +9,7 @@ export const ACTORS = {
   coordinator: { id: "coordinator", roles: ["coordinator"], departmentId: "party-office" },
   mayor: { id: "mayor", roles: ["mayor"], departmentId: null },
   secretary: { id: "secretary", roles: ["secretary"], departmentId: null },
+  admin: { id: "admin", roles: ["admin"], departmentId: null },
 } satisfies Record<string, Actor>;
 
 export type ActorName = keyof typeof ACTORS;

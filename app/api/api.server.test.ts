@@ -19,6 +19,7 @@ import * as sectionRevisions from "~/routes/api.v1.sections.$sectionId.revisions
 import * as section from "~/routes/api.v1.sections.$sectionId";
 import * as tokens from "~/routes/api.v1.tokens";
 import * as token from "~/routes/api.v1.tokens.$tokenId";
+import { today } from "~/utils/dates";
 import { createSession } from "~/utils/session.server";
 
 import { call } from "./testing";
@@ -125,7 +126,7 @@ describeEachDialect(
       expect((await call(me, { path: "/api/v1/me", token: spare.token })).status).toBe(401);
       await t.db.updateTable("users").set({ isActive: 1 }).where("id", "=", urban.id).execute();
       expect((await call(me, { path: "/api/v1/me", token: spare.token })).status).toBe(200);
-      await revokeToken(urban.id, spare.id);
+      await revokeToken(urban, spare.id);
     });
 
     it("plans: created by the coordinator only, listed, shown with allowed events", async () => {
@@ -383,12 +384,24 @@ describeEachDialect(
           })
         ).status,
       ).toBe(403);
+      const { version } = (
+        await call(planTexts, { path: `${path}/../texts`, params, token: tokenOf.econ })
+      ).json;
+      const missingVersion = await call(planTargets, {
+        method: "PUT",
+        path,
+        params,
+        token: tokenOf.coordinator,
+        body: { targets: rows },
+      });
+      expect(missingVersion.status).toBe(422);
+      expect(missingVersion.json.error.message).toContain("baseVersion");
       const badValue = await call(planTargets, {
         method: "PUT",
         path,
         params,
         token: tokenOf.coordinator,
-        body: { targets: [{ ...rows[0], value: "六" }] },
+        body: { targets: [{ ...rows[0], value: "六" }], baseVersion: version },
       });
       expect(badValue.status).toBe(422);
       expect(badValue.json.error.message).toContain("目标值应为数字");
@@ -397,7 +410,7 @@ describeEachDialect(
         path,
         params,
         token: tokenOf.coordinator,
-        body: { targets: [{ ...rows[0], qualifier: "左右吧" }] },
+        body: { targets: [{ ...rows[0], qualifier: "左右吧" }], baseVersion: version },
       });
       expect(badQualifier.status).toBe(422);
       const badDepartment = await call(planTargets, {
@@ -405,7 +418,7 @@ describeEachDialect(
         path,
         params,
         token: tokenOf.coordinator,
-        body: { targets: [{ ...rows[0], department: "外星办公室" }] },
+        body: { targets: [{ ...rows[0], department: "外星办公室" }], baseVersion: version },
       });
       expect(badDepartment.status).toBe(422);
       const put = await call(planTargets, {
@@ -413,15 +426,28 @@ describeEachDialect(
         path,
         params,
         token: tokenOf.coordinator,
-        body: { targets: rows },
+        body: { targets: rows, baseVersion: version },
       });
       expect(put.json.targets).toEqual(rows);
+      // The same version again is a stale page now: 409 and nothing replaced.
+      const stale = await call(planTargets, {
+        method: "PUT",
+        path,
+        params,
+        token: tokenOf.coordinator,
+        body: { targets: [], baseVersion: version },
+      });
+      expect(stale.status).toBe(409);
+      expect(stale.json.error.message).toMatch(/^内容已由 李静 于 \d\d:\d\d 修改/);
+      expect((await call(planTargets, { path, params, token: tokenOf.econ })).json.targets).toEqual(
+        rows,
+      );
     });
 
     it("every endpoint: 401 without or with a revoked token, 404 for another town's ids, 400 for malformed JSON", async () => {
       const stranger = await personOf(t.db, "coordinator2");
       const revoked = await createToken(stranger.id, "已撤销");
-      await revokeToken(stranger.id, revoked.id);
+      await revokeToken(stranger, revoked.id);
       const s = economyId;
       const endpoints = [
         { route: me, method: "GET", path: "/api/v1/me", params: {} },
@@ -664,19 +690,33 @@ describeEachDialect(
           body,
         });
       expect((await put("econ", ownText)).status).toBe(403);
-      const badDate = await put("coordinator", { ...ownText, deadline: "明年一月" });
+      expect((await put("coordinator", ownText)).status).toBe(422); // no baseVersion
+      const badDate = await put("coordinator", {
+        ...ownText,
+        deadline: "明年一月",
+        baseVersion: texts.json.version,
+      });
       expect(badDate.status).toBe(422);
       expect(badDate.json.error.message).toContain("截止日期格式应为 年-月-日");
-      const saved = await put("coordinator", ownText);
+      const saved = await put("coordinator", { ...ownText, baseVersion: texts.json.version });
       expect(saved.status).toBe(200);
       expect(saved.json).toMatchObject({ placeholders: 0, deadline: null });
       expect(saved.json.preamble).toContain("全面推进乡村振兴的关键一年");
-      step = await post(planEvents, "plans", planId, "coordinator", {
+      expect(saved.json.version).toBe(texts.json.version + 1);
+      // An event named with the version before the edit is a stale page.
+      const staleEvent = await tryPlanEvent("coordinator", {
         type: "submitToMayor",
         baseVersion: step.version,
       });
+      expect(staleEvent.status).toBe(409);
+      step = await post(planEvents, "plans", planId, "coordinator", {
+        type: "submitToMayor",
+        baseVersion: saved.json.version,
+      });
       // Not while the mayor has it.
-      expect((await put("coordinator", ownText)).status).toBe(409);
+      expect((await put("coordinator", { ...ownText, baseVersion: step.version })).status).toBe(
+        409,
+      );
       p = await planOf("mayor");
       expect(p.allowedEvents).toEqual(["approve", "return"]);
       step = await post(planEvents, "plans", planId, "mayor", {
@@ -685,39 +725,63 @@ describeEachDialect(
       });
       const noMeeting = await tryPlanEvent("secretary", {
         type: "approveWithAmendments",
+        opinions: "压减一般性表述。",
         baseVersion: step.version,
       });
       expect(noMeeting.status).toBe(422);
-      expect(noMeeting.json.error.message).toBe("请填写党委会的会议日期（年-月-日）。");
+      expect(noMeeting.json.error.message).toBe(
+        "请填写党委会的会议日期（年-月-日）。（meetingDate）",
+      );
       const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
       const futureMeeting = await tryPlanEvent("secretary", {
         type: "approveWithAmendments",
         meetingDate: tomorrow,
         meetingNumber: "第1次党委会",
+        opinions: "压减一般性表述。",
         baseVersion: step.version,
       });
       expect(futureMeeting.status).toBe(422);
-      expect(futureMeeting.json.error.message).toBe("会议日期不能晚于今天，请核对。");
+      expect(futureMeeting.json.error.message).toBe(
+        "会议日期不能晚于今天，请核对。（meetingDate）",
+      );
+      const noOpinions = await tryPlanEvent("secretary", {
+        type: "approveWithAmendments",
+        meetingDate: "2026-11-05",
+        meetingNumber: "2026年第11次党委会",
+        baseVersion: step.version,
+      });
+      expect(noOpinions.status).toBe(422);
+      expect(noOpinions.json.error.message).toContain("请填写党委会审议意见");
       step = await post(planEvents, "plans", planId, "secretary", {
         type: "approveWithAmendments",
         meetingDate: "2026-11-05",
         meetingNumber: "2026年第11次党委会",
+        opinions: "第三部分压减一般性表述，突出项目化。",
         baseVersion: step.version,
       });
       step = await post(planEvents, "plans", planId, "coordinator", {
         type: "finalize",
         baseVersion: step.version,
       });
+      const day = today();
       const noNumber = await tryPlanEvent("coordinator", {
         type: "publish",
         baseVersion: step.version,
-        date: "2032-01-10",
+        date: day,
       });
       expect(noNumber.status).toBe(422);
+      const badNumber = await tryPlanEvent("coordinator", {
+        type: "publish",
+        documentNumber: `示政发[${day.slice(0, 4)}]1号`,
+        date: day,
+        baseVersion: step.version,
+      });
+      expect(badNumber.status).toBe(422);
+      expect(badNumber.json.error.message).toContain("六角括号");
       step = await post(planEvents, "plans", planId, "coordinator", {
         type: "publish",
-        documentNumber: "示政发〔2032〕1号",
-        date: "2032-01-10",
+        documentNumber: `示政发〔${day.slice(0, 4)}〕1号`,
+        date: day,
         baseVersion: step.version,
       });
       expect(step.state).toBe("published");
@@ -759,7 +823,7 @@ describeEachDialect(
         token: tokenOf.econ,
       });
       expect(filtered.json.events).toHaveLength(1);
-      expect(filtered.json.events[0].note).toContain("示政发〔2032〕1号");
+      expect(filtered.json.events[0].note).toContain(`示政发〔${day.slice(0, 4)}〕1号`);
       const decided = await call(planEvents, {
         path: `/api/v1/plans/${planId}/events?event=approveWithAmendments`,
         params: { planId },

@@ -142,6 +142,20 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<
   return result.data;
 }
 
+/** The status and message of an answer thrown with Remix's `data()`, if `error` is one. */
+function thrownAnswer(error: unknown): { status: number; message: string } | null {
+  if (!error || typeof error !== "object" || !("type" in error)) return null;
+  const thrown = error as {
+    type: unknown;
+    data?: { message?: unknown };
+    init?: { status?: number };
+  };
+  if (thrown.type !== "DataWithResponseInit" || typeof thrown.data?.message !== "string") {
+    return null;
+  }
+  return { status: thrown.init?.status ?? 500, message: thrown.data.message };
+}
+
 type Args = LoaderFunctionArgs | ActionFunctionArgs;
 type Handler = (args: Args) => Promise<Response | object>;
 
@@ -159,6 +173,9 @@ export function endpoint(handlers: Partial<Record<"GET" | "POST" | "PUT" | "DELE
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
+      // A refusal shared with the pages (assertCan) arrives as Remix's data({ message }, status).
+      const shared = thrownAnswer(error);
+      if (shared) return errorResponse(refusal(shared.status, shared.message));
       console.error(error);
       return errorResponse(new ApiError(500, "internal", "服务器内部错误，请稍后再试。"));
     }

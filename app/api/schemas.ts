@@ -1,14 +1,11 @@
-import { PLAN_USER_EVENTS } from "~workflows/plan";
-import { SECTION_USER_EVENTS } from "~workflows/section";
-
 import { PLAN_KINDS } from "~templates/index";
 
 import { quoteOccurrence } from "~/utils/comment-validation";
+import { planVersion } from "~/utils/plan-texts-validation";
 import { TargetSchema } from "~/utils/target-validation";
 import { requiredText, z } from "~/utils/validation";
 
 const baseVersion = z.number({ error: "请提供 baseVersion（您看到的版本号，整数）" }).int().min(0);
-const reason = z.string().trim().max(2000, "理由不能超过 2000 个字").optional();
 
 export const TokenBody = z.object({ name: requiredText("令牌名称", 60) });
 
@@ -26,27 +23,6 @@ export const ContentBody = z.object({
   content: z.union([z.string(), z.record(z.string(), z.unknown())], {
     error: "请提供 content（编辑器内容）",
   }),
-  baseVersion,
-});
-
-export const SectionEventBody = z.object({
-  type: z.enum(SECTION_USER_EVENTS, { error: `type 只能是 ${SECTION_USER_EVENTS.join("、")}` }),
-  reason,
-  baseVersion,
-});
-
-export const PlanEventBody = z.object({
-  type: z.enum(PLAN_USER_EVENTS, { error: `type 只能是 ${PLAN_USER_EVENTS.join("、")}` }),
-  reason,
-  sections: z.array(z.string().min(1)).max(100).optional(),
-  documentNumber: z.string().trim().max(60, "文号不能超过 60 个字").optional(),
-  date: z.string().trim().optional(),
-  meetingDate: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "meetingDate 格式应为 YYYY-MM-DD")
-    .optional(),
-  meetingNumber: z.string().trim().max(40, "会议届次不能超过 40 个字").optional(),
   baseVersion,
 });
 
@@ -84,6 +60,7 @@ export const TargetBody = z.object({
 
 export const TargetsBody = z.object({
   targets: z.array(TargetBody, { error: "请提供 targets 数组" }).max(50, "预期目标不能超过 50 项"),
+  baseVersion: planVersion,
 });
 
 export { TargetSchema };

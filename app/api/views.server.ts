@@ -6,7 +6,7 @@ import { blocksOf } from "~/editor/diff";
 import { getPlan, type PlanSummary } from "~/models/plan.server";
 import { getSection, listSections } from "~/models/section.server";
 import type { SessionUser } from "~/models/user.server";
-import { planActions, sectionActions, type WorkflowAction } from "~/models/workflow.server";
+import { planActions, sectionActions, type WorkflowAction } from "~/models/workflow/actions.server";
 
 const enabled = (actions: WorkflowAction[]) =>
   actions.filter((a) => a.disabledReason === null).map((a) => a.type);

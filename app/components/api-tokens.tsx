@@ -5,7 +5,7 @@ import { formatDateTime } from "~/utils/format";
 
 export type TokenRow = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
 
-type ApiAnswer = { token?: string; name?: string; error?: { message: string } };
+type ApiAnswer = { id?: string; token?: string; name?: string; error?: { message: string } };
 
 /**
  * Personal API tokens, made and revoked through the API itself
@@ -13,7 +13,7 @@ type ApiAnswer = { token?: string; name?: string; error?: { message: string } };
  */
 export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
   const revalidator = useRevalidator();
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [created, setCreated] = useState<{ id: string; name: string; token: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -51,8 +51,15 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
     const name = String(new FormData(form).get("name") ?? "").trim();
     const answer = await request("POST", "/api/v1/tokens", { name });
     if (answer?.token) {
-      setCreated({ name: answer.name ?? name, token: answer.token });
+      setCreated({ id: answer.id ?? "", name: answer.name ?? name, token: answer.token });
       form.reset();
+    }
+  }
+
+  async function revoke(id: string) {
+    // A token just shown and now revoked is of no use: stop showing it.
+    if (await request("DELETE", `/api/v1/tokens/${id}`)) {
+      setCreated((shown) => (shown?.id === id ? null : shown));
     }
   }
 
@@ -60,8 +67,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
     <section className="panel" aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">API 访问令牌</h2>
       <p className="muted">
-        供县里的系统或脚本调用本系统接口（见
-        docs/api.md）。令牌与您的账号权限相同，请妥善保管；不用时请撤销。
+        供县里的系统或脚本调用本系统的数据接口（接入方法请联系系统管理员）。令牌与您的账号权限相同，请妥善保管；不用时请撤销。
       </p>
       {created && (
         <div className="alert success" role="status" data-testid="new-token">
@@ -110,7 +116,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
                     type="button"
                     className="button small danger"
                     disabled={busy}
-                    onClick={() => void request("DELETE", `/api/v1/tokens/${t.id}`)}
+                    onClick={() => void revoke(t.id)}
                     aria-label={`撤销令牌 ${t.name}`}
                   >
                     撤销

@@ -12,6 +12,8 @@ export type ThreadView = {
   quote: string;
   resolved: { by: string; at: string } | null;
   orphaned: boolean;
+  heading: string | null;
+  canResolve: boolean;
   replies: { id: string; author: string; body: string; at: string }[];
 };
 
@@ -46,11 +48,23 @@ function useEditorSelection(rootSelector: string) {
     const onChange = () => {
       const selection = document.getSelection();
       const root = document.querySelector(rootSelector);
-      if (!selection || selection.isCollapsed || !root) return;
-      if (!root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return;
+      if (!root) return;
+      // Nothing (or something outside the text) is selected now: forget the old selection.
+      if (
+        !selection ||
+        selection.isCollapsed ||
+        !root.contains(selection.anchorNode) ||
+        !root.contains(selection.focusNode)
+      ) {
+        setSelected(null);
+        return;
+      }
       const raw = selection.toString();
       const quote = raw.trim();
-      if (!quote) return;
+      if (!quote) {
+        setSelected(null);
+        return;
+      }
       if (/\n/.test(quote)) setSelected({ problem: "请在同一段落内选择文字。" });
       else if (quote.length > 500) setSelected({ problem: "选中的文字过长，请少于 500 字。" });
       else
@@ -87,7 +101,8 @@ export function CommentsPanel({
 
   const standing = threads.filter((t) => !t.orphaned);
   const orphaned = threads.filter((t) => t.orphaned);
-  const open = standing.filter((t) => !t.resolved).length;
+  // A thread whose words were edited away stays open until someone resolves it.
+  const open = threads.filter((t) => !t.resolved).length;
   return (
     <aside className="comments-panel" aria-labelledby="comments-heading" data-testid="comments">
       <h2 id="comments-heading">
@@ -98,6 +113,8 @@ export function CommentsPanel({
           <button
             type="button"
             className="button small"
+            // Pressing the button must not clear the selection it is about.
+            onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
               if (selected && "quote" in selected) setComposing(selected);
             }}
@@ -155,7 +172,8 @@ export function CommentsPanel({
       ))}
       {orphaned.length > 0 && (
         <section className="orphaned" aria-labelledby="orphaned-heading">
-          <h3 id="orphaned-heading">原文已删除的意见（{orphaned.length}）</h3>
+          <h3 id="orphaned-heading">原文已修改的意见（{orphaned.length}）</h3>
+          <p className="muted small-note">所提意见的原文已被修改或删除，请核对后标记是否解决。</p>
           {orphaned.map((thread) => (
             <Thread
               key={thread.id}
@@ -198,17 +216,24 @@ function Thread({
       className={`comment-thread${thread.resolved ? " resolved" : ""}${active ? " active" : ""}`}
       data-testid="comment-thread"
     >
-      <blockquote className="comment-quote">{thread.quote}</blockquote>
+      {thread.orphaned && (
+        <p className="muted small-note" data-testid="orphaned-where">
+          原文{thread.heading ? `（位于“${thread.heading}”下）` : ""}：
+        </p>
+      )}
+      <blockquote className={`comment-quote${thread.orphaned ? " gone" : ""}`}>
+        {thread.quote}
+      </blockquote>
       <p className="comment-meta">
         <strong>{thread.author}</strong> <span className="muted">{formatDateTime(thread.at)}</span>
       </p>
-      <p className="comment-body">{thread.body}</p>
+      <p className="comment-body keep-lines">{thread.body}</p>
       {thread.replies.map((r) => (
         <div key={r.id} className="comment-reply">
           <p className="comment-meta">
             <strong>{r.author}</strong> <span className="muted">{formatDateTime(r.at)}</span>
           </p>
-          <p className="comment-body">{r.body}</p>
+          <p className="comment-body keep-lines">{r.body}</p>
         </div>
       ))}
       {thread.resolved && (
@@ -238,17 +263,19 @@ function Thread({
               </button>
             </reply.Form>
           )}
-          <toggle.Form method="post" action={action}>
-            <input
-              type="hidden"
-              name="intent"
-              value={thread.resolved ? "reopen-comment" : "resolve"}
-            />
-            <input type="hidden" name="threadId" value={thread.id} />
-            <button type="submit" className="button small" disabled={toggle.state !== "idle"}>
-              {thread.resolved ? "重新打开" : "标记为已解决"}
-            </button>
-          </toggle.Form>
+          {thread.canResolve && (
+            <toggle.Form method="post" action={action}>
+              <input
+                type="hidden"
+                name="intent"
+                value={thread.resolved ? "reopen-comment" : "resolve"}
+              />
+              <input type="hidden" name="threadId" value={thread.id} />
+              <button type="submit" className="button small" disabled={toggle.state !== "idle"}>
+                {thread.resolved ? "重新打开" : "标记为已解决"}
+              </button>
+            </toggle.Form>
+          )}
           {(reply.data?.commentError || toggle.data?.commentError) && (
             <p className="alert error" role="alert">
               {reply.data?.commentError ?? toggle.data?.commentError}

@@ -1,6 +1,10 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, useId, useRef, useState } from "react";
 
+import { formatDocumentDate } from "~/export/layout";
+import { today as beijingToday } from "~/utils/dates";
+import { DOCUMENT_NUMBER_HINT } from "~/utils/workflow-validation";
+
 export type WorkflowActionView = { type: string; label: string; disabledReason: string | null };
 
 type Props = {
@@ -16,13 +20,17 @@ type Props = {
   action?: string;
   /** The Party committee is deciding: its decisions record the meeting (date, number). */
   meeting?: boolean;
+  /** Who issues the plan and for which year, for the 印发 dialog's preview of the header. */
+  publication?: { issuer: string; year: number };
 };
 
-type DialogKind = "return" | "publish" | "decision";
+type DialogKind = "return" | "publish" | "decision" | "amendments" | "correction";
 
 function dialogKind(type: string, meeting: boolean): DialogKind | null {
   if (type === "return" || type === "publish") return type;
-  if (meeting && (type === "approve" || type === "approveWithAmendments")) return "decision";
+  if (type === "correctDocumentNumber") return "correction";
+  if (type === "approveWithAmendments") return "amendments";
+  if (meeting && type === "approve") return "decision";
   return null;
 }
 
@@ -35,6 +43,7 @@ export function WorkflowActions({
   settle,
   action,
   meeting = false,
+  publication,
 }: Props) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "event";
@@ -58,6 +67,7 @@ export function WorkflowActions({
               busy={busy}
               returnableSections={returnableSections}
               action={action}
+              publication={publication}
             />
           ) : (
             <DirectAction
@@ -172,7 +182,80 @@ const DIALOG_TEXT: Record<DialogKind, { title: (label: string) => string; confir
   return: { title: () => "退回修改", confirm: "确认退回" },
   publish: { title: () => "印发", confirm: "确认印发" },
   decision: { title: (label) => label, confirm: "确认" },
+  amendments: { title: (label) => label, confirm: "确认" },
+  correction: { title: () => "更正文号", confirm: "确认更正" },
 };
+
+/** An administrator's correction of a wrong 文号: kept on the record with its reason. */
+function CorrectionFields() {
+  const hintId = useId();
+  return (
+    <>
+      <label className="field">
+        <span>正确的文号（必填）</span>
+        <input name="documentNumber" required maxLength={40} aria-describedby={hintId} />
+        <span id={hintId} className="muted small-note">
+          {DOCUMENT_NUMBER_HINT}
+        </span>
+      </label>
+      <label className="field">
+        <span>更正原因（必填）</span>
+        <textarea name="reason" required rows={3} maxLength={500} />
+      </label>
+      <p className="muted">
+        更正记入审核记录（原文号、新文号、更正人和原因）；此后导出的文件使用新文号，正文不变。
+      </p>
+    </>
+  );
+}
+
+/** 印发: the 文号 and date as they will head and close the document; the step is final. */
+function PublishFields({ publication }: { publication?: { issuer: string; year: number } }) {
+  const [number, setNumber] = useState("");
+  const [date, setDate] = useState(() => beijingToday());
+  const hintId = useId();
+  return (
+    <>
+      <label className="field">
+        <span>文号（必填）</span>
+        <input
+          name="documentNumber"
+          required
+          maxLength={40}
+          placeholder={`如：示政发〔${publication?.year ?? new Date().getFullYear()}〕1号`}
+          aria-describedby={hintId}
+          value={number}
+          onChange={(event) => setNumber(event.target.value)}
+        />
+        <span id={hintId} className="muted small-note">
+          {DOCUMENT_NUMBER_HINT}
+        </span>
+      </label>
+      <label className="field">
+        <span>印发日期（必填）</span>
+        <input
+          name="date"
+          type="date"
+          required
+          value={date}
+          max={beijingToday()}
+          onChange={(event) => setDate(event.target.value)}
+        />
+      </label>
+      {publication && (
+        <div className="publish-preview" data-testid="publish-preview">
+          <p className="muted">印发后的文件将这样署名：</p>
+          <p className="publish-number">{number.trim() || "（文号）"}</p>
+          <p className="publish-signature">{publication.issuer}</p>
+          <p className="publish-signature">{date ? formatDocumentDate(date) : "（日期）"}</p>
+        </div>
+      )}
+      <p className="alert warning">
+        印发后计划即为正式文件，内容不能再修改，本操作不能撤销。文号填错时只能由系统管理员更正（留有记录）。
+      </p>
+    </>
+  );
+}
 
 function DialogAction({
   kind,
@@ -182,6 +265,7 @@ function DialogAction({
   busy,
   returnableSections,
   action,
+  publication,
 }: {
   kind: DialogKind;
   meeting: boolean;
@@ -190,11 +274,11 @@ function DialogAction({
   busy: boolean;
   returnableSections?: { id: string; title: string }[];
   action?: string;
+  publication?: { issuer: string; year: number };
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const isReturn = kind === "return";
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <button
@@ -212,6 +296,22 @@ function DialogAction({
           <h2 id={titleId}>{DIALOG_TEXT[kind].title(item.label)}</h2>
           {kind === "decision" ? (
             <MeetingFields />
+          ) : kind === "amendments" ? (
+            <>
+              <MeetingFields />
+              <label className="field">
+                <span>党委会审议意见（必填，党政办据此修改）</span>
+                <textarea
+                  name="opinions"
+                  required
+                  rows={6}
+                  maxLength={4000}
+                  placeholder="请逐条写明会议提出的修改意见"
+                />
+              </label>
+            </>
+          ) : kind === "correction" ? (
+            <CorrectionFields />
           ) : isReturn ? (
             <>
               <label className="field">
@@ -237,21 +337,7 @@ function DialogAction({
               {meeting && <MeetingFields />}
             </>
           ) : (
-            <>
-              <label className="field">
-                <span>文号（必填）</span>
-                <input
-                  name="documentNumber"
-                  required
-                  maxLength={60}
-                  placeholder="如：某政发〔2027〕1号"
-                />
-              </label>
-              <label className="field">
-                <span>印发日期（必填）</span>
-                <input name="date" type="date" required defaultValue={today} />
-              </label>
-            </>
+            <PublishFields publication={publication} />
           )}
           <div className="dialog-buttons">
             <button type="submit" className={`button${isReturn ? " danger" : " primary"}`}>

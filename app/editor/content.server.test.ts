@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+
 import { describe, expect, it } from "vitest";
 
 import { SECTION_KINDS } from "~templates/section-kinds";
@@ -49,6 +51,37 @@ describe("content validation", () => {
       status: 422,
       message: expect.stringContaining("youtube"),
     });
+  });
+
+  it("names the unknown node type with Lexical's production build too", () => {
+    // In production Lexical throws "Minified Lexical error #17": the message
+    // must not come from Lexical's text. Checked in a process that loads the
+    // production bundle.
+    const script = [
+      'import { checkContent } from "./app/editor/content.server.ts";',
+      "const content = { root: { type: 'root', version: 1, children: [",
+      "  { type: 'youtube', version: 1, videoID: 'x' }] } };",
+      "process.stdout.write(JSON.stringify(checkContent(content)));",
+    ].join("\n");
+    const output = execFileSync(
+      process.execPath,
+      ["--conditions=production", "--import", "tsx", "--input-type=module", "-e", script],
+      { env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" },
+    );
+    expect(JSON.parse(output)).toEqual({
+      ok: false,
+      status: 422,
+      message: "内容中含有本系统不支持的元素（youtube），未保存。",
+    });
+  });
+
+  it("refuses content nested deeper than any real document before parsing it", () => {
+    let node: object = { type: "text", text: "深", version: 1 };
+    for (let depth = 0; depth < 10_000; depth++) {
+      node = { type: "listitem", version: 1, children: [node] };
+    }
+    const deep = { root: { type: "root", version: 1, children: [node] } };
+    expect(checkContent(deep)).toMatchObject({ ok: false, status: 422 });
   });
 
   it("drops inline styles (fonts and colours pasted from Word) but keeps bold", () => {

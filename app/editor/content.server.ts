@@ -60,6 +60,37 @@ function withoutInlineStyles(raw: string): string {
   return raw.replace(/"style":"(?:[^"\\]|\\.)+"/g, '"style":""');
 }
 
+/** Node types a section may hold: Lexical's own and EDITOR_NODES. */
+const KNOWN_TYPES = new Set([
+  "root",
+  "paragraph",
+  "text",
+  "linebreak",
+  "tab",
+  ...EDITOR_NODES.map((node) => node.getType()),
+]);
+
+/** Deeper than any real document (a table in a list in a table…); refused before parsing. */
+export const MAX_CONTENT_DEPTH = 64;
+
+/**
+ * The first node type that is not ours, or "too deep": found by walking the
+ * JSON ourselves, so the answer never depends on Lexical's error text
+ * (minified in production builds) and deep nesting cannot overflow a stack.
+ */
+function unknownNode(value: unknown): string | "too deep" | null {
+  const stack: [unknown, number][] = [[(value as { root?: unknown } | null)?.root, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_CONTENT_DEPTH) return "too deep";
+    if (!node || typeof node !== "object") continue;
+    const { type, children } = node as { type?: unknown; children?: unknown };
+    if (typeof type === "string" && !KNOWN_TYPES.has(type)) return type;
+    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1]);
+  }
+  return null;
+}
+
 export type ContentCheck =
   | ({ ok: true; content: SerializedEditorState; json: string } & ContentFacts)
   | { ok: false; status: 413 | 422; message: string };
@@ -69,6 +100,17 @@ export type ContentCheck =
  * parseEditorState throw) and heading levels. Returns the normalised JSON.
  */
 export function checkContent(input: unknown): ContentCheck {
+  const invalid = (message: string): ContentCheck => ({ ok: false, status: 422, message });
+  const refusal = (unknown: string | null): ContentCheck | null => {
+    if (unknown === "too deep") return invalid("内容的层级过深（表格或列表嵌套过多），未保存。");
+    if (unknown) return invalid(`内容中含有本系统不支持的元素（${unknown}），未保存。`);
+    return null;
+  };
+  // An object is walked before it is turned into text: stringifying deep nesting overflows.
+  if (typeof input !== "string") {
+    const refused = refusal(unknownNode(input));
+    if (refused) return refused;
+  }
   const raw = typeof input === "string" ? input : JSON.stringify(input ?? null);
   if (Buffer.byteLength(raw, "utf8") > MAX_CONTENT_BYTES) {
     return {
@@ -77,23 +119,23 @@ export function checkContent(input: unknown): ContentCheck {
       message: "内容超过 2 MB，无法保存。请删减后再试，或把内容拆到多个章节。",
     };
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(withoutInlineStyles(raw));
+  } catch {
+    return invalid("内容格式无效，未保存。请刷新页面后重试。");
+  }
+  const refused = refusal(unknownNode(parsed));
+  if (refused) return refused;
   const editor = headlessEditor();
   let state: EditorState;
   try {
-    // Parsing is the check: it throws on node types outside EDITOR_NODES. The
-    // parsed state is read directly; making it the editor's state would cost
-    // a reconciliation for nothing.
-    state = editor.parseEditorState(withoutInlineStyles(raw));
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : "";
-    const unknownType = /type\s+"?([\w-]+)"?/.exec(detail)?.[1];
-    return {
-      ok: false,
-      status: 422,
-      message: unknownType
-        ? `内容中含有本系统不支持的元素（${unknownType}），未保存。`
-        : "内容格式无效，未保存。请刷新页面后重试。",
-    };
+    // Parsing is the check: it throws on anything else Lexical cannot read.
+    // The parsed state is read directly; making it the editor's state would
+    // cost a reconciliation for nothing.
+    state = editor.parseEditorState(parsed as SerializedEditorState);
+  } catch {
+    return invalid("内容格式无效，未保存。请刷新页面后重试。");
   }
   const badHeading = state.read(
     () =>

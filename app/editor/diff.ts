@@ -20,24 +20,35 @@ function inlineText(node: JsonNode): string {
   return (node.children ?? []).map(inlineText).join("");
 }
 
-/** The text of each block, in order; list items and table rows count as blocks. */
-export function blocksOf(json: string): string[] {
+/**
+ * Each block's text, in order (list items and table rows count as blocks),
+ * with the heading it stands under (a heading stands under itself).
+ */
+export function blockEntries(json: string): { text: string; heading: string | null }[] {
   let root: JsonNode;
   try {
     root = (JSON.parse(json) as { root: JsonNode }).root;
   } catch {
     return [];
   }
-  const blocks: string[] = [];
+  const entries: { text: string; heading: string | null }[] = [];
+  let heading: string | null = null;
   const visit = (node: JsonNode) => {
     if (node.type && BLOCK_CONTAINERS.has(node.type) && node.type !== "tablerow") {
       (node.children ?? []).forEach(visit);
       return;
     }
-    blocks.push(inlineText(node).replace(/ \| $/, ""));
+    const text = inlineText(node).replace(/ \| $/, "");
+    if (node.type === "heading") heading = text;
+    entries.push({ text, heading });
   };
   (root?.children ?? []).forEach(visit);
-  return blocks;
+  return entries;
+}
+
+/** The text of each block, in order; list items and table rows count as blocks. */
+export function blocksOf(json: string): string[] {
+  return blockEntries(json).map((entry) => entry.text);
 }
 
 export interface DiffPart {

@@ -20,6 +20,7 @@ import { COMMENT_MARK_TAG, withoutMarks } from "./marks";
 import { countCharacters, countPlaceholders, EDITOR_NODES } from "./nodes";
 import { CommentMarksPlugin, type MarkedThread } from "./plugins/comment-marks-plugin";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
+import { HeadingNumbersPlugin } from "./plugins/heading-numbers-plugin";
 import { PlainStylePlugin } from "./plugins/plain-style-plugin";
 import { PresenceBar } from "./plugins/presence";
 import { ToolbarPlugin } from "./plugins/toolbar-plugin";
@@ -49,6 +50,8 @@ export interface SectionEditorProps {
   onCommentMarkClick?: (threadId: string) => void;
   /** Told the character and 【…】 counts as the text changes. */
   onContentFacts?: (facts: { characters: number; placeholders: number }) => void;
+  /** Told the time of each save that reached the server. */
+  onSaved?: (at: string) => void;
 }
 
 export type EditorSession = { settle: () => Promise<number> };
@@ -102,6 +105,11 @@ function EditorBody(props: SectionEditorProps) {
       if (props.sessionRef) props.sessionRef.current = null;
     };
   }, [props.sessionRef, autosave.settle]);
+  const { onSaved } = props;
+  const savedAt = autosave.status.kind === "saved" ? autosave.status.at : null;
+  useEffect(() => {
+    if (savedAt) onSaved?.(savedAt);
+  }, [savedAt, onSaved]);
   const [characters, setCharacters] = useState(() =>
     countCharacters(textOf(editor.getEditorState())),
   );
@@ -187,6 +195,7 @@ function EditorBody(props: SectionEditorProps) {
         onMarkClick={props.onCommentMarkClick}
       />
       <PlainStylePlugin />
+      <HeadingNumbersPlugin />
       <ListPlugin />
       <TablePlugin />
       {props.editable && (

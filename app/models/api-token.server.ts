@@ -3,6 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 
+import { allowed, type PolicyUser } from "~/policies/policy";
+
 import { getActiveUser, type SessionUser } from "./user.server";
 
 const PREFIX = "ap_";
@@ -34,13 +36,28 @@ export async function listTokens(userId: string): Promise<TokenView[]> {
     .execute();
 }
 
-/** Revokes one of the user's own tokens; false when there is no such live token. */
-export async function revokeToken(userId: string, tokenId: string, now: Date = new Date()) {
+/**
+ * Revokes one of the person's own tokens (the policy: nobody else's); false
+ * when there is no such live token. Someone else's token is answered as if
+ * it did not exist.
+ */
+export async function revokeToken(
+  user: PolicyUser,
+  tokenId: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const token = await getDb()
+    .selectFrom("apiTokens")
+    .select(["id", "userId"])
+    .where("id", "=", tokenId)
+    .where("revokedAt", "is", null)
+    .executeTakeFirst();
+  if (!token || !allowed(user, "token.revoke", token)) return false;
   const result = await getDb()
     .updateTable("apiTokens")
     .set({ revokedAt: nowIso(now) })
     .where("id", "=", tokenId)
-    .where("userId", "=", userId)
+    .where("userId", "=", user.id)
     .where("revokedAt", "is", null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;

@@ -17,7 +17,7 @@ describeEachDialect(
       const coordinator = await personOf(t.db, "coordinator");
       const townId = await townIdOf(t.db, "示例镇");
       const created = await createPlan(
-        { id: coordinator.id, townId, townName: "示例镇" },
+        { ...coordinator, townName: "示例镇" },
         { year: 2028, kind: "工作计划", from: "templates" },
       );
       if (!created.ok) throw new Error(created.message);
@@ -39,7 +39,7 @@ describeEachDialect(
       ).toEqual({
         ok: true,
       });
-      const [thread] = await listThreads(townId, sectionId);
+      const [thread] = await listThreads(leader, sectionId);
       expect(thread).toMatchObject({
         quote: "引进亿元以上项目5个",
         occurrence: 0,
@@ -49,11 +49,17 @@ describeEachDialect(
       });
       expect(await addReply(econ, sectionId, thread!.id, "已调整为8个。")).toEqual({ ok: true });
       expect(await setThreadResolved(leader, sectionId, thread!.id, true)).toEqual({ ok: true });
-      let [after] = await listThreads(townId, sectionId);
+      let [after] = await listThreads(leader, sectionId);
       expect(after!.replies.map((r) => [r.author, r.body])).toEqual([["王强", "已调整为8个。"]]);
       expect(after!.resolved?.by).toBe("张建国");
-      await setThreadResolved(econ, sectionId, thread!.id, false);
-      [after] = await listThreads(townId, sectionId);
+      // The drafter neither raised it nor reviews the section: not theirs to reopen.
+      expect(await setThreadResolved(econ, sectionId, thread!.id, false)).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+      expect((await listThreads(econ, sectionId))[0]!.canResolve).toBe(false);
+      await setThreadResolved(leader, sectionId, thread!.id, false);
+      [after] = await listThreads(leader, sectionId);
       expect(after!.resolved).toBeNull();
     });
 
@@ -67,7 +73,7 @@ describeEachDialect(
       });
     });
 
-    it("keeps a comment whose words were deleted, marked as such", async () => {
+    it("keeps a comment whose words were edited away: still open, saying where they were", async () => {
       const econ = await personOf(t.db, "econ");
       const { version } = await t.db
         .selectFrom("sections")
@@ -80,9 +86,15 @@ describeEachDialect(
         markdownToContent("# 经济发展\n\n全年新开工项目3个。"),
         version,
       );
-      const threads = await listThreads(econ.townId, sectionId);
+      const threads = await listThreads(econ, sectionId);
       expect(threads).toHaveLength(1);
-      expect(threads[0]).toMatchObject({ orphaned: true, body: "目标偏低。" });
+      expect(threads[0]).toMatchObject({
+        orphaned: true,
+        body: "目标偏低。",
+        quote: "引进亿元以上项目5个",
+        heading: "经济发展",
+        resolved: null,
+      });
     });
 
     it("keeps which appearance of repeated words was selected", async () => {
@@ -92,13 +104,13 @@ describeEachDialect(
       expect(
         await addThread(leader, sectionId, { quote: "项目", occurrence: 1, body: "哪些项目？" }),
       ).toEqual({ ok: true });
-      const threads = await listThreads(leader.townId, sectionId);
+      const threads = await listThreads(leader, sectionId);
       expect(threads.at(-1)).toMatchObject({ quote: "项目", occurrence: 1, orphaned: false });
     });
 
     it("another town neither sees nor answers the threads", async () => {
       const stranger = await personOf(t.db, "coordinator2");
-      expect(await listThreads(stranger.townId, sectionId)).toEqual([]);
+      expect(await listThreads(stranger, sectionId)).toEqual([]);
       expect(await addThread(stranger, sectionId, { quote: "新开工", body: "x" })).toMatchObject({
         status: 404,
       });

@@ -1,9 +1,11 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 
-import { blocksOf } from "~/editor/diff";
+import { blockEntries, blocksOf } from "~/editor/diff";
+import { findOccurrence } from "~/editor/marks";
+import { allowed, can, type PolicyUser, REFUSAL_STATUS, type Verdict } from "~/policies/policy";
 
-import { type Editor, getSection } from "./section.server";
+import { type Editor, getSection, type SectionRow } from "./section.server";
 
 export type CommentView = { id: string; author: string; body: string; at: string };
 
@@ -12,8 +14,15 @@ export type CommentThread = CommentView & {
   /** Which appearance of the quoted words (0-based, through the section) was selected. */
   occurrence: number;
   resolved: { by: string; at: string } | null;
-  /** The quoted text is no longer in the section: listed under 原文已删除的意见. */
+  /**
+   * The quoted words are no longer in the section: listed under 原文已修改的意见,
+   * still counted as open until someone resolves the thread.
+   */
   orphaned: boolean;
+  /** The heading the quoted words stood under when the comment was made. */
+  heading: string | null;
+  /** Whether the reader may mark it resolved or open again (author, leader, coordinator). */
+  canResolve: boolean;
   replies: CommentView[];
 };
 
@@ -22,8 +31,12 @@ export function quoteStands(content: string, quote: string): boolean {
   return blocksOf(content).some((block) => block.includes(quote));
 }
 
-/** The section's comment threads, oldest first, each with its replies. */
-export async function listThreads(townId: string, sectionId: string): Promise<CommentThread[]> {
+/** The section's comment threads, oldest first, each with its replies, as `reader` sees them. */
+export async function listThreads(
+  reader: PolicyUser & { townId: string },
+  sectionId: string,
+): Promise<CommentThread[]> {
+  const townId = reader.townId;
   const section = await getSection(townId, sectionId);
   if (!section) return [];
   const rows = await getDb()
@@ -36,6 +49,8 @@ export async function listThreads(townId: string, sectionId: string): Promise<Co
       "comments.body",
       "comments.quote",
       "comments.quoteOccurrence",
+      "comments.quoteHeading",
+      "comments.authorId",
       "comments.resolvedAt",
       "comments.createdAt",
       "author.displayName as author",
@@ -55,6 +70,8 @@ export async function listThreads(townId: string, sectionId: string): Promise<Co
         occurrence: row.quoteOccurrence,
         resolved: row.resolvedAt ? { by: row.resolver ?? "", at: row.resolvedAt } : null,
         orphaned: !quoteStands(section.content, row.quote ?? ""),
+        heading: row.quoteHeading,
+        canResolve: allowed(reader, "comment.resolve", { authorId: row.authorId, section }),
         replies: [],
       });
     } else {
@@ -72,22 +89,47 @@ const MISSING: CommentResult = {
   message: "该章节或意见不存在，或不属于您所在的镇。",
 };
 
-/** Anyone of the town may comment while the plan is not yet published. */
-async function commentableSection(user: Editor, sectionId: string) {
+function refused(verdict: Exclude<Verdict, { ok: true }>): CommentResult {
+  const status = REFUSAL_STATUS[verdict.refusal.code];
+  return { ok: false, status: status === 422 ? 422 : 403, message: verdict.refusal.message };
+}
+
+/** The section, if the person may comment on it now (the policy: not once published). */
+async function commentableSection(
+  user: Editor,
+  sectionId: string,
+  action: "comment.create" | "comment.reply",
+): Promise<
+  | { section: SectionRow & { content: string }; error?: never }
+  | { section?: never; error: CommentResult }
+> {
   const section = await getSection(user.townId, sectionId);
   if (!section) return { error: MISSING };
-  if (section.planState === "published") {
-    return {
-      error: { ok: false, status: 403, message: "计划已印发，不能再提意见。" } as CommentResult,
-    };
-  }
-  return { section };
+  const verdict = can(user, action, section);
+  return verdict.ok ? { section } : { error: refused(verdict) };
+}
+
+/** The heading the `occurrence`-th appearance of `quote` stands under. */
+function headingOf(content: string, quote: string, occurrence: number): string | null {
+  const entries = blockEntries(content);
+  const found = findOccurrence(
+    entries.map((entry) => entry.text),
+    quote,
+    occurrence,
+  );
+  return found ? (entries[found.block]?.heading ?? null) : null;
 }
 
 async function insertComment(
   user: Editor,
   sectionId: string,
-  fields: { threadId: string | null; body: string; quote: string | null; occurrence?: number },
+  fields: {
+    threadId: string | null;
+    body: string;
+    quote: string | null;
+    occurrence?: number;
+    heading?: string | null;
+  },
   now: Date,
 ) {
   await getDb()
@@ -101,6 +143,7 @@ async function insertComment(
       body: fields.body,
       quote: fields.quote,
       quoteOccurrence: fields.occurrence ?? 0,
+      quoteHeading: fields.heading ?? null,
       resolvedAt: null,
       resolvedBy: null,
       createdAt: nowIso(now),
@@ -114,7 +157,7 @@ export async function addThread(
   input: { quote: string; body: string; occurrence?: number },
   now: Date = new Date(),
 ): Promise<CommentResult> {
-  const { section, error } = await commentableSection(user, sectionId);
+  const { section, error } = await commentableSection(user, sectionId, "comment.create");
   if (!section) return error;
   if (!quoteStands(section.content, input.quote)) {
     return {
@@ -126,7 +169,13 @@ export async function addThread(
   await insertComment(
     user,
     sectionId,
-    { threadId: null, body: input.body, quote: input.quote, occurrence: input.occurrence },
+    {
+      threadId: null,
+      body: input.body,
+      quote: input.quote,
+      occurrence: input.occurrence,
+      heading: headingOf(section.content, input.quote, input.occurrence ?? 0),
+    },
     now,
   );
   return { ok: true };
@@ -135,7 +184,7 @@ export async function addThread(
 async function threadOf(user: Editor, sectionId: string, threadId: string) {
   return getDb()
     .selectFrom("comments")
-    .select(["id", "resolvedAt"])
+    .select(["id", "resolvedAt", "authorId"])
     .where("id", "=", threadId)
     .where("sectionId", "=", sectionId)
     .where("townId", "=", user.townId)
@@ -150,7 +199,7 @@ export async function addReply(
   body: string,
   now: Date = new Date(),
 ): Promise<CommentResult> {
-  const { section, error } = await commentableSection(user, sectionId);
+  const { section, error } = await commentableSection(user, sectionId, "comment.reply");
   if (!section) return error;
   if (!(await threadOf(user, sectionId, threadId))) return MISSING;
   await insertComment(user, sectionId, { threadId, body, quote: null }, now);
@@ -164,9 +213,11 @@ export async function setThreadResolved(
   resolved: boolean,
   now: Date = new Date(),
 ): Promise<CommentResult> {
-  const { section, error } = await commentableSection(user, sectionId);
-  if (!section) return error;
-  if (!(await threadOf(user, sectionId, threadId))) return MISSING;
+  const section = await getSection(user.townId, sectionId);
+  const thread = section ? await threadOf(user, sectionId, threadId) : undefined;
+  if (!section || !thread) return MISSING;
+  const verdict = can(user, "comment.resolve", { authorId: thread.authorId, section });
+  if (!verdict.ok) return refused(verdict);
   await getDb()
     .updateTable("comments")
     .set(

@@ -102,6 +102,43 @@ export async function deleteDepartment(townId: string, id: string): Promise<Depa
   if (Number(count) > 0) {
     return { ok: false, message: `该科室还有 ${Number(count)} 名用户，请先把他们调到其他科室` };
   }
+  // Work still assigned to it would lose its office without a word: refuse instead.
+  // (Published plans keep the office's name in their 印发稿.)
+  const [sections, targets, defaults] = await Promise.all([
+    db
+      .selectFrom("sections")
+      .innerJoin("plans", "plans.id", "sections.planId")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .where("sections.departmentId", "=", id)
+      .where("sections.townId", "=", townId)
+      .where("plans.state", "!=", "published")
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("targets")
+      .innerJoin("plans", "plans.id", "targets.planId")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .where("targets.departmentId", "=", id)
+      .where("plans.townId", "=", townId)
+      .where("plans.state", "!=", "published")
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("sectionDefaults")
+      .select((eb) => eb.fn.countAll().as("count"))
+      .where("departmentId", "=", id)
+      .where("townId", "=", townId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const assigned = [
+    Number(sections.count) && `${Number(sections.count)} 个章节`,
+    Number(targets.count) && `${Number(targets.count)} 项预期目标`,
+    Number(defaults.count) && `${Number(defaults.count)} 类章节的默认分工`,
+  ].filter(Boolean);
+  if (assigned.length) {
+    return {
+      ok: false,
+      message: `该科室仍负责 ${assigned.join("、")}，请先在分工设置或预期目标中改派给其他科室后再删除`,
+    };
+  }
   const result = await db
     .deleteFrom("departments")
     .where("id", "=", id)

@@ -4,7 +4,16 @@ import { describeEachDialect, personOf, townIdOf, userIdOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
 
-import { createPlan, getPlan, listTargets, replaceTargets } from "./plan.server";
+import { createDepartment, deleteDepartment, listDepartments } from "./department.server";
+import {
+  createPlan,
+  getPlan,
+  getPlanTexts,
+  lastYearTargets,
+  listTargets,
+  replaceTargets,
+  updatePlanTexts,
+} from "./plan.server";
 import {
   addSection,
   getSection,
@@ -36,10 +45,19 @@ describeEachDialect(
 
     const text = (body: string) => markdownToContent(`# 经济发展\n\n${body}`);
 
+    async function planVersion() {
+      const row = await t.db
+        .selectFrom("plans")
+        .select("version")
+        .where("id", "=", planId)
+        .executeTakeFirstOrThrow();
+      return row.version;
+    }
+
     it("the coordinator opens the 2027 plan from templates: six sections assigned by town defaults", async () => {
       const townId = await townIdOf(t.db, "示例镇");
       const result = await createPlan(
-        { id: await userIdOf(t.db, "coordinator"), townId, townName: "示例镇" },
+        { ...(await editor("coordinator")), townName: "示例镇" },
         { year: 2027, kind: "工作计划", from: "templates" },
       );
       expect(result.ok).toBe(true);
@@ -65,26 +83,19 @@ describeEachDialect(
 
     it("refuses a second plan for the same town, year and kind", async () => {
       const result = await createPlan(
-        {
-          id: await userIdOf(t.db, "coordinator"),
-          townId: await townIdOf(t.db, "示例镇"),
-          townName: "示例镇",
-        },
+        { ...(await editor("coordinator")), townName: "示例镇" },
         { year: 2027, kind: "工作计划", from: "templates" },
       );
       expect(result).toEqual({
         ok: false,
+        status: 409,
         field: "year",
         message: "2027年工作计划已经建立，不能重复创建",
       });
     });
 
     it("two requests creating the same plan at once (double click): one plan, one clear refusal", async () => {
-      const creator = {
-        id: await userIdOf(t.db, "coordinator"),
-        townId: await townIdOf(t.db, "示例镇"),
-        townName: "示例镇",
-      };
+      const creator = { ...(await editor("coordinator")), townName: "示例镇" };
       const input = { year: 2030, kind: "工作要点" as const, from: "templates" as const };
       const results = await Promise.all([createPlan(creator, input), createPlan(creator, input)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -210,11 +221,24 @@ describeEachDialect(
       expect(await count()).toBe(before + 4);
     });
 
-    it("a plan from last year's plan copies sections, assignments, text and targets", async () => {
+    it("a plan from last year's plan copies sections, assignments, text and targets, but not last year itself", async () => {
       const coordinator = await editor("coordinator");
+      // Last year's deadlines lay in the past: the new plan's move to the new year, never behind today.
+      await t.db
+        .updateTable("sections")
+        .set({ deadline: "2026-01-10" })
+        .where("planId", "=", planId)
+        .execute();
+      await t.db
+        .updateTable("plans")
+        .set({ deadline: "2026-01-15" })
+        .where("id", "=", planId)
+        .execute();
+      const now = new Date("2027-01-12T02:00:00Z"); // 10:00 in Beijing
       const result = await createPlan(
-        { id: coordinator.id, townId: coordinator.townId, townName: "示例镇" },
+        { ...coordinator, townName: "示例镇" },
         { year: 2028, kind: "工作计划", from: "previous" },
+        now,
       );
       expect(result.ok).toBe(true);
       const newId = result.ok ? result.planId : "";
@@ -224,6 +248,15 @@ describeEachDialect(
         before.map((s) => [s.title, s.departmentId, s.leaderId, s.characters]),
       );
       expect(after.find((s) => s.kind === "economy")?.version).toBe(1);
+      // 2026-01-10 + 1 year is 2027-01-10, already past on 2027-01-12: four weeks from today instead.
+      expect(new Set(after.map((s) => s.deadline))).toEqual(new Set(["2027-02-09"]));
+      const texts = await getPlanTexts(coordinator.townId, newId);
+      expect(texts?.deadline).toBe("2027-01-15");
+      // "2027年是…" must be written anew for 2028; no mention of 2027 passes unmarked.
+      expect(texts?.preamble).toContain("【2028年是……】");
+      expect(texts?.preamble).not.toMatch(/(?<!【)2027年/);
+      expect(texts?.placeholders).toBeGreaterThan(0);
+
       const targets = async (id: string) =>
         t.db
           .selectFrom("targets")
@@ -235,40 +268,102 @@ describeEachDialect(
       expect(copied.map((x) => [x.name, x.value])).toEqual(
         (await targets(planId)).map((x) => [x.name, x.value]),
       );
-      expect(copied.every((x) => x.baseline === x.value)).toBe(true);
+      // 上年实际 is what was achieved, which nobody has entered yet: last year's target is a hint.
+      expect(copied.every((x) => x.baseline === null)).toBe(true);
+      const hints = await lastYearTargets(coordinator.townId, { year: 2028, kind: "工作计划" });
+      const first = (await targets(planId))[0]!;
+      expect(hints[first.name]).toContain(first.value);
     });
 
     it("the coordinator adds, moves, reassigns and removes sections; numbering stays continuous", async () => {
       const coordinator = await editor("coordinator");
       const leader2 = await userIdOf(t.db, "leader2");
-      const added = await addSection(coordinator, planId, {
-        title: "专项工作",
-        departmentId: null,
-        leaderId: leader2,
-        deadline: "2026-12-31",
-      });
+      const settings = { title: "专项工作", departmentId: null, leaderId: leader2, deadline: null };
+      const added = await addSection(coordinator, planId, settings, await planVersion());
       expect(added.ok).toBe(true);
       const id = added.ok ? added.sectionId! : "";
       let order = (await listSections(coordinator.townId, planId)).map((s) => s.title);
       expect(order.at(-1)).toBe("专项工作");
 
-      await moveSection(coordinator, id, "up");
+      expect(await moveSection(coordinator, planId, id, "up", await planVersion())).toMatchObject({
+        ok: true,
+      });
       order = (await listSections(coordinator.townId, planId)).map((s) => s.title);
       expect(order.slice(-2)).toEqual(["专项工作", "社会治理与党的建设"]);
 
       expect(
-        await updateSectionSettings(coordinator, id, {
-          title: "重点专项工作",
-          departmentId: null,
-          leaderId: await userIdOf(t.db, "econ"),
-          deadline: null,
-        }),
-      ).toEqual({ ok: false, message: "所选分管领导不存在，或没有分管领导角色" });
+        await updateSectionSettings(
+          coordinator,
+          planId,
+          id,
+          { ...settings, leaderId: await userIdOf(t.db, "econ") },
+          await planVersion(),
+        ),
+      ).toEqual({ ok: false, status: 422, message: "所选分管领导不存在，或没有分管领导角色" });
 
-      await removeSection(coordinator, id);
+      expect(await removeSection(coordinator, planId, id, await planVersion())).toMatchObject({
+        ok: true,
+      });
       const after = await listSections(coordinator.townId, planId);
       expect(after.map((s) => s.position)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(after.map((s) => s.title)).not.toContain("专项工作");
+    });
+
+    it("plan edits from a stale page are refused with who changed the plan, and store nothing", async () => {
+      const coordinator = await editor("coordinator");
+      const seen = await planVersion();
+      const texts = (await getPlanTexts(coordinator.townId, planId))!;
+      const edit = { preamble: "第一位的修改。", closing: texts.closing, deadline: texts.deadline };
+      expect(await updatePlanTexts(coordinator, planId, edit, seen)).toEqual({
+        ok: true,
+        version: seen + 1,
+      });
+      // A second tab (or a colleague) still showing version `seen`:
+      const staleTexts = await updatePlanTexts(
+        coordinator,
+        planId,
+        { ...edit, preamble: "旧页面的修改。" },
+        seen,
+      );
+      expect(staleTexts).toMatchObject({ ok: false, status: 409 });
+      expect(!staleTexts.ok && staleTexts.message).toMatch(/^内容已由 李静 于 \d\d:\d\d 修改/);
+      expect((await getPlanTexts(coordinator.townId, planId))?.preamble).toBe("第一位的修改。");
+
+      const targetsBefore = await listTargets(coordinator.townId, planId);
+      const staleTargets = await replaceTargets(coordinator, planId, [], seen);
+      expect(staleTargets).toMatchObject({ ok: false, status: 409 });
+      expect(await listTargets(coordinator.townId, planId)).toEqual(targetsBefore);
+
+      const economy = await economySection();
+      const staleSettings = await updateSectionSettings(
+        coordinator,
+        planId,
+        economy.id,
+        { title: "改名", departmentId: null, leaderId: null, deadline: null },
+        seen,
+      );
+      expect(staleSettings).toMatchObject({ ok: false, status: 409 });
+      expect((await economySection()).title).toBe(economy.title);
+      expect(await moveSection(coordinator, planId, economy.id, "down", seen)).toMatchObject({
+        status: 409,
+      });
+      expect(await removeSection(coordinator, planId, economy.id, seen)).toMatchObject({
+        status: 409,
+      });
+      expect(await planVersion()).toBe(seen + 1);
+    });
+
+    it("a restore names the version it was made from: a save made meanwhile is not overwritten", async () => {
+      const econ = await editor("econ");
+      const section = await economySection();
+      const seen = section.version;
+      await saveSectionContent(econ, section.id, text("同事刚保存的内容。"), seen);
+      // The history page still showed `seen` when 恢复此版本 was pressed.
+      const restore = await saveSectionContent(econ, section.id, text("旧版本的内容。"), seen, {
+        reason: "恢复为 旧版本 的版本",
+      });
+      expect(restore).toMatchObject({ status: "conflict", savedBy: "王强" });
+      expect((await getSection(econ.townId, section.id))?.content).toContain("同事刚保存的内容");
     });
 
     it("replaces the targets in the order given, refusing another town's department", async () => {
@@ -291,7 +386,9 @@ describeEachDialect(
           departmentId: null,
         },
       ];
-      expect(await replaceTargets(coordinator.townId, planId, rows)).toEqual({ ok: true });
+      expect(await replaceTargets(coordinator, planId, rows, await planVersion())).toMatchObject({
+        ok: true,
+      });
       expect(
         (await listTargets(coordinator.townId, planId)).map((r) => [r.name, r.value, r.qualifier]),
       ).toEqual([
@@ -304,18 +401,64 @@ describeEachDialect(
         .select("departments.id")
         .where("towns.name", "=", "另一镇")
         .execute();
+      const seen = await planVersion();
       expect(
-        await replaceTargets(coordinator.townId, planId, [
-          { ...rows[0]!, departmentId: otherDept!.id },
-        ]),
-      ).toEqual({ ok: false, message: "所选责任科室不存在" });
+        await replaceTargets(
+          coordinator,
+          planId,
+          [{ ...rows[0]!, departmentId: otherDept!.id }],
+          seen,
+        ),
+      ).toEqual({ ok: false, status: 422, message: "所选责任科室不存在" });
+      expect(await planVersion()).toBe(seen); // the refusal rolled the version back too
       expect(await listTargets(await townIdOf(t.db, "另一镇"), planId)).toEqual([]);
+    });
+
+    it("a department that still writes a section cannot be deleted: nothing is unassigned silently", async () => {
+      const coordinator = await editor("coordinator");
+      const created = await createDepartment(coordinator.townId, "专项工作办公室");
+      expect(created.ok).toBe(true);
+      const [office] = (await listDepartments(coordinator.townId)).filter(
+        (d) => d.name === "专项工作办公室",
+      );
+      const economy = await economySection();
+      await updateSectionSettings(
+        coordinator,
+        planId,
+        economy.id,
+        {
+          title: economy.title,
+          departmentId: office!.id,
+          leaderId: economy.leaderId,
+          deadline: null,
+        },
+        await planVersion(),
+      );
+      const refused = await deleteDepartment(coordinator.townId, office!.id);
+      expect(refused).toEqual({
+        ok: false,
+        message: "该科室仍负责 1 个章节，请先在分工设置或预期目标中改派给其他科室后再删除",
+      });
+      expect((await economySection()).departmentId).toBe(office!.id);
+      await updateSectionSettings(
+        coordinator,
+        planId,
+        economy.id,
+        {
+          title: economy.title,
+          departmentId: economy.departmentId,
+          leaderId: economy.leaderId,
+          deadline: null,
+        },
+        await planVersion(),
+      );
+      expect(await deleteDepartment(coordinator.townId, office!.id)).toEqual({ ok: true });
     });
 
     it("cannot carry over a year that has no plan", async () => {
       const coordinator = await editor("coordinator");
       const result = await createPlan(
-        { id: coordinator.id, townId: coordinator.townId, townName: "示例镇" },
+        { ...coordinator, townName: "示例镇" },
         { year: 2035, kind: "工作计划", from: "previous" },
       );
       expect(result).toMatchObject({ ok: false, field: "from" });

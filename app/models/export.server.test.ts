@@ -2,8 +2,21 @@ import { expect, it } from "vitest";
 
 import { describeEachDialect, personOf } from "~db/testing";
 
-import { contentDisposition, exportFilename, exportPlan, listExports } from "./export.server";
-import { createPlan } from "./plan.server";
+import { FONT_PRESETS } from "~/export/fonts";
+import { today } from "~/utils/dates";
+import { planEventSchema } from "~/utils/workflow-validation";
+
+import { renameDepartment } from "./department.server";
+import {
+  contentDisposition,
+  exportFilename,
+  exportPlan,
+  listExports,
+  setExportFonts,
+} from "./export.server";
+import { createPlan, listTargets, replaceTargets } from "./plan.server";
+import { applyPlanEvent, planEventFacts } from "./workflow/plan-events.server";
+import { listPlanEvents } from "./workflow/record.server";
 
 describeEachDialect(
   "Word export",
@@ -13,7 +26,7 @@ describeEachDialect(
     it("anyone of the town exports a draft, marked and named as such, and it is recorded", async () => {
       const coordinator = await personOf(t.db, "coordinator");
       const created = await createPlan(
-        { id: coordinator.id, townId: coordinator.townId, townName: "示例镇" },
+        { ...coordinator, townName: "示例镇" },
         { year: 2031, kind: "工作要点", from: "templates" },
       );
       if (!created.ok) throw new Error(created.message);
@@ -33,22 +46,103 @@ describeEachDialect(
       });
     });
 
-    it("a published plan exports final and byte-stable, dated by its publication", async () => {
-      await t.db
-        .updateTable("plans")
-        .set({
-          state: "published",
-          documentNumber: "示政发〔2031〕2号",
-          publishedOn: "2031-01-20",
-        })
-        .where("id", "=", planId)
-        .execute();
+    it("印发 checks the 文号 and the date, then freezes the document for good", async () => {
+      const coordinator = await personOf(t.db, "coordinator");
+      const econOffice = coordinator.departmentId; // any department of the town will do
+      const version = async () =>
+        (
+          await t.db
+            .selectFrom("plans")
+            .select("version")
+            .where("id", "=", planId)
+            .executeTakeFirstOrThrow()
+        ).version;
+      const [target] = await listTargets(coordinator.townId, planId);
+      await replaceTargets(
+        coordinator,
+        planId,
+        [{ ...target!, departmentId: econOffice }],
+        await version(),
+      );
+      // The way there (sections, leaders, mayor, committee) is the workflow tests' business.
+      await t.db.updateTable("plans").set({ state: "approved" }).where("id", "=", planId).execute();
+
+      const day = today();
+      const year = day.slice(0, 4);
+      const publish = async (fields: object) => {
+        const facts = (await planEventFacts(coordinator.townId, planId))!;
+        const parsed = planEventSchema(facts).safeParse({
+          type: "publish",
+          baseVersion: await version(),
+          ...fields,
+        });
+        if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+        return applyPlanEvent(coordinator, planId, parsed.data);
+      };
+      expect(await publish({ documentNumber: `示政发(${year})3号`, date: day })).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("示政发〔2027〕1号"),
+      });
+      expect(
+        await publish({ documentNumber: `示政发〔${year}〕3号`, date: "2099-01-01" }),
+      ).toMatchObject({ ok: false });
+      expect(await publish({ documentNumber: `示政发〔${year}〕3号`, date: day })).toMatchObject({
+        ok: true,
+        state: "published",
+      });
+
       const mayor = await personOf(t.db, "mayor");
       const first = await exportPlan(mayor, planId, new Date("2031-02-01T02:00:00Z"));
-      const second = await exportPlan(mayor, planId, new Date("2031-03-05T09:00:00Z"));
       expect(first).toMatchObject({ filename: "示例镇2031年工作要点.docx", final: true });
+      const departmentBefore = (await listTargets(mayor.townId, planId))[0]!.departmentName;
+
+      // Later changes of the town do not reach the published document.
+      await renameDepartment(coordinator.townId, econOffice!, "党政综合办公室（新）");
+      await setExportFonts(coordinator.townId, FONT_PRESETS.windows.fonts);
+      const second = await exportPlan(mayor, planId, new Date("2031-03-05T09:00:00Z"));
       expect(second!.sha256).toBe(first!.sha256);
-      expect(await listExports(mayor.townId, planId)).toHaveLength(3);
+      expect((await listTargets(mayor.townId, planId))[0]!.departmentName).toBe(departmentBefore);
+      const [latest] = await listExports(mayor.townId, planId);
+      expect(latest!.documentNumber).toBe(`示政发〔${year}〕3号`);
+    });
+
+    it("only an administrator corrects a wrong 文号, on the record; the export carries the new one", async () => {
+      const admin = await personOf(t.db, "admin");
+      const coordinator = await personOf(t.db, "coordinator");
+      const year = today().slice(0, 4);
+      const { version } = await t.db
+        .selectFrom("plans")
+        .select("version")
+        .where("id", "=", planId)
+        .executeTakeFirstOrThrow();
+      const correction = {
+        type: "correctDocumentNumber" as const,
+        documentNumber: `示政发〔${year}〕4号`,
+        reason: "登记簿中3号已被占用。",
+        baseVersion: version,
+      };
+      expect(await applyPlanEvent(coordinator, planId, correction)).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+      expect(await applyPlanEvent(admin, planId, correction)).toMatchObject({
+        ok: true,
+        state: "published",
+      });
+      const { events } = await listPlanEvents(admin.townId, planId, {
+        event: "correctDocumentNumber",
+      });
+      expect(events[0]).toMatchObject({
+        actorName: "周敏",
+        reason: "登记簿中3号已被占用。",
+        note: `文号由 示政发〔${year}〕3号 更正为 示政发〔${year}〕4号`,
+      });
+      const file = await exportPlan(admin, planId, new Date("2031-04-01T02:00:00Z"));
+      const [latest] = await listExports(admin.townId, planId);
+      expect(latest).toMatchObject({
+        documentNumber: `示政发〔${year}〕4号`,
+        sha256: file!.sha256,
+      });
     });
 
     it("another town's plan does not export (nor reveal that it exists)", async () => {

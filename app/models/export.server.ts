@@ -7,10 +7,15 @@ import { stateLabel } from "~workflows/labels";
 import { fontsFromJson, type FontSettings } from "~/export/fonts";
 import type { ExportInput } from "~/export/model";
 import { renderPlanDocx } from "~/export/render.server";
-import { formatDateKey } from "~/utils/format";
+import { today } from "~/utils/dates";
+import { issuerOf } from "~/utils/issuer";
 
+import type { PolicyUser } from "~/policies/policy";
+
+import { editPlan, type EditResult } from "./plan-edit.server";
 import { listTargets } from "./plan.server";
 import type { Editor } from "./section.server";
+import { type PlanCopy, publishedCopy } from "./workflow/snapshots.server";
 
 /** The final, unmarked document exists only once the plan is approved. */
 const FINAL_STATES = ["approved", "published"];
@@ -24,10 +29,38 @@ export function exportFilename(title: string, final: boolean): string {
   return `${title}${final ? "" : "（征求意见稿）"}.docx`;
 }
 
+/** The published document, exactly as it was published: the 印发稿 and its 文号 and date. */
+function publishedInput(
+  copy: PlanCopy,
+  live: { documentNumber: string | null; publishedOn: string | null; townName: string },
+): ExportInput {
+  return {
+    title: copy.title,
+    draft: false,
+    // A corrected 文号 (an audited correction) is the one thing that may change.
+    documentNumber: live.documentNumber,
+    preamble: copy.preamble,
+    targets: copy.targets.map((t) => ({
+      name: t.name,
+      value: t.value,
+      unit: t.unit,
+      qualifier: t.qualifier,
+      baseline: t.baseline,
+      department: t.department ?? null,
+    })),
+    targetsAsTable: copy.targetsAsTable ?? false,
+    sections: copy.sections.map(({ title, content }) => ({ title, content })),
+    closing: copy.closing,
+    issuer: issuerOf(copy.townName ?? live.townName),
+    date: live.publishedOn ?? "",
+    fonts: copy.fonts ?? fontsFromJson(null),
+  };
+}
+
 /**
  * Everything the document needs, read for the town's plan. A published plan
- * is dated by its publication day (so its export never changes); any other
- * by today.
+ * is its 印发稿 (frozen: later renamed departments or new fonts change
+ * nothing); any other plan is read as it stands and dated today.
  */
 export async function exportInputFor(townId: string, planId: string, now: Date = new Date()) {
   const db = getDb();
@@ -50,6 +83,11 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
     .where("plans.townId", "=", townId)
     .executeTakeFirst();
   if (!plan) return null;
+  const final = isFinal(plan.state);
+  const summary = { id: plan.id, title: plan.title, state: plan.state, final };
+  const copy = plan.state === "published" ? await publishedCopy(townId, planId) : null;
+  if (copy) return { input: publishedInput(copy, plan), plan: summary };
+
   const sections = await db
     .selectFrom("sections")
     .select(["title", "content"])
@@ -58,7 +96,6 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
     .orderBy("position")
     .execute();
   const targets = await listTargets(townId, planId);
-  const final = isFinal(plan.state);
   const input: ExportInput = {
     title: plan.title,
     draft: !final,
@@ -75,11 +112,11 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
     targetsAsTable: plan.targetsAsTable === 1,
     sections,
     closing: plan.closing,
-    issuer: `${plan.townName}人民政府`,
-    date: plan.state === "published" && plan.publishedOn ? plan.publishedOn : formatDateKey(now),
+    issuer: issuerOf(plan.townName),
+    date: plan.state === "published" && plan.publishedOn ? plan.publishedOn : today(now),
     fonts: fontsFromJson(plan.exportFonts),
   };
-  return { input, plan: { id: plan.id, title: plan.title, state: plan.state, final } };
+  return { input, plan: summary };
 }
 
 export type ExportFile = { bytes: Uint8Array; filename: string; sha256: string; final: boolean };
@@ -107,6 +144,7 @@ export async function exportPlan(
       filename,
       sha256,
       bytes: bytes.length,
+      documentNumber: found.input.documentNumber,
       createdAt: nowIso(now),
     })
     .execute();
@@ -125,6 +163,7 @@ export async function listExports(townId: string, planId: string, limit = 20) {
       "planExports.draft",
       "planExports.filename",
       "planExports.sha256",
+      "planExports.documentNumber",
     ])
     .where("planExports.townId", "=", townId)
     .where("planExports.planId", "=", planId)
@@ -166,16 +205,21 @@ export async function getTargetsAsTable(townId: string, planId: string): Promise
   return row?.targetsAsTable === 1;
 }
 
-/** Whether 主要预期目标 also print as a table (the coordinator ticks it). */
-export async function setTargetsAsTable(townId: string, planId: string, asTable: boolean) {
-  const result = await getDb()
-    .updateTable("plans")
-    .set({ targetsAsTable: asTable ? 1 : 0 })
-    .where("id", "=", planId)
-    .where("townId", "=", townId)
-    .where("state", "!=", "published")
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+/** Whether 主要预期目标 also print as a table (the coordinator ticks it, before publication). */
+export async function setTargetsAsTable(
+  user: PolicyUser & { townId: string },
+  planId: string,
+  asTable: boolean,
+  baseVersion: number,
+): Promise<EditResult> {
+  return editPlan(user, planId, baseVersion, "plan.setExportOptions", async (trx) => {
+    await trx
+      .updateTable("plans")
+      .set({ targetsAsTable: asTable ? 1 : 0 })
+      .where("id", "=", planId)
+      .where("townId", "=", user.townId)
+      .execute();
+  });
 }
 
 /** Content-Disposition for a Chinese file name (RFC 6266 / 5987), with an ASCII fallback. */

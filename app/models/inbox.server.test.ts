@@ -7,7 +7,7 @@ import { markdownToContent } from "~/editor/content.server";
 import { listDone, listStarted, listTodo } from "./inbox.server";
 import { createPlan } from "./plan.server";
 import { listSections, saveSectionContent } from "./section.server";
-import { applySectionEvent } from "./workflow.server";
+import { applySectionEvent } from "./workflow/section-events.server";
 
 describeEachDialect(
   "工作台 inbox",
@@ -21,7 +21,7 @@ describeEachDialect(
     it("a drafter's 待办 holds their own sections, flagged when due within three days", async () => {
       const coordinator = await personOf(t.db, "coordinator");
       const created = await createPlan(
-        { id: coordinator.id, townId: coordinator.townId, townName: "示例镇" },
+        { ...coordinator, townName: "示例镇" },
         { year: 2029, kind: "工作计划", from: "templates" },
       );
       if (!created.ok) throw new Error(created.message);

@@ -5,7 +5,8 @@ import { deadlineStatus, type DeadlineStatus } from "~/utils/deadline";
 
 import { listPlans } from "./plan.server";
 import { type Editor, listOpenSections } from "./section.server";
-import { planActions, sectionActions } from "./workflow.server";
+import { planActions, sectionActions } from "./workflow/actions.server";
+import { committeeOpinions } from "./workflow/record.server";
 
 export type TodoItem = {
   key: string;
@@ -18,6 +19,8 @@ export type TodoItem = {
   deadline: string | null;
   deadlineStatus: DeadlineStatus;
   reminder: { by: string; at: string } | null;
+  /** What the item is about, e.g. the Party committee's opinions to work in. */
+  note?: string | null;
 };
 
 /** Events that put work in my 待办 when the machine allows them for me. */
@@ -62,6 +65,9 @@ export async function listTodo(user: Editor, now: Date = new Date()): Promise<To
     if (plan.state === "published") continue;
     const actions = (await planActions(user, plan)).filter((a) => a.disabledReason === null);
     if (actions.length === 0) continue;
+    // 按意见修改: the committee's opinions stay in view until 完成修改.
+    const opinions =
+      plan.state === "amending" ? await committeeOpinions(user.townId, plan.id) : null;
     items.push({
       key: plan.id,
       href: `/plans/${plan.id}`,
@@ -72,6 +78,7 @@ export async function listTodo(user: Editor, now: Date = new Date()): Promise<To
       deadline: null,
       deadlineStatus: null,
       reminder: null,
+      note: opinions ? `党委会审议意见：${opinions.opinions ?? ""}` : null,
     });
   }
   return items;

@@ -1,7 +1,7 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 import { stateLabel } from "~workflows/labels";
-import { PLAN_EDITABLE_STATES, type PlanState } from "~workflows/plan";
+import type { PlanState } from "~workflows/plan";
 import {
   fillTemplate,
   loadPlanTemplate,
@@ -10,9 +10,16 @@ import {
   type PlanKind,
 } from "~templates/index";
 
-import { contentFacts, markdownToContent } from "~/editor/content.server";
+import { markdownToContent } from "~/editor/content.server";
 import { blocksOf } from "~/editor/diff";
 import { countPlaceholders } from "~/editor/nodes";
+import { markYearPhrasesInContent } from "~/editor/year-phrases";
+import { can, type PolicyUser } from "~/policies/policy";
+import { addDays, addYears, today } from "~/utils/dates";
+
+import { editPlan, type EditResult } from "./plan-edit.server";
+import { insertSection } from "./section.server";
+import { publishedCopy } from "./workflow/snapshots.server";
 
 export interface PlanSummary {
   id: string;
@@ -21,7 +28,7 @@ export interface PlanSummary {
   title: string;
   state: PlanState;
   stateLabel: string;
-  /** Raised by every plan event (text edits leave it); events name the version they saw. */
+  /** Raised by every plan event and edit; events and edits name the version they saw. */
   version: number;
   documentNumber: string | null;
   publishedOn: string | null;
@@ -64,43 +71,65 @@ export async function getPlan(townId: string, planId: string): Promise<PlanSumma
 export type PlanSource = "templates" | "previous";
 
 export type CreatePlanResult =
-  { ok: true; planId: string } | { ok: false; field: "year" | "kind" | "from"; message: string };
+  | { ok: true; planId: string }
+  | {
+      ok: false;
+      /** 403: not the coordinator; 409: the plan exists already; 422: no plan to carry over. */
+      status: 403 | 409 | 422;
+      field: "year" | "kind" | "from" | null;
+      message: string;
+    };
 
-/** The default deadline for sections: four weeks from now, as YYYY-MM-DD. */
+/** The default deadline for sections: four weeks from today (Beijing), as YYYY-MM-DD. */
 export function defaultDeadline(now: Date = new Date()): string {
-  return new Date(now.getTime() + 28 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return addDays(today(now), 28);
+}
+
+/** Last year's deadline moved to this year, or the default when that day has passed. */
+export function carriedDeadline(previous: string | null, now: Date = new Date()): string {
+  const moved = previous ? addYears(previous, 1) : null;
+  return moved && moved >= today(now) ? moved : defaultDeadline(now);
+}
+
+function alreadyExists(input: { year: number; kind: string }): CreatePlanResult {
+  return {
+    ok: false,
+    status: 409,
+    field: "year",
+    message: `${input.year}年${input.kind}已经建立，不能重复创建`,
+  };
 }
 
 /**
  * Opens a town's plan for a year, either from the templates (six sections,
  * default targets, preamble and closing) or by carrying over last year's plan
- * of the same kind (sections with their assignments and text, and targets).
+ * of the same kind: sections with their assignments and text, and targets —
+ * with nothing of last year passing unnoticed: deadlines move to this year,
+ * last year's words in the preamble and closing become 【】 again, and
+ * 上年实际 starts empty.
  */
 export async function createPlan(
-  creator: { id: string; townId: string; townName: string },
+  creator: PolicyUser & { townId: string; townName: string },
   input: { year: number; kind: PlanKind; from: PlanSource },
   now: Date = new Date(),
 ): Promise<CreatePlanResult> {
+  const allowed = can(creator, "plan.create", null);
+  if (!allowed.ok) return { ok: false, status: 403, field: null, message: allowed.refusal.message };
   const db = getDb();
-  if (await planExists(creator.townId, input.year, input.kind)) {
-    return {
-      ok: false,
-      field: "year",
-      message: `${input.year}年${input.kind}已经建立，不能重复创建`,
-    };
-  }
+  if (await planExists(creator.townId, input.year, input.kind)) return alreadyExists(input);
   const fill = (text: string) =>
     fillTemplate(text, { townName: creator.townName, year: input.year, kind: input.kind });
   const skeleton = loadPlanTemplate();
   const at = nowIso(now);
-  const deadline = defaultDeadline(now);
   const planId = newId();
 
-  let previous: { id: string; preamble: string | null; closing: string | null } | undefined;
+  let previous:
+    | { id: string; preamble: string | null; closing: string | null; deadline: string | null }
+    | undefined;
   if (input.from === "previous") {
     previous = await db
       .selectFrom("plans")
-      .select(["id", "preamble", "closing"])
+      .select(["id", "preamble", "closing", "deadline"])
       .where("townId", "=", creator.townId)
       .where("year", "=", input.year - 1)
       .where("kind", "=", input.kind)
@@ -108,6 +137,7 @@ export async function createPlan(
     if (!previous) {
       return {
         ok: false,
+        status: 422,
         field: "from",
         message: `没有找到${input.year - 1}年${input.kind}，无法沿用上年计划，请选择“从模板创建”`,
       };
@@ -127,10 +157,13 @@ export async function createPlan(
           state: "drafting",
           documentNumber: null,
           publishedOn: null,
-          deadline,
-          preamble:
-            previous?.preamble ?? JSON.stringify(markdownToContent(fill(skeleton.preamble))),
-          closing: previous?.closing ?? JSON.stringify(markdownToContent(fill(skeleton.closing))),
+          deadline: carriedDeadline(previous?.deadline ?? null, now),
+          preamble: previous?.preamble
+            ? markYearPhrasesInContent(previous.preamble, input.year - 1, input.year)
+            : JSON.stringify(markdownToContent(fill(skeleton.preamble))),
+          closing: previous?.closing
+            ? markYearPhrasesInContent(previous.closing, input.year - 1, input.year)
+            : JSON.stringify(markdownToContent(fill(skeleton.closing))),
           createdBy: creator.id,
           createdAt: at,
           updatedAt: at,
@@ -140,50 +173,29 @@ export async function createPlan(
       const sections = previous
         ? await trx
             .selectFrom("sections")
-            .select(["kind", "position", "title", "departmentId", "leaderId", "content"])
+            .select([
+              "kind",
+              "position",
+              "title",
+              "departmentId",
+              "leaderId",
+              "content",
+              "deadline",
+            ])
             .where("planId", "=", previous.id)
             .orderBy("position")
             .execute()
         : await sectionsFromTemplates(trx, creator.townId);
       for (const section of sections) {
-        const facts = contentFacts(section.content);
-        const sectionId = newId();
-        await trx
-          .insertInto("sections")
-          .values({
-            id: sectionId,
-            planId,
-            townId: creator.townId,
-            kind: section.kind,
-            position: section.position,
-            title: section.title,
-            departmentId: section.departmentId,
-            leaderId: section.leaderId,
-            deadline,
-            state: "drafting",
-            content: section.content,
-            characters: facts.characters,
-            placeholders: facts.placeholders,
-            updatedBy: null,
-            createdAt: at,
-            updatedAt: at,
-          })
-          .execute();
-        // The starting text is the first revision, so the history can show what changed from it.
-        await trx
-          .insertInto("sectionRevisions")
-          .values({
-            id: newId(),
-            sectionId,
-            version: 1,
-            content: section.content,
-            characters: facts.characters,
-            authorId: creator.id,
-            reason: previous ? `沿用${input.year - 1}年计划` : "由模板生成",
-            createdAt: at,
-            updatedAt: at,
-          })
-          .execute();
+        await insertSection(trx, {
+          ...section,
+          planId,
+          townId: creator.townId,
+          deadline: carriedDeadline(section.deadline, now),
+          author: creator.id,
+          reason: previous ? `沿用${input.year - 1}年计划` : "由模板生成",
+          now,
+        });
       }
 
       const targets = previous
@@ -205,8 +217,8 @@ export async function createPlan(
             value: target.value,
             unit: target.unit,
             qualifier: target.qualifier,
-            // Last year's target is the best known reference until its actual is entered.
-            baseline: previous ? target.value : null,
+            // 上年实际 is last year's outcome, not its target: the coordinator enters it.
+            baseline: null,
             departmentId: target.departmentId,
           })
           .execute();
@@ -214,13 +226,7 @@ export async function createPlan(
     });
   } catch (error) {
     // A double click or a second tab: the other request created it a moment ago.
-    if (await planExists(creator.townId, input.year, input.kind)) {
-      return {
-        ok: false,
-        field: "year",
-        message: `${input.year}年${input.kind}已经建立，不能重复创建`,
-      };
-    }
+    if (await planExists(creator.townId, input.year, input.kind)) return alreadyExists(input);
     throw error;
   }
   return { ok: true, planId };
@@ -252,6 +258,7 @@ async function sectionsFromTemplates(db: ReturnType<typeof getDb>, townId: strin
       departmentId: assignment?.departmentId ?? null,
       leaderId: assignment?.leaderId ?? null,
       content: JSON.stringify(markdownToContent(template.markdown)),
+      deadline: null,
     };
   });
 }
@@ -268,9 +275,13 @@ export interface TargetRow {
   departmentName: string | null;
 }
 
-/** The plan's 主要预期目标, in order (scoped to the town through the plan). */
+/**
+ * The plan's 主要预期目标, in order (scoped to the town through the plan). A
+ * published plan's targets can no longer change; their departments are named
+ * as they were at publication.
+ */
 export async function listTargets(townId: string, planId: string): Promise<TargetRow[]> {
-  return getDb()
+  const rows = await getDb()
     .selectFrom("targets")
     .innerJoin("plans", "plans.id", "targets.planId")
     .leftJoin("departments", "departments.id", "targets.departmentId")
@@ -284,11 +295,38 @@ export async function listTargets(townId: string, planId: string): Promise<Targe
       "targets.baseline",
       "targets.departmentId",
       "departments.name as departmentName",
+      "plans.state as planState",
     ])
     .where("plans.townId", "=", townId)
     .where("targets.planId", "=", planId)
     .orderBy("targets.position")
     .execute();
+  const published = rows[0]?.planState === "published" ? await publishedCopy(townId, planId) : null;
+  return rows.map(({ planState: _state, ...row }, index) => {
+    const copied = published?.targets[index];
+    return copied && copied.department !== undefined
+      ? { ...row, departmentName: copied.department }
+      : row;
+  });
+}
+
+/**
+ * Last year's targets of the same kind, by name ("6%以上"): shown beside
+ * 上年实际 as a reminder of what was planned, never as what was achieved.
+ */
+export async function lastYearTargets(
+  townId: string,
+  plan: { year: number; kind: string },
+): Promise<Record<string, string>> {
+  const rows = await getDb()
+    .selectFrom("targets")
+    .innerJoin("plans", "plans.id", "targets.planId")
+    .select(["targets.name", "targets.value", "targets.unit", "targets.qualifier"])
+    .where("plans.townId", "=", townId)
+    .where("plans.year", "=", plan.year - 1)
+    .where("plans.kind", "=", plan.kind)
+    .execute();
+  return Object.fromEntries(rows.map((t) => [t.name, `${t.value}${t.unit}${t.qualifier ?? ""}`]));
 }
 
 /** The plan's own text (形势与总体要求, 结束语) as lines, from the stored editor JSON. */
@@ -306,20 +344,25 @@ export function planTextPlaceholders(stored: { preamble: string | null; closing:
   return countPlaceholders(`${preamble}\n${closing}`);
 }
 
-/** Preamble, closing and deadline of a plan of the town, for its page. */
+/**
+ * Preamble, closing and deadline of a plan of the town, for its page; a
+ * published plan's as they were published. `version` is what an edit must name.
+ */
 export async function getPlanTexts(townId: string, planId: string) {
   const row = await getDb()
     .selectFrom("plans")
-    .select(["deadline", "preamble", "closing"])
+    .select(["deadline", "preamble", "closing", "state", "version"])
     .where("townId", "=", townId)
     .where("id", "=", planId)
     .executeTakeFirst();
   if (!row) return null;
+  const texts = (row.state === "published" && (await publishedCopy(townId, planId))) || row;
   return {
     deadline: row.deadline,
-    ...planTextLines(row),
+    version: row.version,
+    ...planTextLines(texts),
     /** 【…】 still in the plan's own text. */
-    placeholders: planTextPlaceholders(row),
+    placeholders: planTextPlaceholders(texts),
   };
 }
 
@@ -332,32 +375,26 @@ export interface TargetInput {
   departmentId: string | null;
 }
 
-/** Replaces the plan's targets with the rows given, in that order (coordinator, while drafting). */
+/**
+ * Replaces the plan's targets with the rows given, in that order — only if
+ * the plan is still at the version the coordinator saw.
+ */
 export async function replaceTargets(
-  townId: string,
+  user: PolicyUser & { townId: string },
   planId: string,
   rows: TargetInput[],
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const db = getDb();
-  const plan = await db
-    .selectFrom("plans")
-    .select("state")
-    .where("id", "=", planId)
-    .where("townId", "=", townId)
-    .executeTakeFirst();
-  if (!plan) return { ok: false, message: "计划不存在" };
-  if (!(PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state)) {
-    return { ok: false, message: "计划当前状态下不能修改预期目标" };
-  }
-  const departmentIds = new Set(
-    (await db.selectFrom("departments").select("id").where("townId", "=", townId).execute()).map(
-      (d) => d.id,
-    ),
-  );
-  if (rows.some((row) => row.departmentId && !departmentIds.has(row.departmentId))) {
-    return { ok: false, message: "所选责任科室不存在" };
-  }
-  await db.transaction().execute(async (trx) => {
+  baseVersion: number,
+): Promise<EditResult> {
+  return editPlan(user, planId, baseVersion, "plan.edit", async (trx) => {
+    const departments = await trx
+      .selectFrom("departments")
+      .select("id")
+      .where("townId", "=", user.townId)
+      .execute();
+    const known = new Set(departments.map((d) => d.id));
+    if (rows.some((row) => row.departmentId && !known.has(row.departmentId))) {
+      return "所选责任科室不存在";
+    }
     await trx.deleteFrom("targets").where("planId", "=", planId).execute();
     for (const [index, row] of rows.entries()) {
       await trx
@@ -375,9 +412,7 @@ export async function replaceTargets(
         })
         .execute();
     }
-    await trx.updateTable("plans").set({ updatedAt: nowIso() }).where("id", "=", planId).execute();
   });
-  return { ok: true };
 }
 
 /** Plain paragraphs (one per line) → editor content, for the preamble and closing. */
@@ -392,22 +427,23 @@ export function paragraphsToContent(text: string): string {
   return JSON.stringify(markdownToContent(markdown));
 }
 
+/** 形势与总体要求, 结束语 and the drafting deadline, at the version the coordinator saw. */
 export async function updatePlanTexts(
-  townId: string,
+  user: PolicyUser & { townId: string },
   planId: string,
   input: { preamble: string; closing: string; deadline: string | null },
-): Promise<boolean> {
-  const result = await getDb()
-    .updateTable("plans")
-    .set({
-      preamble: paragraphsToContent(input.preamble),
-      closing: paragraphsToContent(input.closing),
-      deadline: input.deadline,
-      updatedAt: nowIso(),
-    })
-    .where("id", "=", planId)
-    .where("townId", "=", townId)
-    .where("state", "in", PLAN_EDITABLE_STATES)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  baseVersion: number,
+): Promise<EditResult> {
+  return editPlan(user, planId, baseVersion, "plan.edit", async (trx) => {
+    await trx
+      .updateTable("plans")
+      .set({
+        preamble: paragraphsToContent(input.preamble),
+        closing: paragraphsToContent(input.closing),
+        deadline: input.deadline,
+      })
+      .where("id", "=", planId)
+      .where("townId", "=", user.townId)
+      .execute();
+  });
 }

@@ -1,28 +1,19 @@
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
-import type { Actor } from "~workflows/actor";
-import { decide } from "~workflows/decide";
 import { stateLabel } from "~workflows/labels";
 import type { PlanState } from "~workflows/plan";
-import type { Role } from "~workflows/roles";
-import {
-  type SectionContext,
-  type SectionState,
-  sectionChecks,
-  sectionMachine,
-} from "~workflows/section";
+import type { SectionState } from "~workflows/section";
 
 import { checkContent, contentFacts, markdownToContent } from "~/editor/content.server";
+import { can, type PolicyUser } from "~/policies/policy";
+
+import { editPlan, type EditResult } from "./plan-edit.server";
 
 /** Saves by one person within this time fold into one revision. */
 export const REVISION_FOLD_MS = 10 * 60 * 1000;
 
-export interface Editor {
-  id: string;
-  townId: string;
-  roles: Role[];
-  departmentId: string | null;
-}
+/** A person acting on the town's sections. */
+export type Editor = PolicyUser & { townId: string };
 
 export interface SectionRow {
   id: string;
@@ -111,66 +102,6 @@ export async function getSection(
   return row ? withStateLabel(row) : null;
 }
 
-export type EditPermission = { allowed: true } | { allowed: false; reason: string };
-
-type MachineSection = Pick<
-  SectionRow,
-  "departmentId" | "leaderId" | "placeholders" | "characters" | "planState" | "submittedBy"
->;
-
-/** What the section machine's guards see of a stored section. */
-export function sectionContextOf(section: MachineSection): SectionContext {
-  return {
-    departmentId: section.departmentId,
-    leaderId: section.leaderId,
-    placeholders: section.placeholders,
-    characters: section.characters,
-    planState: section.planState,
-    submittedBy: section.submittedBy,
-  };
-}
-
-export function actorOf(user: Pick<Editor, "id" | "roles" | "departmentId">): Actor {
-  return { id: user.id, roles: user.roles, departmentId: user.departmentId };
-}
-
-const READ_ONLY_REASONS: Record<string, string> = {
-  leaderReview: "本章节已提交分管领导审核，当前不能修改；如需修改，请提交人先撤回。",
-  approved: "本章节已通过分管领导审核，当前不能修改。",
-};
-
-/**
- * Who may change a section's text is the section machine's `edit` event
- * (DESIGN §3): the department (or the coordinator) while drafting or
- * returned; only the coordinator during 统稿 and amendments.
- */
-export function editPermission(
-  user: Pick<Editor, "id" | "roles" | "departmentId">,
-  section: MachineSection & Pick<SectionRow, "state" | "departmentName">,
-): EditPermission {
-  const decision = decide(
-    sectionMachine,
-    { state: section.state, context: sectionContextOf(section) },
-    { type: "edit", actor: actorOf(user) },
-    sectionChecks,
-  );
-  if (decision.ok) return { allowed: true };
-  const { code, message } = decision.refusal;
-  if (code === "forbidden" && section.planState !== "drafting") {
-    return { allowed: false, reason: "统稿和按意见修改期间，只有党政办能修改正文。" };
-  }
-  if (code === "forbidden") {
-    return {
-      allowed: false,
-      reason: user.roles.includes("drafter")
-        ? `本章节由${section.departmentName ?? "其他科室"}起草，您只能查看。`
-        : "您的角色只能查看本章节，不能修改。",
-    };
-  }
-  const reason = section.planState === "drafting" ? READ_ONLY_REASONS[section.state] : undefined;
-  return { allowed: false, reason: reason ?? message };
-}
-
 export type SaveResult =
   | { status: "saved"; version: number; savedAt: string }
   | { status: "unchanged"; version: number }
@@ -199,8 +130,8 @@ export async function saveSectionContent(
 ): Promise<SaveResult> {
   const section = await getSection(user.townId, sectionId);
   if (!section) return { status: "missing" };
-  const permission = editPermission(user, section);
-  if (!permission.allowed) return { status: "forbidden", reason: permission.reason };
+  const permission = can(user, "section.edit", section);
+  if (!permission.ok) return { status: "forbidden", reason: permission.refusal.message };
   const check = checkContent(input);
   if (!check.ok) return { status: "invalid", httpStatus: check.status, message: check.message };
 
@@ -350,23 +281,13 @@ export async function listRevisions(
 }
 
 // --- Managing the plan's sections (coordinator, while the plan is drafting) ---
-
-export type ManageResult = { ok: true; sectionId?: string } | { ok: false; message: string };
-
-async function draftingPlan(townId: string, planId: string) {
-  return getDb()
-    .selectFrom("plans")
-    .select(["id", "state"])
-    .where("id", "=", planId)
-    .where("townId", "=", townId)
-    .executeTakeFirst();
-}
+// Each carries the plan's version the coordinator saw (editPlan).
 
 async function assignmentProblem(
+  db: Db,
   townId: string,
   input: { departmentId: string | null; leaderId: string | null },
 ): Promise<string | null> {
-  const db = getDb();
   if (input.departmentId) {
     const department = await db
       .selectFrom("departments")
@@ -401,139 +322,186 @@ export async function addSection(
   user: Editor,
   planId: string,
   settings: SectionSettings,
+  basePlanVersion: number,
   now: Date = new Date(),
-): Promise<ManageResult> {
-  const plan = await draftingPlan(user.townId, planId);
-  if (!plan) return { ok: false, message: "计划不存在" };
-  if (plan.state !== "drafting")
-    return { ok: false, message: "计划已进入审核阶段，不能再增加章节" };
-  const problem = await assignmentProblem(user.townId, settings);
-  if (problem) return { ok: false, message: problem };
-  const db = getDb();
+): Promise<EditResult & { sectionId?: string }> {
   const id = newId();
-  const at = nowIso(now);
-  await db.transaction().execute(async (trx) => {
-    const { max } = await trx
-      .selectFrom("sections")
-      .select((eb) => eb.fn.max("position").as("max"))
-      .where("planId", "=", planId)
-      .executeTakeFirstOrThrow();
-    const content = JSON.stringify(
-      markdownToContent(`# ${settings.title}\n\n【请填写本章节内容】`),
-    );
-    const facts = contentFacts(content);
-    await trx
-      .insertInto("sections")
-      .values({
+  const result = await editPlan(
+    user,
+    planId,
+    basePlanVersion,
+    "plan.manageSections",
+    async (trx) => {
+      const problem = await assignmentProblem(trx, user.townId, settings);
+      if (problem) return problem;
+      const { max } = await trx
+        .selectFrom("sections")
+        .select((eb) => eb.fn.max("position").as("max"))
+        .where("planId", "=", planId)
+        .executeTakeFirstOrThrow();
+      await insertSection(trx, {
         id,
         planId,
         townId: user.townId,
         kind: "custom",
         position: Number(max ?? 0) + 1,
+        ...settings,
+        content: JSON.stringify(markdownToContent(`# ${settings.title}\n\n【请填写本章节内容】`)),
+        author: user.id,
+        reason: "新增章节",
+        now,
+      });
+    },
+    now,
+  );
+  return result.ok ? { ...result, sectionId: id } : result;
+}
+
+/**
+ * Writes a new section (drafting, version 1) and its starting text as the
+ * first revision, so the history can show what changed from it.
+ */
+export async function insertSection(
+  db: Db,
+  section: {
+    id?: string;
+    planId: string;
+    townId: string;
+    kind: string;
+    position: number;
+    title: string;
+    departmentId: string | null;
+    leaderId: string | null;
+    deadline: string | null;
+    content: string;
+    /** Who opened it, and why it exists: "由模板生成", "沿用2026年计划", "新增章节". */
+    author: string;
+    reason: string;
+    now: Date;
+  },
+): Promise<string> {
+  const { author, reason, now, ...row } = section;
+  const id = row.id ?? newId();
+  const facts = contentFacts(row.content);
+  const at = nowIso(now);
+  await db
+    .insertInto("sections")
+    .values({
+      ...row,
+      id,
+      state: "drafting",
+      characters: facts.characters,
+      placeholders: facts.placeholders,
+      updatedBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  await recordRevision(db, {
+    sectionId: id,
+    version: 1,
+    content: row.content,
+    characters: facts.characters,
+    authorId: author,
+    at: now,
+    reason,
+  });
+  return id;
+}
+
+/** A section of the plan, inside an edit of the plan. */
+async function sectionOfPlan(db: Db, townId: string, planId: string, sectionId: string) {
+  return db
+    .selectFrom("sections")
+    .select(["id", "position"])
+    .where("id", "=", sectionId)
+    .where("planId", "=", planId)
+    .where("townId", "=", townId)
+    .executeTakeFirst();
+}
+
+const NO_SECTION = "该章节不存在，可能已被删除，请刷新页面。";
+
+export async function updateSectionSettings(
+  user: Editor,
+  planId: string,
+  sectionId: string,
+  settings: SectionSettings,
+  basePlanVersion: number,
+): Promise<EditResult> {
+  return editPlan(user, planId, basePlanVersion, "plan.manageSections", async (trx) => {
+    if (!(await sectionOfPlan(trx, user.townId, planId, sectionId))) return NO_SECTION;
+    const problem = await assignmentProblem(trx, user.townId, settings);
+    if (problem) return problem;
+    await trx
+      .updateTable("sections")
+      .set({
         title: settings.title,
         departmentId: settings.departmentId,
         leaderId: settings.leaderId,
         deadline: settings.deadline,
-        state: "drafting",
-        content,
-        characters: facts.characters,
-        placeholders: facts.placeholders,
-        updatedBy: null,
-        createdAt: at,
-        updatedAt: at,
       })
+      .where("id", "=", sectionId)
+      .where("townId", "=", user.townId)
       .execute();
-    await recordRevision(trx, {
-      sectionId: id,
-      version: 1,
-      content,
-      characters: facts.characters,
-      authorId: user.id,
-      at: now,
-      reason: "新增章节",
-    });
   });
-  return { ok: true, sectionId: id };
-}
-
-export async function updateSectionSettings(
-  user: Editor,
-  sectionId: string,
-  settings: SectionSettings,
-): Promise<ManageResult> {
-  const section = await getSection(user.townId, sectionId);
-  if (!section) return { ok: false, message: "章节不存在" };
-  if (section.planState !== "drafting")
-    return { ok: false, message: "计划已进入审核阶段，不能再修改分工" };
-  const problem = await assignmentProblem(user.townId, settings);
-  if (problem) return { ok: false, message: problem };
-  await getDb()
-    .updateTable("sections")
-    .set({
-      title: settings.title,
-      departmentId: settings.departmentId,
-      leaderId: settings.leaderId,
-      deadline: settings.deadline,
-    })
-    .where("id", "=", sectionId)
-    .where("townId", "=", user.townId)
-    .execute();
-  return { ok: true };
 }
 
 /** Swaps a section with its neighbour above or below; positions stay 1…n. */
 export async function moveSection(
   user: Editor,
+  planId: string,
   sectionId: string,
   direction: "up" | "down",
-): Promise<ManageResult> {
-  const section = await getSection(user.townId, sectionId);
-  if (!section) return { ok: false, message: "章节不存在" };
-  if (section.planState !== "drafting")
-    return { ok: false, message: "计划已进入审核阶段，不能调整顺序" };
-  const siblings = await listSections(user.townId, section.planId);
-  const index = siblings.findIndex((s) => s.id === sectionId);
-  const other = siblings[direction === "up" ? index - 1 : index + 1];
-  if (!other) return { ok: true };
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .updateTable("sections")
-        .set({ position: other.position })
-        .where("id", "=", section.id)
-        .execute();
-      await trx
-        .updateTable("sections")
-        .set({ position: section.position })
-        .where("id", "=", other.id)
-        .execute();
-    });
-  return { ok: true };
+  basePlanVersion: number,
+): Promise<EditResult> {
+  return editPlan(user, planId, basePlanVersion, "plan.manageSections", async (trx) => {
+    const section = await sectionOfPlan(trx, user.townId, planId, sectionId);
+    if (!section) return NO_SECTION;
+    const other = await trx
+      .selectFrom("sections")
+      .select(["id", "position"])
+      .where("planId", "=", planId)
+      .where("position", direction === "up" ? "<" : ">", section.position)
+      .orderBy("position", direction === "up" ? "desc" : "asc")
+      .limit(1)
+      .executeTakeFirst();
+    if (!other) return;
+    await trx
+      .updateTable("sections")
+      .set({ position: other.position })
+      .where("id", "=", section.id)
+      .execute();
+    await trx
+      .updateTable("sections")
+      .set({ position: section.position })
+      .where("id", "=", other.id)
+      .execute();
+  });
 }
 
-export async function removeSection(user: Editor, sectionId: string): Promise<ManageResult> {
-  const section = await getSection(user.townId, sectionId);
-  if (!section) return { ok: false, message: "章节不存在" };
-  if (section.planState !== "drafting")
-    return { ok: false, message: "计划已进入审核阶段，不能删除章节" };
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .deleteFrom("sections")
-        .where("id", "=", sectionId)
-        .where("townId", "=", user.townId)
-        .execute();
-      // Close the gap so that numbering (一、二、…) stays continuous.
-      await trx
-        .updateTable("sections")
-        .set((eb) => ({ position: eb("position", "-", 1) }))
-        .where("planId", "=", section.planId)
-        .where("position", ">", section.position)
-        .execute();
-    });
-  return { ok: true };
+export async function removeSection(
+  user: Editor,
+  planId: string,
+  sectionId: string,
+  basePlanVersion: number,
+): Promise<EditResult> {
+  return editPlan(user, planId, basePlanVersion, "plan.manageSections", async (trx) => {
+    const section = await sectionOfPlan(trx, user.townId, planId, sectionId);
+    if (!section) return NO_SECTION;
+    await trx
+      .deleteFrom("sections")
+      .where("id", "=", sectionId)
+      .where("townId", "=", user.townId)
+      .execute();
+    // Close the gap so that numbering (一、二、…) stays continuous.
+    await trx
+      .updateTable("sections")
+      .set((eb) => ({ position: eb("position", "-", 1) }))
+      .where("planId", "=", planId)
+      .where("position", ">", section.position)
+      .execute();
+  });
 }
 
 /** Leaders of the town, for assigning sections. */
@@ -555,7 +523,7 @@ export async function getPlanSection(townId: string, planId: string, sectionId: 
   if (!section || section.planId !== planId) return null;
   const plan = await getDb()
     .selectFrom("plans")
-    .select(["id", "title", "year"])
+    .select(["id", "title", "year", "state", "version"])
     .where("id", "=", planId)
     .where("townId", "=", townId)
     .executeTakeFirst();

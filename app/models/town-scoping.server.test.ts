@@ -3,6 +3,9 @@ import { expect, it } from "vitest";
 import { newId, nowIso } from "~db/time";
 import { describeEachDialect, townIdOf, userIdOf } from "~db/testing";
 
+import { getOptionalUser } from "~/utils/auth.server";
+import { createSession } from "~/utils/session.server";
+
 import { deleteDepartment, listDepartments, renameDepartment } from "./department.server";
 import { getPlan, listPlans } from "./plan.server";
 import { getUser, listUsers, setPassword, setUserActive, updateUser } from "./user.server";
@@ -58,7 +61,13 @@ describeEachDialect(
           roles: ["admin"],
         }),
       ).toBe(false);
+      const session = await createSession(new Request("http://localhost/"), econ);
+      const signedIn = new Request("http://localhost/", {
+        headers: { Cookie: session.split(";")[0]! },
+      });
       expect(await setUserActive(other, econ, false)).toBe(false);
+      // Not even econ's sessions end: the other town's admin has no say over them.
+      expect((await getOptionalUser(signedIn))?.username).toBe("econ");
       expect(await setPassword(other, econ, "hijacked1")).toBe(false);
       const after = await getUser(await townIdOf(t.db, "示例镇"), econ);
       expect(after).toMatchObject({ displayName: "王强", roles: ["drafter"], isActive: true });

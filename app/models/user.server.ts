@@ -275,8 +275,10 @@ export async function setUserActive(townId: string, userId: string, active: bool
     .where("id", "=", userId)
     .where("townId", "=", townId)
     .executeTakeFirst();
-  if (!active) await endAllSessionsOf(userId);
-  return Number(result.numUpdatedRows) > 0;
+  const changed = Number(result.numUpdatedRows) > 0;
+  // Only a user of this town was changed: another town's sessions are not ours to end.
+  if (changed && !active) await endAllSessionsOf(userId);
+  return changed;
 }
 
 /**

@@ -129,7 +129,10 @@ function TodoList({ items }: { items: TodoItem[] }) {
             </td>
             <td>{item.planTitle}</td>
             <td>{item.stateLabel}</td>
-            <td>{item.todo}</td>
+            <td>
+              {item.todo}
+              {item.note && <p className="todo-note keep-lines">{item.note}</p>}
+            </td>
             <td className={item.deadlineStatus ? "overdue" : undefined}>
               {item.deadline ?? "—"}
               {item.deadlineStatus && `（${DEADLINE_LABELS[item.deadlineStatus]}）`}

@@ -1,8 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 
-import { requireRole } from "~/utils/auth.server";
+import { requireUserCan } from "~/policies/policy.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireUserCan(request, "town.administer", null);
   return redirect("/admin/users");
 }

@@ -18,7 +18,7 @@ import {
   renameDepartment,
   type DepartmentChange,
 } from "~/models/department.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireUserCan } from "~/policies/policy.server";
 import { setFlash } from "~/utils/session.server";
 import { requiredText, z } from "~/utils/validation";
 
@@ -40,12 +40,12 @@ const DepartmentSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireUserCan(request, "town.administer", null);
   return { departments: await listDepartments(admin.townId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireUserCan(request, "town.administer", null);
   const submission = parseWithZod(await request.formData(), { schema: DepartmentSchema });
   if (submission.status !== "success") {
     return data(submission.reply(), { status: 400 });

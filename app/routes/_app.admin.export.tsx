@@ -14,7 +14,7 @@ import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { FONT_PRESETS, FONT_ROLES, type FontPreset } from "~/export/fonts";
 import { getExportFonts, setExportFonts } from "~/models/export.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireUserCan } from "~/policies/policy.server";
 import { setFlash } from "~/utils/session.server";
 import { requiredText, z } from "~/utils/validation";
 
@@ -29,12 +29,12 @@ const FontsSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "admin");
+  const user = await requireUserCan(request, "town.administer", null);
   return { fonts: await getExportFonts(user.townId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "admin");
+  const user = await requireUserCan(request, "town.administer", null);
   const submission = parseWithZod(await request.formData(), { schema: FontsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await setExportFonts(user.townId, submission.value);

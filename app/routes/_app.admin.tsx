@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { requireRole } from "~/utils/auth.server";
+import { requireUserCan } from "~/policies/policy.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requireUserCan(request, "town.administer", null);
   return null;
 }
 

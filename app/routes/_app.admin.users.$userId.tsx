@@ -15,7 +15,7 @@ import { useZodForm } from "~/components/use-zod-form";
 import { UserFields } from "~/components/user-fields";
 import { isChoosableDepartment, listDepartments } from "~/models/department.server";
 import { getUser, setPassword, setUserActive, updateUser } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireUserCan } from "~/policies/policy.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
 import { setFlash } from "~/utils/session.server";
@@ -33,7 +33,7 @@ const IntentSchema = z.enum(["update", "reset-password", "deactivate", "activate
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireUserCan(request, "town.administer", null);
   const user = await getUser(admin.townId, params.userId ?? "");
   if (!user) notFound("该用户不存在，或不属于您所在的镇。");
   return {
@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireUserCan(request, "town.administer", null);
   const user = await getUser(admin.townId, params.userId ?? "");
   if (!user) notFound("该用户不存在，或不属于您所在的镇。");
   const formData = await request.formData();

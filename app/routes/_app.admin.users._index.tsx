@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { listLeaderAreas } from "~/models/section-default.server";
 import { listUsers } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireUserCan } from "~/policies/policy.server";
 import { formatDateTime } from "~/utils/format";
 import { SECTION_KIND_LABELS } from "~templates/section-kinds";
 import { ROLE_LABELS } from "~workflows/roles";
@@ -11,7 +11,7 @@ import { ROLE_LABELS } from "~workflows/roles";
 export const meta: MetaFunction = () => [{ title: "用户管理 · 年度工作计划编审系统" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireUserCan(request, "town.administer", null);
   const [users, areas] = await Promise.all([
     listUsers(admin.townId),
     listLeaderAreas(admin.townId),

@@ -14,7 +14,7 @@ import { useZodForm } from "~/components/use-zod-form";
 import { UserFields } from "~/components/user-fields";
 import { isChoosableDepartment, listDepartments } from "~/models/department.server";
 import { createUser, isUsernameTaken } from "~/models/user.server";
-import { requireRole } from "~/utils/auth.server";
+import { requireUserCan } from "~/policies/policy.server";
 import { setFlash } from "~/utils/session.server";
 import { PasswordSchema, UserFieldsSchema, UsernameSchema } from "~/utils/user-validation";
 
@@ -26,12 +26,12 @@ const CreateUserSchema = UserFieldsSchema.extend({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireUserCan(request, "town.administer", null);
   return { departments: await listDepartments(admin.townId) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, "admin");
+  const admin = await requireUserCan(request, "town.administer", null);
   const submission = parseWithZod(await request.formData(), { schema: CreateUserSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

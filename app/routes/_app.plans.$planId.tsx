@@ -9,8 +9,6 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { PLAN_EDITABLE_STATES } from "~workflows/plan";
-
 import { RouteErrorBoundary } from "~/components/error-page";
 import { ProgressBoard } from "~/components/progress-board";
 import { EventFields, WorkflowActions } from "~/components/workflow-actions";
@@ -19,30 +17,33 @@ import { SectionSettingsFields } from "~/components/section-assignment-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { listDepartments } from "~/models/department.server";
 import { getPlan, getPlanTexts, listTargets } from "~/models/plan.server";
-import {
-  addSection,
-  editPermission,
-  listLeaders,
-  listSections,
-  moveSection,
-} from "~/models/section.server";
+import { addSection, listLeaders, listSections, moveSection } from "~/models/section.server";
 import { isFinal, listExports } from "~/models/export.server";
 import { sectionStatesOverTime } from "~/models/progress.server";
-import { planActions, sectionActions } from "~/models/workflow.server";
-import { assertRole, hasRole, requireUser } from "~/utils/auth.server";
+import { planActions, sectionActions } from "~/models/workflow/actions.server";
+import { committeeOpinions, listPlanEvents } from "~/models/workflow/record.server";
+import { allowed } from "~/policies/policy";
+import { assertCan } from "~/policies/policy.server";
+import { issuerOf } from "~/utils/issuer";
+import { requireUser } from "~/utils/auth.server";
 import { DEADLINE_LABELS, deadlineStatus } from "~/utils/deadline";
 import { formatDateTime } from "~/utils/format";
-import { badRequest, notFound } from "~/utils/http.server";
+import { badRequest, notFound, refuse } from "~/utils/http.server";
 import { SectionSettingsSchema } from "~/utils/section-validation";
 import { setFlash } from "~/utils/session.server";
 import { z } from "~/utils/validation";
 import { postPlanEvent, type WorkflowActionData } from "~/utils/workflow-action.server";
 
+const baseVersion = z.coerce.number().int().min(0);
 const MoveSchema = z.object({
   intent: z.enum(["move-up", "move-down"]),
   sectionId: z.string().min(1),
+  baseVersion,
 });
-const AddSectionSchema = SectionSettingsSchema.extend({ intent: z.literal("add-section") });
+const AddSectionSchema = SectionSettingsSchema.extend({
+  intent: z.literal("add-section"),
+  baseVersion,
+});
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.plan.title ?? "年度计划"} · 年度工作计划编审系统` },
@@ -56,22 +57,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Scoped by town: another town's plan id is simply "not found".
   const plan = await getPlan(user.townId, params.planId ?? "");
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
-  // Sections are added and moved only while drafting; the plan's own text also in 统稿.
-  const canManage = hasRole(user, "coordinator") && plan.state === "drafting";
-  const canEditTexts =
-    hasRole(user, "coordinator") &&
-    (PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state);
-  const [sections, targets, texts, departments, leaders, actions, history, exports] =
-    await Promise.all([
-      listSections(user.townId, plan.id),
-      listTargets(user.townId, plan.id),
-      getPlanTexts(user.townId, plan.id),
-      canManage ? listDepartments(user.townId) : [],
-      canManage ? listLeaders(user.townId) : [],
-      planActions(user, plan),
-      sectionStatesOverTime(user.townId, plan.id),
-      listExports(user.townId, plan.id, EXPORTS_SHOWN + 1), // one more tells there are older
-    ]);
+  const canManage = allowed(user, "plan.manageSections", plan);
+  const canEditTexts = allowed(user, "plan.edit", plan);
+  const [
+    sections,
+    targets,
+    texts,
+    departments,
+    leaders,
+    actions,
+    history,
+    exports,
+    opinions,
+    corrections,
+  ] = await Promise.all([
+    listSections(user.townId, plan.id),
+    listTargets(user.townId, plan.id),
+    getPlanTexts(user.townId, plan.id),
+    canManage ? listDepartments(user.townId) : [],
+    canManage ? listLeaders(user.townId) : [],
+    planActions(user, plan),
+    sectionStatesOverTime(user.townId, plan.id),
+    listExports(user.townId, plan.id, EXPORTS_SHOWN + 1), // one more tells there are older
+    plan.state === "amending" ? committeeOpinions(user.townId, plan.id) : null,
+    plan.state === "published"
+      ? listPlanEvents(user.townId, plan.id, { event: "correctDocumentNumber" })
+      : null,
+  ]);
   return {
     plan: { ...plan, deadline: texts?.deadline ?? null, final: isFinal(plan.state) },
     preamble: texts?.preamble ?? "",
@@ -80,9 +92,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections: sections.map((section) => ({
       ...section,
       deadlineStatus: deadlineStatus(section.deadline, section.state === "approved"),
-      editable: editPermission(user, section).allowed,
+      editable: allowed(user, "section.edit", section),
       canRemind: sectionActions(user, section).some((a) => a.type === "remind"),
     })),
+    opinions,
+    corrections: (corrections?.events ?? []).map((e) => ({
+      id: e.id,
+      at: e.at,
+      by: e.actorName,
+      note: e.note,
+      reason: e.reason,
+    })),
+    issuer: issuerOf(user.townName),
     actions,
     history,
     exports: exports.slice(0, EXPORTS_SHOWN),
@@ -104,23 +125,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Workflow events: the plan machine decides who may send them.
   if (intent === "event")
     return postPlanEvent(request, user, plan.id, formData, `/plans/${plan.id}`);
-  assertRole(user, "coordinator");
+  assertCan(user, "plan.manageSections", plan);
   if (intent === "move-up" || intent === "move-down") {
     const move = MoveSchema.safeParse(Object.fromEntries(formData));
     if (!move.success) badRequest("参数有误，请刷新页面后重试。");
     const result = await moveSection(
       user,
+      plan.id,
       move.data.sectionId,
       intent === "move-up" ? "up" : "down",
+      move.data.baseVersion,
     );
-    if (!result.ok) badRequest(result.message);
+    if (!result.ok) refuse(result.status, result.message);
     return { moved: true };
   }
   const submission = parseWithZod(formData, { schema: AddSectionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { intent: _intent, ...settings } = submission.value;
-  const result = await addSection(user, plan.id, settings);
-  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  const { intent: _intent, baseVersion: seen, ...settings } = submission.value;
+  const result = await addSection(user, plan.id, settings, seen);
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
+  }
   await setFlash(request, `已新增章节“${settings.title}”`);
   return redirect(`/plans/${plan.id}`);
 }
@@ -140,6 +165,9 @@ export default function PlanPage() {
     history,
     exports,
     exportsMore,
+    opinions,
+    corrections,
+    issuer,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -166,7 +194,21 @@ export default function PlanPage() {
         }
         returnableSections={sections.map((s) => ({ id: s.id, title: s.title }))}
         meeting={plan.state === "partyCommitteeReview"}
+        publication={{ issuer, year: plan.year }}
       />
+      {opinions && (
+        <section
+          className="alert warning"
+          aria-labelledby="opinions-heading"
+          data-testid="opinions"
+        >
+          <h2 id="opinions-heading" className="alert-title">
+            党委会审议意见（{opinions.by} 于 {formatDateTime(opinions.at)} 记录）
+          </h2>
+          <p className="keep-lines">{opinions.opinions}</p>
+          <p className="muted">请按以上意见修改后点击“完成修改”。</p>
+        </section>
+      )}
       <p className="workflow-buttons plan-tools">
         <Link className="button" to={`/plans/${plan.id}/preview`}>
           打印预览
@@ -254,6 +296,7 @@ export default function PlanPage() {
                   <td className="row-actions">
                     <Form method="post" preventScrollReset>
                       <input type="hidden" name="sectionId" value={section.id} />
+                      <input type="hidden" name="baseVersion" value={plan.version} />
                       <button
                         type="submit"
                         name="intent"
@@ -277,7 +320,7 @@ export default function PlanPage() {
                     </Form>
                     <Link
                       to={`/plans/${plan.id}/sections/${section.id}/settings`}
-                      aria-label={`设置 ${section.title}`}
+                      aria-label={`分工设置：${section.title}`}
                     >
                       分工设置
                     </Link>
@@ -287,7 +330,9 @@ export default function PlanPage() {
             ))}
           </tbody>
         </table>
-        {canManage && <AddSectionForm departments={departments} leaders={leaders} />}
+        {canManage && (
+          <AddSectionForm departments={departments} leaders={leaders} planVersion={plan.version} />
+        )}
       </section>
 
       <div className="two-columns">
@@ -346,7 +391,7 @@ export default function PlanPage() {
           )}
         </section>
       </div>
-      <ExportRecord exports={exports} more={exportsMore} />
+      <ExportRecord exports={exports} more={exportsMore} corrections={corrections} />
     </>
   );
 }
@@ -356,8 +401,10 @@ export const ErrorBoundary = RouteErrorBoundary;
 function ExportRecord({
   exports,
   more,
+  corrections,
 }: {
   more: boolean;
+  corrections: { id: string; at: string; by: string; note: string | null; reason: string | null }[];
   exports: {
     id: string;
     by: string;
@@ -365,11 +412,18 @@ function ExportRecord({
     stateLabel: string;
     draft: boolean;
     sha256: string;
+    documentNumber: string | null;
   }[];
 }) {
   return (
     <section className="panel" aria-labelledby="exports-heading">
       <h2 id="exports-heading">导出记录</h2>
+      {corrections.map((c) => (
+        <p key={c.id} className="alert warning" data-testid="number-correction">
+          {formatDateTime(c.at)} {c.by} {c.note}
+          {c.reason && `（原因：${c.reason}）`}。此后导出的文件使用更正后的文号。
+        </p>
+      ))}
       {exports.length === 0 ? (
         <p className="muted">还没有人导出过本计划。</p>
       ) : (
@@ -380,6 +434,7 @@ function ExportRecord({
               <th scope="col">导出人</th>
               <th scope="col">计划状态</th>
               <th scope="col">文稿</th>
+              <th scope="col">文号</th>
               <th scope="col">文件校验值（SHA-256）</th>
             </tr>
           </thead>
@@ -390,6 +445,7 @@ function ExportRecord({
                 <td>{e.by}</td>
                 <td>{e.stateLabel}</td>
                 <td>{e.draft ? "征求意见稿" : "正式稿"}</td>
+                <td>{e.documentNumber ?? "—"}</td>
                 <td>
                   <code title={e.sha256}>{e.sha256.slice(0, 16)}…</code>
                 </td>
@@ -406,9 +462,11 @@ function ExportRecord({
 function AddSectionForm({
   departments,
   leaders,
+  planVersion,
 }: {
   departments: { id: string; name: string }[];
   leaders: { id: string; name: string; title: string | null }[];
+  planVersion: number;
 }) {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useZodForm(AddSectionSchema, {
@@ -420,6 +478,7 @@ function AddSectionForm({
       <summary>添加章节</summary>
       <Form method="post" {...getFormProps(form)} className="inline-form add-row">
         <FormError errors={form.errors} id={form.errorId} />
+        <input type="hidden" name="baseVersion" value={planVersion} />
         <SectionSettingsFields
           fields={fields}
           departments={departments}

@@ -6,7 +6,7 @@ import { EVENT_PAST_LABELS, stateLabel } from "~workflows/labels";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { getPlan } from "~/models/plan.server";
 import { listSections } from "~/models/section.server";
-import { EVENTS_PAGE_SIZE, listPlanActors, listPlanEvents } from "~/models/workflow.server";
+import { EVENTS_PAGE_SIZE, listPlanActors, listPlanEvents } from "~/models/workflow/record.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
@@ -129,7 +129,7 @@ export default function PlanEvents() {
             <tbody>
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td>{formatDateTime(e.at)}</td>
+                  <td className="nowrap">{formatDateTime(e.at)}</td>
                   <td>{e.subject}</td>
                   <td className="nowrap">{e.actorName}</td>
                   <td>{e.eventLabel}</td>
@@ -138,7 +138,7 @@ export default function PlanEvents() {
                       ? stateLabel(e.to, !!e.sectionId)
                       : `${stateLabel(e.from, !!e.sectionId)} → ${stateLabel(e.to, !!e.sectionId)}`}
                   </td>
-                  <td>
+                  <td className="keep-lines">
                     {e.reason}
                     {e.reason && e.note && "；"}
                     {e.note}

@@ -15,8 +15,11 @@ import { diffContents } from "~/editor/diff";
 import { type EditorSession, SectionEditor } from "~/editor/section-editor";
 import editorStyles from "~/styles/editor.css";
 import { addReply, addThread, listThreads, setThreadResolved } from "~/models/comment.server";
-import { actorOf, editPermission, getPlanSection, sectionContextOf } from "~/models/section.server";
-import { lastReturn, returnedSnapshot, sectionActions } from "~/models/workflow.server";
+import { getPlanSection } from "~/models/section.server";
+import { sectionActions } from "~/models/workflow/actions.server";
+import { lastReturn } from "~/models/workflow/record.server";
+import { returnedSnapshot } from "~/models/workflow/snapshots.server";
+import { allowed, can } from "~/policies/policy";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
@@ -36,12 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getPlanSection(user.townId, params.planId ?? "", params.sectionId ?? "");
   if (!found) notFound("该章节不存在，或不属于您所在的镇。");
   const { plan, section } = found;
-  const permission = editPermission(user, section);
+  const permission = can(user, "section.edit", section);
   const returned = section.state === "returned" ? await lastReturn(user.townId, section.id) : null;
   // The leader sees what changed since they (or the plan) sent it back.
   const before =
     section.state === "leaderReview" ? await returnedSnapshot(user.townId, section.id) : null;
-  const threads = await listThreads(user.townId, section.id);
+  const threads = await listThreads(user, section.id);
   const actions = sectionActions(user, section);
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year },
@@ -58,16 +61,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updatedByName: section.updatedByName,
       updatedAt: section.updatedAt,
     },
-    editable: permission.allowed,
-    readOnlyReason: permission.allowed
+    editable: permission.ok,
+    readOnlyReason: permission.ok
       ? null
       : actions.some((a) => a.type === "approve")
         ? "您正在审核本章节：正文只读，可选中文字提意见，再选择“通过”或“退回修改”。"
-        : permission.reason,
+        : permission.refusal.message,
     actions,
-    machine: { state: section.state, context: sectionContextOf(section), actor: actorOf(user) },
+    // The facts the submit button is re-asked with as the text changes (live-actions).
+    live: {
+      user: { id: user.id, roles: user.roles, departmentId: user.departmentId },
+      section: {
+        state: section.state,
+        planState: section.planState,
+        departmentId: section.departmentId,
+        leaderId: section.leaderId,
+        placeholders: section.placeholders,
+        characters: section.characters,
+        submittedBy: section.submittedBy,
+      },
+    },
     threads,
-    canComment: section.planState !== "published",
+    canComment: allowed(user, "comment.create", section),
     returned,
     sinceReturn: before
       ? {
@@ -126,7 +141,7 @@ export default function SectionPage() {
     editable,
     readOnlyReason,
     actions,
-    machine,
+    live,
     returned,
     sinceReturn,
     threads,
@@ -134,6 +149,8 @@ export default function SectionPage() {
   } = useLoaderData<typeof loader>();
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [facts, setFacts] = useState<ContentFacts | null>(null);
+  // The header names the last save; my own saves in this page count too.
+  const [mySave, setMySave] = useState<string | null>(null);
   const onMarkClick = useCallback((id: string) => setActiveThread(id), []);
   const marked = threads
     .filter((t) => !t.resolved && !t.orphaned)
@@ -152,16 +169,18 @@ export default function SectionPage() {
         <span className="muted">
           {section.departmentName ?? "未指定科室"} 起草 · 分管领导 {section.leaderName ?? "未指定"}{" "}
           · 截止 {section.deadline ?? "未定"} ·{" "}
-          {section.updatedByName
-            ? `最近由 ${section.updatedByName} 保存于 ${formatDateTime(section.updatedAt)}`
-            : "尚未编辑（模板内容）"}
+          {mySave && mySave > section.updatedAt
+            ? `最近由 您 保存于 ${formatDateTime(mySave)}`
+            : section.updatedByName
+              ? `最近由 ${section.updatedByName} 保存于 ${formatDateTime(section.updatedAt)}`
+              : "尚未编辑（模板内容）"}
         </span>
       </div>
       <p className="section-links">
         <Link to={`/plans/${plan.id}/sections/${section.id}/history`}>修改历史</Link>
       </p>
       <WorkflowActions
-        actions={withLiveContent(actions, machine, facts)}
+        actions={withLiveContent(actions, live, facts)}
         baseVersion={section.version}
         error={actionData && "workflowError" in actionData ? actionData.workflowError : null}
         settle={
@@ -174,7 +193,7 @@ export default function SectionPage() {
             {returned.by} 于 {formatDateTime(returned.at)}{" "}
             {returned.byPlan ? "随计划退回" : "退回修改"}
           </strong>
-          ：{returned.reason}
+          ：<span className="keep-lines">{returned.reason}</span>
         </div>
       )}
       {sinceReturn && (
@@ -197,7 +216,7 @@ export default function SectionPage() {
         <SectionEditor
           // Not keyed on the version: revalidation after a comment must not remount the
           // editor under the drafter's hands; a new state or right to edit does.
-          key={`${section.id}-${machine.state}-${editable}`}
+          key={`${section.id}-${live.section.state}-${editable}`}
           sectionId={section.id}
           saveUrl={`/sections/${section.id}/content`}
           presenceUrl={`/sections/${section.id}/presence`}
@@ -209,6 +228,7 @@ export default function SectionPage() {
           commentThreads={marked}
           onCommentMarkClick={onMarkClick}
           onContentFacts={setFacts}
+          onSaved={setMySave}
         />
         <CommentsPanel
           threads={threads}

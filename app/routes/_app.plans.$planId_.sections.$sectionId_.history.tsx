@@ -1,23 +1,22 @@
 import {
+  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { DiffView } from "~/components/diff-view";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { diffContents, summarize } from "~/editor/diff";
-import {
-  editPermission,
-  getPlanSection,
-  listRevisions,
-  saveSectionContent,
-} from "~/models/section.server";
+import { getPlanSection, listRevisions, saveSectionContent } from "~/models/section.server";
+import { when } from "~/models/workflow/stale.server";
+import { allowed } from "~/policies/policy";
+import { assertCan } from "~/policies/policy.server";
 import { requireUser, type SessionUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
-import { badRequest, forbidden, notFound } from "~/utils/http.server";
+import { badRequest, notFound } from "~/utils/http.server";
 import { setFlash } from "~/utils/session.server";
 import { z } from "~/utils/validation";
 
@@ -45,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     plan: { id: plan.id, title: plan.title },
     section: { id: section.id, title: section.title, version: section.version },
-    canRestore: editPermission(user, section).allowed,
+    canRestore: allowed(user, "section.edit", section),
     revisions: revisions.map((revision, index) => {
       const previous = revisions[index + 1];
       const change = summarize(diffContents(previous?.content ?? "", revision.content));
@@ -67,36 +66,57 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const RestoreSchema = z.object({ intent: z.literal("restore"), revisionId: z.string().min(1) });
+const RestoreSchema = z.object({
+  intent: z.literal("restore"),
+  revisionId: z.string().min(1),
+  /** The section's version the page showed: a restore never overwrites a later save. */
+  baseVersion: z.coerce.number().int().min(0),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
   const parsed = RestoreSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) badRequest("未知的操作，请刷新页面后重试。");
-  const permission = editPermission(user, section);
-  if (!permission.allowed) forbidden(permission.reason);
+  if (!parsed.success) badRequest("参数有误，请刷新页面后重试。");
+  assertCan(user, "section.edit", section);
   const revision = (await listRevisions(user.townId, section.id)).find(
     (r) => r.id === parsed.data.revisionId,
   );
   if (!revision) notFound("该历史版本不存在。");
   const label = `${formatDateTime(revision.updatedAt)} ${revision.authorName ?? ""}`.trim();
-  const result = await saveSectionContent(user, section.id, revision.content, section.version, {
-    reason: `恢复为 ${label} 的版本`,
-  });
-  const base = `/plans/${plan.id}/sections/${section.id}`;
-  if (result.status === "saved")
-    await setFlash(request, `已恢复为 ${label} 的版本（作为新版本保存）`);
-  else if (result.status === "unchanged") await setFlash(request, "该版本与当前内容相同，无需恢复");
-  else if (result.status === "conflict")
-    await setFlash(request, "恢复失败：章节刚被他人修改，请查看最新版本后再试");
-  else if (result.status === "forbidden") forbidden(result.reason);
-  return redirect(`${base}/history`);
+  const result = await saveSectionContent(
+    user,
+    section.id,
+    revision.content,
+    parsed.data.baseVersion,
+    { reason: `恢复为 ${label} 的版本` },
+  );
+  const refused = (status: number, restoreError: string) => data({ restoreError }, { status });
+  switch (result.status) {
+    case "saved":
+      await setFlash(request, `已恢复为 ${label} 的版本（作为新版本保存）`);
+      return redirect(`/plans/${plan.id}/sections/${section.id}/history`);
+    case "unchanged":
+      await setFlash(request, "该版本与当前内容相同，无需恢复");
+      return redirect(`/plans/${plan.id}/sections/${section.id}/history`);
+    case "conflict":
+      return refused(
+        409,
+        `恢复未执行：内容已由 ${result.savedBy ?? "他人"} 于 ${when(result.savedAt)} 修改。请查看最新版本后再决定是否恢复。`,
+      );
+    case "forbidden":
+      return refused(403, result.reason);
+    case "invalid":
+      return refused(result.httpStatus, `恢复未执行：${result.message}`);
+    case "missing":
+      return refused(404, "该章节已不存在。");
+  }
 }
 
 export default function HistoryPage() {
   const { plan, section, canRestore, revisions, fromId, toId, rows } =
     useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const label = (id: string | null) => {
     const revision = revisions.find((r) => r.id === id);
@@ -115,6 +135,11 @@ export default function HistoryPage() {
         <h1>{section.title} · 修改历史</h1>
         <span className="muted">同一人 10 分钟内的连续保存合并为一个版本</span>
       </div>
+      {actionData && "restoreError" in actionData && (
+        <p className="alert error" role="alert" data-testid="restore-error">
+          {actionData.restoreError}
+        </p>
+      )}
       <div className="two-columns">
         <section className="panel" aria-labelledby="diff-heading">
           <h2 id="diff-heading">版本比较</h2>
@@ -177,6 +202,7 @@ export default function HistoryPage() {
                       canRestore && (
                         <Form method="post">
                           <input type="hidden" name="revisionId" value={revision.id} />
+                          <input type="hidden" name="baseVersion" value={section.version} />
                           <button
                             type="submit"
                             name="intent"
@@ -214,7 +240,8 @@ function RevisionSelect({
   return (
     <label className="field">
       <span>{label}</span>
-      <select name={name} defaultValue={value ?? ""}>
+      {/* Keyed on the value: after 与上一版比较 or a restore the select shows the new pair. */}
+      <select key={value ?? ""} name={name} defaultValue={value ?? ""}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -20,9 +20,11 @@ import {
   removeSection,
   updateSectionSettings,
 } from "~/models/section.server";
-import { requireRole, type SessionUser } from "~/utils/auth.server";
+import { assertCan } from "~/policies/policy.server";
+import { requireUser, type SessionUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { SectionSettingsSchema } from "~/utils/section-validation";
+import { z } from "~/utils/validation";
 import { setFlash } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,14 +38,15 @@ async function loadSection(user: SessionUser, planId: string, sectionId: string)
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "coordinator");
+  const user = await requireUser(request);
   const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  assertCan(user, "plan.manageSections", plan);
   const [departments, leaders] = await Promise.all([
     listDepartments(user.townId),
     listLeaders(user.townId),
   ]);
   return {
-    plan: { id: plan.id, title: plan.title },
+    plan: { id: plan.id, title: plan.title, version: plan.version },
     section: {
       id: section.id,
       title: section.title,
@@ -57,22 +60,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const SettingsFormSchema = SectionSettingsSchema;
+/** Settings carry the plan's version the coordinator saw (a stale page is refused). */
+const SettingsFormSchema = SectionSettingsSchema.extend({
+  baseVersion: z.coerce.number().int().min(0),
+});
+const RemoveSchema = z.object({ baseVersion: z.coerce.number().int().min(0) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator");
+  const user = await requireUser(request);
   const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
-    const result = await removeSection(user, section.id);
-    if (!result.ok) return data({ removeError: result.message }, { status: 400 });
+    const seen = RemoveSchema.safeParse(Object.fromEntries(formData));
+    if (!seen.success)
+      return data({ removeError: "参数有误，请刷新页面后重试。" }, { status: 400 });
+    const result = await removeSection(user, plan.id, section.id, seen.data.baseVersion);
+    if (!result.ok) return data({ removeError: result.message }, { status: result.status });
     await setFlash(request, `已删除章节“${section.title}”，其余章节已重新编号`);
     return redirect(`/plans/${plan.id}`);
   }
   const submission = parseWithZod(formData, { schema: SettingsFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await updateSectionSettings(user, section.id, submission.value);
-  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
+  const { baseVersion, ...settings } = submission.value;
+  const result = await updateSectionSettings(user, plan.id, section.id, settings, baseVersion);
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
+  }
   await setFlash(request, `已保存“${submission.value.title}”的分工设置`);
   return redirect(`/plans/${plan.id}`);
 }
@@ -97,11 +110,15 @@ export default function SectionSettingsPage() {
         <Link to="/plans">年度计划</Link> / <Link to={`/plans/${plan.id}`}>{plan.title}</Link> /{" "}
         {section.title} / 分工设置
       </p>
+      <div className="page-header">
+        <h1>{section.title} · 分工设置</h1>
+      </div>
       <div className="two-columns">
         <section className="panel">
           <h2>分工设置</h2>
           <Form method="post" {...getFormProps(form)} className="stack">
             <FormError errors={form.errors} id={form.errorId} />
+            <input type="hidden" name="baseVersion" value={plan.version} />
             <SectionSettingsFields fields={fields} departments={departments} leaders={leaders} />
             <div className="form-actions">
               <button
@@ -132,6 +149,7 @@ export default function SectionSettingsPage() {
               }
             }}
           >
+            <input type="hidden" name="baseVersion" value={plan.version} />
             <button type="submit" name="intent" value="remove" className="button danger">
               删除本章节
             </button>

@@ -13,7 +13,8 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { FieldError, FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { getPlan, getPlanTexts, updatePlanTexts } from "~/models/plan.server";
-import { requireRole } from "~/utils/auth.server";
+import { assertCan } from "~/policies/policy.server";
+import { requireUser } from "~/utils/auth.server";
 import { notFound } from "~/utils/http.server";
 import { setFlash } from "~/utils/session.server";
 import { PlanTextsSchema } from "~/utils/plan-texts-validation";
@@ -23,21 +24,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "coordinator");
+  const user = await requireUser(request);
   const plan = await getPlan(user.townId, params.planId ?? "");
   const texts = plan ? await getPlanTexts(user.townId, plan.id) : null;
   if (!plan || !texts) notFound("该年度计划不存在，或不属于您所在的镇。");
+  // The page exists only where saving is allowed: no form that would be refused.
+  assertCan(user, "plan.edit", plan);
   return { plan: { id: plan.id, title: plan.title }, texts };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator");
+  const user = await requireUser(request);
   const plan = await getPlan(user.townId, params.planId ?? "");
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
   const submission = parseWithZod(await request.formData(), { schema: PlanTextsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  if (!(await updatePlanTexts(user.townId, plan.id, submission.value))) {
-    return data(submission.reply({ formErrors: ["计划当前状态下不能修改"] }), { status: 409 });
+  const { baseVersion, ...texts } = submission.value;
+  const result = await updatePlanTexts(user, plan.id, texts, baseVersion);
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
   }
   await setFlash(request, "已保存形势与总体要求、结束语和截止日期");
   return redirect(`/plans/${plan.id}`);
@@ -53,6 +58,7 @@ export default function PlanSettingsPage() {
       preamble: texts.preamble,
       closing: texts.closing,
       deadline: texts.deadline ?? "",
+      baseVersion: String(texts.version),
     },
   });
   return (
@@ -61,11 +67,15 @@ export default function PlanSettingsPage() {
         <Link to="/plans">年度计划</Link> / <Link to={`/plans/${plan.id}`}>{plan.title}</Link> /
         计划设置
       </p>
+      <div className="page-header">
+        <h1>计划设置</h1>
+      </div>
       <section className="panel">
         <h2>形势与总体要求、结束语</h2>
         <p className="muted">每行一段。【…】处为待填写的内容。</p>
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormError errors={form.errors} id={form.errorId} />
+          <input type="hidden" name="baseVersion" value={texts.version} />
           <label className="field">
             <span>形势与总体要求</span>
             <textarea {...getTextareaProps(fields.preamble)} rows={8} className="body-textarea" />

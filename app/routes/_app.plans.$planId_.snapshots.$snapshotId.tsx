@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import { getPlan } from "~/models/plan.server";
-import { getSnapshot } from "~/models/workflow.server";
+import { getSnapshot } from "~/models/workflow/snapshots.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";

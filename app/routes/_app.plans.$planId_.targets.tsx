@@ -14,9 +14,10 @@ import { FieldError, FormError } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { listDepartments } from "~/models/department.server";
 import { getTargetsAsTable, setTargetsAsTable } from "~/models/export.server";
-import { getPlan, listTargets, replaceTargets } from "~/models/plan.server";
-import { requireRole } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { getPlan, lastYearTargets, listTargets, replaceTargets } from "~/models/plan.server";
+import { assertCan } from "~/policies/policy.server";
+import { requireUser } from "~/utils/auth.server";
+import { notFound, refuse } from "~/utils/http.server";
 import { setFlash } from "~/utils/session.server";
 import { TARGET_QUALIFIERS, TARGET_UNITS, TargetsSchema } from "~/utils/target-validation";
 
@@ -25,15 +26,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "coordinator");
+  const user = await requireUser(request);
   const plan = await getPlan(user.townId, params.planId ?? "");
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
-  const [targets, departments] = await Promise.all([
+  // The form exists only where saving is allowed.
+  assertCan(user, "plan.edit", plan);
+  const [targets, departments, lastYear] = await Promise.all([
     listTargets(user.townId, plan.id),
     listDepartments(user.townId),
+    lastYearTargets(user.townId, plan),
   ]);
   return {
-    plan: { id: plan.id, title: plan.title },
+    plan: { id: plan.id, title: plan.title, year: plan.year, version: plan.version },
+    /** Last year's targets by name: a hint beside 上年实际, never taken for it. */
+    lastYear,
     asTable: await getTargetsAsTable(user.townId, plan.id),
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     targets: targets.map((t) => ({
@@ -48,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator");
+  const user = await requireUser(request);
   const plan = await getPlan(user.townId, params.planId ?? "");
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
   const submission = parseWithZod(await request.formData(), { schema: TargetsSchema });
@@ -56,15 +62,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   }
-  const result = await replaceTargets(user.townId, plan.id, submission.value.targets);
-  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: 400 });
-  await setTargetsAsTable(user.townId, plan.id, submission.value.asTable);
+  const { targets, asTable, baseVersion } = submission.value;
+  const result = await replaceTargets(user, plan.id, targets, baseVersion);
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: [result.message] }), { status: result.status });
+  }
+  const printing = await setTargetsAsTable(user, plan.id, asTable, result.version);
+  if (!printing.ok) refuse(printing.status, printing.message);
   await setFlash(request, `已保存主要预期目标（${submission.value.targets.length} 项）`);
   return redirect(`/plans/${plan.id}`);
 }
 
 export default function TargetsPage() {
-  const { plan, departments, targets, asTable } = useLoaderData<typeof loader>();
+  const { plan, departments, targets, asTable, lastYear } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useZodForm(TargetsSchema, {
@@ -85,6 +95,7 @@ export default function TargetsPage() {
       <section className="panel">
         <Form method="post" {...getFormProps(form)}>
           <FormError errors={form.errors} id={form.errorId} />
+          <input type="hidden" name="baseVersion" value={plan.version} />
           <datalist id="target-units">
             {TARGET_UNITS.map((unit) => (
               <option key={unit} value={unit} />
@@ -112,6 +123,7 @@ export default function TargetsPage() {
                 const { key: _k2, ...value } = getInputProps(target.value, { type: "text" });
                 const { key: _k3, ...unit } = getInputProps(target.unit, { type: "text" });
                 const { key: _k4, ...baseline } = getInputProps(target.baseline, { type: "text" });
+                const hint = lastYear[target.name.value ?? ""];
                 return (
                   <tr key={row.key}>
                     <td>{index + 1}</td>
@@ -156,7 +168,13 @@ export default function TargetsPage() {
                         inputMode="decimal"
                         size={6}
                         aria-label={`第 ${index + 1} 项上年实际`}
+                        placeholder={hint ? "待填" : undefined}
                       />
+                      {hint && (
+                        <span className="muted small-note" data-testid="last-year-target">
+                          {plan.year - 1}年目标：{hint}
+                        </span>
+                      )}
                       <FieldError field={target.baseline} />
                     </td>
                     <td>

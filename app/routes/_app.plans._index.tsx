@@ -13,7 +13,10 @@ import { FormError, SelectField, TextField } from "~/components/form";
 import { PlanTable } from "~/components/plan-table";
 import { useZodForm } from "~/components/use-zod-form";
 import { createPlan, listPlans } from "~/models/plan.server";
-import { hasRole, requireRole, requireUser } from "~/utils/auth.server";
+import { allowed } from "~/policies/policy";
+import { assertCan } from "~/policies/policy.server";
+import { requireUser } from "~/utils/auth.server";
+import { today } from "~/utils/dates";
 import { setFlash } from "~/utils/session.server";
 import { z } from "~/utils/validation";
 import { PLAN_KINDS } from "~templates/index";
@@ -34,20 +37,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return {
     plans: await listPlans(user.townId),
-    canCreate: hasRole(user, "coordinator"),
-    nextYear: new Date().getFullYear() + 1,
+    canCreate: allowed(user, "plan.create", null),
+    nextYear: Number(today().slice(0, 4)) + 1,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator");
+  const user = await requireUser(request);
+  assertCan(user, "plan.create", null);
   const submission = parseWithZod(await request.formData(), { schema: CreatePlanSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createPlan(user, submission.value);
   if (!result.ok) {
-    return data(submission.reply({ fieldErrors: { [result.field]: [result.message] } }), {
-      status: 409,
-    });
+    const errors = result.field
+      ? { fieldErrors: { [result.field]: [result.message] } }
+      : { formErrors: [result.message] };
+    return data(submission.reply(errors), { status: result.status });
   }
   await setFlash(
     request,

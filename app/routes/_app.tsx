@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Flash } from "~/components/flash";
-import { hasRole, requireUser } from "~/utils/auth.server";
+import { allowed } from "~/policies/policy";
+import { requireUser } from "~/utils/auth.server";
 import { getSessionId, takeFlash } from "~/utils/session.server";
 import { ROLE_LABELS } from "~workflows/roles";
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       departmentName: user.departmentName,
       roleLabels: user.roles.map((role) => ROLE_LABELS[role]),
     },
-    isAdmin: hasRole(user, "admin"),
+    isAdmin: allowed(user, "town.administer", null),
     flash: sessionId ? await takeFlash(sessionId) : null,
   };
 }

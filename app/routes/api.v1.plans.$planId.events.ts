@@ -1,11 +1,14 @@
-import { apiUser, parse, readJson, refusal, routes } from "~/api/http.server";
+import { apiUser, fail, parse, readJson, refusal, routes } from "~/api/http.server";
 import { requirePlan } from "~/api/views.server";
-import { EventsPage, PlanEventBody } from "~/api/schemas";
-import { applyPlanEvent, listPlanEvents } from "~/models/workflow.server";
+import { EventsPage } from "~/api/schemas";
+import { applyPlanEvent, planEventFacts } from "~/models/workflow/plan-events.server";
+import { listPlanEvents } from "~/models/workflow/record.server";
+import { planEventSchema } from "~/utils/workflow-validation";
 
 // GET /api/v1/plans/{id}/events — the audit trail, newest first (filters: section, actor,
 // event; pages: limit ≤ 500, offset; hasMore says whether older events follow).
-// POST /api/v1/plans/{id}/events { type, reason?, baseVersion, sections?, documentNumber?, date? }
+// POST /api/v1/plans/{id}/events { type, baseVersion, reason?, sections?, opinions?,
+// meetingDate?, meetingNumber?, documentNumber?, date? } — checked by the same schema as the page.
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
@@ -44,7 +47,9 @@ export const { loader, action } = routes({
   },
   POST: async ({ request, params }) => {
     const user = await apiUser(request);
-    const body = parse(PlanEventBody, await readJson(request, 64 * 1024));
+    const facts = await planEventFacts(user.townId, params.planId ?? "");
+    if (!facts) throw fail.noPlan();
+    const body = parse(planEventSchema(facts), await readJson(request, 64 * 1024));
     const result = await applyPlanEvent(user, params.planId ?? "", body);
     if (!result.ok) throw refusal(result.status, result.message);
     return { state: result.state, version: result.version };

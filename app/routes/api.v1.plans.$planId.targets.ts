@@ -1,11 +1,10 @@
-import { PLAN_EDITABLE_STATES } from "~workflows/plan";
-
-import { apiUser, fail, parse, readJson, routes } from "~/api/http.server";
+import { apiUser, fail, parse, readJson, refusal, routes } from "~/api/http.server";
 import { requirePlan } from "~/api/views.server";
 import { TargetSchema, TargetsBody } from "~/api/schemas";
 import { listDepartments } from "~/models/department.server";
 import { listTargets, replaceTargets } from "~/models/plan.server";
 import type { SessionUser } from "~/models/user.server";
+import { assertCan } from "~/policies/policy.server";
 
 async function targetsOf(user: SessionUser, planId: string) {
   return {
@@ -20,7 +19,8 @@ async function targetsOf(user: SessionUser, planId: string) {
   };
 }
 
-// GET /api/v1/plans/{id}/targets, PUT (coordinator) { targets: [{ name, value, unit, qualifier, baseline, department }] }
+// GET /api/v1/plans/{id}/targets, PUT (coordinator) { targets: [{ name, value, unit, qualifier,
+// baseline, department }], baseVersion } — 409 when the plan changed since baseVersion.
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
@@ -30,10 +30,7 @@ export const { loader, action } = routes({
   PUT: async ({ request, params }) => {
     const user = await apiUser(request);
     const plan = await requirePlan(user, params.planId);
-    if (!user.roles.includes("coordinator")) throw fail.forbidden("只有党政办能修改预期目标。");
-    if (!(PLAN_EDITABLE_STATES as readonly string[]).includes(plan.state)) {
-      throw fail.conflict("计划当前状态下不能修改预期目标。");
-    }
+    assertCan(user, "plan.edit", plan);
     const body = parse(TargetsBody, await readJson(request, 256 * 1024));
     const departments = new Map((await listDepartments(user.townId)).map((d) => [d.name, d.id]));
     const rows = body.targets.map((row, index) => {
@@ -49,8 +46,8 @@ export const { loader, action } = routes({
         departmentId: departmentId ?? undefined,
       });
     });
-    const result = await replaceTargets(user.townId, plan.id, rows);
-    if (!result.ok) throw fail.invalid(result.message);
+    const result = await replaceTargets(user, plan.id, rows, body.baseVersion);
+    if (!result.ok) throw refusal(result.status, result.message);
     return targetsOf(user, plan.id);
   },
 });

@@ -1,7 +1,8 @@
-import { apiUser, fail, parse, readJson, routes } from "~/api/http.server";
+import { apiUser, fail, parse, readJson, refusal, routes } from "~/api/http.server";
 import { requirePlan } from "~/api/views.server";
 import { getPlanTexts, updatePlanTexts } from "~/models/plan.server";
 import type { SessionUser } from "~/models/user.server";
+import { assertCan } from "~/policies/policy.server";
 import { PlanTextsSchema } from "~/utils/plan-texts-validation";
 
 async function textsOf(user: SessionUser, planId: string) {
@@ -10,8 +11,9 @@ async function textsOf(user: SessionUser, planId: string) {
   return texts;
 }
 
-// GET /api/v1/plans/{id}/texts — 形势与总体要求, 结束语 (one line per paragraph), deadline and
-// the 【】 left in them; PUT (coordinator, while the plan is editable) { preamble, closing, deadline? }.
+// GET /api/v1/plans/{id}/texts — 形势与总体要求, 结束语 (one line per paragraph), deadline, the
+// 【】 left in them and the plan's version; PUT (coordinator, while the plan is editable)
+// { preamble, closing, deadline?, baseVersion } — 409 when the plan changed since baseVersion.
 export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
@@ -21,13 +23,10 @@ export const { loader, action } = routes({
   PUT: async ({ request, params }) => {
     const user = await apiUser(request);
     const plan = await requirePlan(user, params.planId);
-    if (!user.roles.includes("coordinator")) {
-      throw fail.forbidden("只有党政办能修改形势与总体要求和结束语。");
-    }
-    const body = parse(PlanTextsSchema, await readJson(request, 64 * 1024));
-    if (!(await updatePlanTexts(user.townId, plan.id, body))) {
-      throw fail.conflict("计划当前状态下不能修改形势与总体要求和结束语。");
-    }
+    assertCan(user, "plan.edit", plan);
+    const { baseVersion, ...texts } = parse(PlanTextsSchema, await readJson(request, 64 * 1024));
+    const result = await updatePlanTexts(user, plan.id, texts, baseVersion);
+    if (!result.ok) throw refusal(result.status, result.message);
     return textsOf(user, plan.id);
   },
 });

@@ -1,7 +1,8 @@
-import { apiUser, fail, parse, readJson, routes } from "~/api/http.server";
+import { apiUser, parse, readJson, refusal, routes } from "~/api/http.server";
 import { CreatePlanBody } from "~/api/schemas";
 import { planSummaryView, planView } from "~/api/views.server";
 import { createPlan, listPlans } from "~/models/plan.server";
+import { assertCan } from "~/policies/policy.server";
 
 // GET /api/v1/plans, POST /api/v1/plans { year, kind, from } → 201 with the plan.
 export const { loader, action } = routes({
@@ -11,17 +12,10 @@ export const { loader, action } = routes({
   },
   POST: async ({ request }) => {
     const user = await apiUser(request);
-    if (!user.roles.includes("coordinator")) throw fail.forbidden("只有党政办能开启年度计划。");
+    assertCan(user, "plan.create", null);
     const body = parse(CreatePlanBody, await readJson(request, 16 * 1024));
-    const result = await createPlan(
-      { id: user.id, townId: user.townId, townName: user.townName },
-      body,
-    );
-    if (!result.ok) {
-      throw result.message.includes("已经建立")
-        ? fail.conflict(result.message)
-        : fail.invalid(result.message);
-    }
+    const result = await createPlan(user, body);
+    if (!result.ok) throw refusal(result.status, result.message);
     return Response.json(await planView(user, result.planId), { status: 201 });
   },
 });

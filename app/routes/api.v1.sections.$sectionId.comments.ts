@@ -9,7 +9,7 @@ export const { loader, action } = routes({
   GET: async ({ request, params }) => {
     const user = await apiUser(request);
     const section = await requireSection(user, params.sectionId);
-    return { threads: await listThreads(user.townId, section.id) };
+    return { threads: await listThreads(user, section.id) };
   },
   POST: async ({ request, params }) => {
     const user = await apiUser(request);
@@ -20,6 +20,6 @@ export const { loader, action } = routes({
         ? await addReply(user, sectionId, body.threadId, body.body)
         : await addThread(user, sectionId, body);
     if (!result.ok) throw refusal(result.status, result.message);
-    return Response.json({ threads: await listThreads(user.townId, sectionId) }, { status: 201 });
+    return Response.json({ threads: await listThreads(user, sectionId) }, { status: 201 });
   },
 });

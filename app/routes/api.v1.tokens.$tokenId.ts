@@ -5,7 +5,7 @@ import { revokeToken } from "~/models/api-token.server";
 export const { loader, action } = routes({
   DELETE: async ({ request, params }) => {
     const user = await apiUser(request, { allowSession: true });
-    if (!(await revokeToken(user.id, params.tokenId ?? "")))
+    if (!(await revokeToken(user, params.tokenId ?? "")))
       throw fail.notFound("令牌不存在或已撤销。");
     return { id: params.tokenId, revoked: true };
   },

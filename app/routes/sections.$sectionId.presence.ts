@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { heartbeat } from "~/models/presence.server";
-import { editPermission, getSection } from "~/models/section.server";
+import { getSection } from "~/models/section.server";
+import { allowed } from "~/policies/policy";
 import { getOptionalUser } from "~/utils/auth.server";
 
 // The editor's heartbeat: POST every ~20 s while the section is open, and
@@ -20,7 +21,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const leaving = new URL(request.url).searchParams.get("leave") === "1";
   const others = await heartbeat(user, section.id, {
-    editing: editPermission(user, section).allowed,
+    editing: allowed(user, "section.edit", section),
     leaving,
   });
   return Response.json({ others: others ?? [] });

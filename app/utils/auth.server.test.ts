@@ -2,7 +2,9 @@ import { expect, it } from "vitest";
 
 import { describeEachDialect, userIdOf } from "~db/testing";
 
-import { requireRole, requireUser } from "./auth.server";
+import { requireUserCan } from "~/policies/policy.server";
+
+import { requireUser } from "./auth.server";
 import { createSession } from "./session.server";
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
@@ -37,31 +39,28 @@ describeEachDialect(
       );
     });
 
-    it("requireRole refuses a signed-in user without the role with 403 and a Chinese message", async () => {
-      const thrown = (await caught(requireRole(await requestAs("econ"), "admin"))) as {
-        data: { message: string };
-        init: { status: number };
-      };
+    it("requireUserCan refuses a signed-in user who may not, with 403 and the reason in Chinese", async () => {
+      const thrown = (await caught(
+        requireUserCan(await requestAs("econ"), "town.administer", null),
+      )) as { data: { message: string }; init: { status: number } };
       expect(thrown.init.status).toBe(403);
-      expect(thrown.data.message).toMatch(/没有权限/);
+      expect(thrown.data.message).toBe("只有系统管理员能进行系统管理。");
     });
 
     it.each([
-      ["admin", ["admin"]],
-      ["coordinator", ["coordinator"]],
-      ["leader1", ["leader", "mayor"]],
-      ["secretary", ["secretary"]],
-    ] as const)("requireRole lets %s through for %j", async (username, roles) => {
-      const user = await requireRole(await requestAs(username), ...roles);
+      ["admin", "town.administer"],
+      ["coordinator", "plan.create"],
+    ] as const)("requireUserCan lets %s %s", async (username, action) => {
+      const user = await requireUserCan(await requestAs(username), action, null);
       expect(user.username).toBe(username);
     });
 
     it.each([
-      ["econ", "coordinator"],
-      ["mayor", "secretary"],
-      ["coordinator2", "admin"],
-    ] as const)("requireRole refuses %s the %s role", async (username, role) => {
-      const thrown = (await caught(requireRole(await requestAs(username), role))) as {
+      ["econ", "plan.create"],
+      ["mayor", "plan.create"],
+      ["coordinator2", "town.administer"],
+    ] as const)("requireUserCan refuses %s %s", async (username, action) => {
+      const thrown = (await caught(requireUserCan(await requestAs(username), action, null))) as {
         init: { status: number };
       };
       expect(thrown.init.status).toBe(403);

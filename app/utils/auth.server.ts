@@ -1,10 +1,7 @@
 import { redirect } from "@remix-run/node";
 
-import type { Role } from "~workflows/roles";
-
 import { getUserBySession, type SessionUser } from "~/models/user.server";
 
-import { forbidden } from "./http.server";
 import { getSessionId } from "./session.server";
 
 export type { SessionUser };
@@ -35,19 +32,4 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     throw redirect(`/login${search}`);
   }
   return user;
-}
-
-export function hasRole(user: Pick<SessionUser, "roles">, ...roles: Role[]): boolean {
-  return roles.some((role) => user.roles.includes(role));
-}
-
-/** Signed in and holding at least one of `roles`; otherwise 403. */
-export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser(request);
-  assertRole(user, ...roles);
-  return user;
-}
-
-export function assertRole(user: Pick<SessionUser, "roles">, ...roles: Role[]): void {
-  if (!hasRole(user, ...roles)) forbidden();
 }

@@ -1,15 +1,9 @@
-import { formatDateKey } from "./format";
+import { addDays, today as todayIn } from "./dates";
 
 export type DeadlineStatus = "overdue" | "dueSoon" | null;
 
 /** Sections due within this many days are flagged before they are late. */
 export const DUE_SOON_DAYS = 3;
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Overdue after the deadline day; due soon from three days before (Beijing dates). */
 export function deadlineStatus(
@@ -18,7 +12,7 @@ export function deadlineStatus(
   now: Date = new Date(),
 ): DeadlineStatus {
   if (!deadline || done) return null;
-  const today = formatDateKey(now);
+  const today = todayIn(now);
   if (deadline < today) return "overdue";
   if (deadline <= addDays(today, DUE_SOON_DAYS)) return "dueSoon";
   return null;

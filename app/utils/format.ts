@@ -1,6 +1,6 @@
 // Dates and times are shown in the town's time zone (China Standard Time),
 // whatever the server's own zone is.
-const TIME_ZONE = "Asia/Shanghai";
+import { TIME_ZONE } from "./dates";
 
 const dateTimeFormat = new Intl.DateTimeFormat("zh-CN", {
   timeZone: TIME_ZONE,
@@ -36,14 +36,4 @@ export function formatTime(value: Date): string {
   return `${p.hour}:${p.minute}`;
 }
 
-const dateKeyFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** "2026-11-21": the calendar day in the town's time zone. */
-export function formatDateKey(value: string | Date): string {
-  return dateKeyFormat.format(typeof value === "string" ? new Date(value) : value);
-}
+export { formatDateKey } from "./dates";

@@ -18,3 +18,8 @@ export function badRequest(message: string): never {
 export function clientIp(request: Request): string | null {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }
+
+/** A model's refusal (403, 404, 409 or 422) as the page's answer, with its Chinese reason. */
+export function refuse(status: number, message: string): never {
+  throw data({ message }, { status });
+}

@@ -1,6 +1,4 @@
-import type { Actor } from "~workflows/actor";
-import { decide } from "~workflows/decide";
-import { type SectionContext, sectionChecks, sectionMachine } from "~workflows/section";
+import { can, type PolicyUser, type SectionSubject } from "~/policies/policy";
 
 import type { WorkflowActionView } from "~/components/workflow-actions";
 
@@ -8,23 +6,18 @@ export type ContentFacts = { characters: number; placeholders: number };
 
 /**
  * The section's buttons as the text stands now in the editor: filling the
- * last 【…】 enables 提交审核 without a reload. Asks the same machine as the
+ * last 【…】 enables 提交审核 without a reload. Asks the same policy as the
  * server, which checks again on submit.
  */
 export function withLiveContent(
   actions: WorkflowActionView[],
-  machine: { state: string; context: SectionContext; actor: Actor },
+  live: { user: PolicyUser; section: SectionSubject },
   facts: ContentFacts | null,
 ): WorkflowActionView[] {
   if (!facts) return actions;
   return actions.map((action) => {
     if (action.type !== "submit") return action;
-    const decision = decide(
-      sectionMachine,
-      { state: machine.state, context: { ...machine.context, ...facts } },
-      { type: "submit", actor: machine.actor },
-      sectionChecks,
-    );
-    return { ...action, disabledReason: decision.ok ? null : decision.refusal.message };
+    const verdict = can(live.user, "section.submit", { ...live.section, ...facts });
+    return { ...action, disabledReason: verdict.ok ? null : verdict.refusal.message };
   });
 }

@@ -1,5 +1,11 @@
 import { requiredText, z } from "./validation";
 
+/** The plan's `version` the person saw; every edit of the plan names it. */
+export const planVersion = z.coerce
+  .number({ error: "请提供 baseVersion（您看到的计划版本号）" })
+  .int("请提供 baseVersion（您看到的计划版本号）")
+  .min(0, "请提供 baseVersion（您看到的计划版本号）");
+
 /** The plan's own text and drafting deadline, as the settings page and the API take them. */
 export const PlanTextsSchema = z.object({
   preamble: requiredText("形势与总体要求", 5000),
@@ -9,4 +15,6 @@ export const PlanTextsSchema = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, "截止日期格式应为 年-月-日")
     .nullish()
     .transform((value) => value || null),
+  /** The plan's version the person saw (GET …/texts or the page): a stale edit is refused. */
+  baseVersion: planVersion,
 });

@@ -1,3 +1,4 @@
+import { planVersion } from "./plan-texts-validation";
 import { requiredText, z } from "./validation";
 
 export const TARGET_UNITS = ["%", "亿元", "万元", "元", "个", "亩", "公里"] as const;
@@ -42,4 +43,5 @@ export const TargetsSchema = z.object({
     .max(50, "预期目标不能超过 50 项")
     .optional()
     .transform((v) => v ?? []),
+  baseVersion: planVersion,
 });

@@ -8,6 +8,7 @@ import * as exporting from "./2026-11-22-004-export";
 import * as apiTokens from "./2026-11-22-005-api-tokens";
 import * as eventOrder from "./2026-11-22-006-event-order";
 import * as commentOccurrence from "./2026-11-22-007-comment-occurrence";
+import * as houseInOrder from "./2026-12-02-001-house-in-order";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-005-api-tokens": apiTokens,
   "2026-11-22-006-event-order": eventOrder,
   "2026-11-22-007-comment-occurrence": commentOccurrence,
+  "2026-12-02-001-house-in-order": houseInOrder,
 };

@@ -1,17 +1,24 @@
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from "@lexical/list";
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
-import { $createHeadingNode } from "@lexical/rich-text";
+import { $createHeadingNode, $isHeadingNode } from "@lexical/rich-text";
 import { $setBlocksType } from "@lexical/selection";
 import { INSERT_TABLE_COMMAND } from "@lexical/table";
+import { $findMatchingParent } from "@lexical/utils";
 import {
   $createParagraphNode,
   $getSelection,
+  $isElementNode,
+  $isParagraphNode,
   $isRangeSelection,
   FORMAT_TEXT_COMMAND,
   REDO_COMMAND,
   UNDO_COMMAND,
+  type ElementNode,
   type TextFormatType,
 } from "lexical";
+import { useEffect, useState } from "react";
+
+import { $looksLikeHeading, levelOfTypedNumber } from "../heading-numbers";
 
 type Block = "paragraph" | "h1" | "h2" | "h3";
 
@@ -28,9 +35,53 @@ const FORMATS: { format: TextFormatType; label: string; title: string }[] = [
   { format: "underline", label: "U", title: "下划线（Ctrl+U）" },
 ];
 
+/** The block the caret is in: a paragraph, a heading, or something else (list item, cell). */
+function $currentBlock(): ElementNode | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const node = selection.anchor.getNode();
+  return $findMatchingParent(node, (n) => $isElementNode(n) && !n.isInline()) as ElementNode | null;
+}
+
+type Current = { block: Block | ""; headingSuggestion: Exclude<Block, "paragraph"> | null };
+
 /** Undo/redo, block type (numbered heading levels), text formats, lists and tables. */
 export function ToolbarPlugin() {
   const [editor] = useLexicalComposerContext();
+  const [current, setCurrent] = useState<Current>({ block: "", headingSuggestion: null });
+
+  // The style dropdown shows the block the caret is in; a short bold paragraph
+  // (a heading pasted from Word as bold text) is offered as a heading.
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        const next = editorState.read((): Current => {
+          const block = $currentBlock();
+          if ($isHeadingNode(block)) {
+            const tag = block.getTag();
+            return {
+              block: tag === "h1" || tag === "h2" || tag === "h3" ? tag : "",
+              headingSuggestion: null,
+            };
+          }
+          if ($isParagraphNode(block)) {
+            return {
+              block: "paragraph",
+              headingSuggestion: $looksLikeHeading(block)
+                ? (levelOfTypedNumber(block.getTextContent()) ?? "h2")
+                : null,
+            };
+          }
+          return { block: "", headingSuggestion: null };
+        });
+        setCurrent((previous) =>
+          previous.block === next.block && previous.headingSuggestion === next.headingSuggestion
+            ? previous
+            : next,
+        );
+      }),
+    [editor],
+  );
 
   const setBlock = (block: Block) =>
     editor.update(() => {
@@ -39,6 +90,18 @@ export function ToolbarPlugin() {
       $setBlocksType(selection, () =>
         block === "paragraph" ? $createParagraphNode() : $createHeadingNode(block),
       );
+    });
+
+  /** Turns the bold line into a heading; the heading style replaces the bold. */
+  const makeHeading = (level: Exclude<Block, "paragraph">) =>
+    editor.update(() => {
+      const block = $currentBlock();
+      if (!$isParagraphNode(block)) return;
+      for (const text of block.getAllTextNodes())
+        if (text.hasFormat("bold")) text.toggleFormat("bold");
+      const heading = $createHeadingNode(level);
+      block.replace(heading, true);
+      heading.selectEnd();
     });
 
   return (
@@ -60,10 +123,9 @@ export function ToolbarPlugin() {
       <span className="toolbar-divider" />
       <select
         aria-label="段落样式"
-        defaultValue=""
+        value={current.block}
         onChange={(event) => {
           if (event.target.value) setBlock(event.target.value as Block);
-          event.target.value = "";
         }}
       >
         <option value="" disabled>
@@ -75,6 +137,16 @@ export function ToolbarPlugin() {
           </option>
         ))}
       </select>
+      {current.headingSuggestion && (
+        <button
+          type="button"
+          className="heading-suggestion"
+          onClick={() => makeHeading(current.headingSuggestion!)}
+          title="这一行是加粗的短句，可能是从 Word 粘贴来的标题"
+        >
+          设为{BLOCKS.find((b) => b.value === current.headingSuggestion)?.label}
+        </button>
+      )}
       <span className="toolbar-divider" />
       {FORMATS.map(({ format, label, title }) => (
         <button
