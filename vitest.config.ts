@@ -14,7 +14,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{app,db,workflows,templates,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{app,db,workflows,templates,scripts,server}/**/*.test.{ts,tsx}"],
     environment: "node",
     env: { SESSION_SECRET: "test-only-session-secret" },
     // In CI list every test, so the log shows the database tests ran on both dialects.

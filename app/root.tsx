@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "
 import type { ReactNode } from "react";
 
 import { describeError, ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -13,6 +14,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "年度工作计划编审系统" }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="zh-CN">
       <head>
@@ -23,8 +25,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -39,6 +39,23 @@ export interface Database {
   comments: CommentTable;
   planExports: PlanExportTable;
   apiTokens: ApiTokenTable;
+  trustedDevices: TrustedDeviceTable;
+  rateCounters: RateCounterTable;
+}
+
+/** A browser a person has signed in with: only the SHA-256 of its cookie is kept. */
+export interface TrustedDeviceTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  lastUsedAt: string;
+}
+
+/** A counter shared by every server process: `count` requests since `windowStart`. */
+export interface RateCounterTable {
+  key: string;
+  windowStart: string;
+  count: number;
 }
 
 /**
@@ -179,6 +196,8 @@ export interface LoginAttemptTable {
   /** Lower-cased username as typed, whether or not such a user exists. */
   username: string;
   ip: string | null;
+  /** The trusted browser it came from (its cookie's hash), or null for any other. */
+  deviceHash: string | null;
   attemptedAt: string;
 }
 

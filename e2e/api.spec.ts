@@ -38,7 +38,7 @@ test("a token made on the profile page works as its user until it is revoked", a
 test("an unknown API address answers JSON, not the HTML 404 page", async ({ request }) => {
   const response = await request.get("/api/v1/nothing-here");
   expect(response.status()).toBe(404);
-  expect((await response.json()).error.message).toContain("docs/api.md");
+  expect((await response.json()).error.message).toContain("/api/v1/openapi.json");
 });
 
 test("the curl walk-through in docs/api.md works as written", async ({ baseURL }) => {

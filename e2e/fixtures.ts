@@ -60,9 +60,43 @@ export async function selectWords(page: Page, words: string, within = words) {
 }
 
 export const test = base.extend<
-  { signInAs: (username: string) => Promise<void> },
+  { signInAs: (username: string) => Promise<void>; pageChecks: void },
   { db: Kysely<Database> }
 >({
+  /**
+   * On every test, automatically: no page may break the Content-Security-Policy
+   * (a blocked script or style would be a broken page), and no page may carry
+   * NUL bytes.
+   */
+  pageChecks: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        const text = message.text();
+        // frame-ancestors refusing to be framed by another site is the policy at work.
+        if (/Content Security Policy/i.test(text) && !/frame-ancestors/.test(text)) {
+          problems.push(text);
+        }
+      });
+      const pending: Promise<void>[] = [];
+      page.on("response", (response) => {
+        const type = response.headers()["content-type"] ?? "";
+        if (!type.startsWith("text/html")) return;
+        pending.push(
+          response.body().then(
+            (body) => {
+              if (body.includes(0)) problems.push(`NUL bytes in ${response.url()}`);
+            },
+            () => undefined, // a page navigated away before its body was read
+          ),
+        );
+      });
+      await use();
+      await Promise.all(pending);
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
   /** Sign in as a demo user and wait for the workbench. */
   signInAs: async ({ page }, use) => {
     await use(async (username: string) => {

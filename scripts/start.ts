@@ -91,9 +91,8 @@ const workers = Math.max(
   Number(process.env.WEB_CONCURRENCY) || Math.min(os.availableParallelism(), 4),
 );
 cluster.setupPrimary({
-  exec: path.join(root, "node_modules/@remix-run/serve/dist/cli.js"),
-  args: [BUILD_MARKER],
-  execArgv: [],
+  exec: path.join(root, "server/index.ts"),
+  execArgv: ["--import", "tsx"],
   silent: true,
 });
 const workerEnv = { NODE_ENV: "production", SESSION_SECRET: sessionSecret, PORT: port };
@@ -102,25 +101,21 @@ let announced = false;
 let stopping = false;
 function fork() {
   const worker = cluster.fork(workerEnv);
-  worker.process.stdout?.on("data", (chunk: Buffer) => {
-    const text = chunk.toString();
-    if (text.includes("[remix-serve]")) {
-      if (announced) return;
-      announced = true;
-      console.log(`\n年度工作计划编审系统已启动：http://localhost:${port}（${workers} 个进程）`);
-      console.log(
-        `演示账号：coordinator、econ、leader1、mayor、secretary、admin 等，密码均为 ${DEMO_PASSWORD}（正式使用前请修改）\n`,
-      );
-      return;
-    }
-    process.stdout.write(chunk);
-  });
+  worker.process.stdout?.on("data", (chunk: Buffer) => process.stdout.write(chunk));
   worker.process.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
 }
 for (let i = 0; i < workers; i++) fork();
 
 const listened = new Set<number>();
-cluster.on("listening", (worker) => listened.add(worker.id));
+cluster.on("listening", (worker) => {
+  listened.add(worker.id);
+  if (announced) return;
+  announced = true;
+  console.log(`\n年度工作计划编审系统已启动：http://localhost:${port}（${workers} 个进程）`);
+  console.log(
+    `演示账号：coordinator、econ、leader1、mayor、secretary、admin 等，密码均为 ${DEMO_PASSWORD}（正式使用前请修改）\n`,
+  );
+});
 cluster.on("exit", (worker, code, signal) => {
   if (stopping) {
     if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
@@ -136,10 +131,23 @@ cluster.on("exit", (worker, code, signal) => {
   fork();
 });
 
+// Stopping (SIGTERM from the service manager, or Ctrl+C): every worker stops taking new
+// connections and finishes the requests it has (server/index.ts, at most SHUTDOWN_SECONDS);
+// this process exits once they all have, killing any that overrun.
+const SHUTDOWN_SECONDS = Number(process.env.SHUTDOWN_SECONDS ?? 10);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
+    if (stopping) return;
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-    setTimeout(() => process.exit(0), 5000).unref();
+    const running = Object.values(cluster.workers ?? {});
+    if (running.length === 0) process.exit(0);
+    for (const worker of running) worker?.process.kill("SIGTERM");
+    setTimeout(
+      () => {
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGKILL");
+        process.exit(1);
+      },
+      (SHUTDOWN_SECONDS + 5) * 1000,
+    ).unref();
   });
 }

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 import { expect, it } from "vitest";
 
 import { demoSectionPeople } from "~db/seed-demo";
@@ -583,10 +585,13 @@ describeEachDialect(
     it("a token that calls too often is told to wait (429, Retry-After)", async () => {
       const mayor = await personOf(t.db, "mayor");
       const busy = await createToken(mayor.id, "批量脚本");
-      for (let i = 0; i < 600; i++) {
+      for (let i = 0; i < 5; i++) {
         const ok = await call(me, { path: "/api/v1/me", token: busy.token });
         if (ok.status !== 200) throw new Error(`call ${i} answered ${ok.status}`);
       }
+      // The rest of the minute's 600, made by other server processes: they share the count.
+      const key = `api:${createHash("sha256").update(busy.token).digest("hex").slice(0, 32)}`;
+      await t.db.updateTable("rateCounters").set({ count: 600 }).where("key", "=", key).execute();
       const refused = await call(me, { path: "/api/v1/me", token: busy.token });
       expect(refused.status).toBe(429);
       expect(refused.json.error.code).toBe("too_many_requests");

@@ -1,11 +1,15 @@
 // The JSON API's plumbing: who is asking (bearer token, or the session for
 // token management), reading bodies, and errors that are always JSON:
 // { "error": { "code": "...", "message": "中文说明" } }.
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { createHash } from "node:crypto";
 
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import type { z } from "zod";
 
 import { userByToken } from "~/models/api-token.server";
+import { countRequest } from "~/models/rate-limit.server";
+import { MAX_NESTING, scanJson } from "~/utils/json-scan";
+import { CONTROL_CHARACTERS } from "~/utils/validation";
 import type { SessionUser } from "~/models/user.server";
 import { getOptionalUser } from "~/utils/auth.server";
 
@@ -44,7 +48,14 @@ export const fail = {
   notFound: (message = "资源不存在。") => new ApiError(404, "not_found", message),
   noPlan: () => new ApiError(404, "not_found", "该年度计划不存在。"),
   noSection: () => new ApiError(404, "not_found", "该章节不存在。"),
-  methodNotAllowed: () => new ApiError(405, "method_not_allowed", "不支持这种请求方法。"),
+  methodNotAllowed: (allowed = "") =>
+    new ApiError(
+      405,
+      "method_not_allowed",
+      `不支持这种请求方法${allowed ? `（此地址支持 ${allowed}）` : ""}。`,
+      {},
+      allowed ? { Allow: allowed } : {},
+    ),
   conflict: (message: string, extra: Record<string, unknown> = {}) =>
     new ApiError(409, "conflict", message, extra),
   tooLarge: (message = "请求体太大。") => new ApiError(413, "too_large", message),
@@ -67,30 +78,20 @@ export function refusal(
   return new ApiError(status, code ?? "error", message, extra);
 }
 
-// A token may make this many requests a minute (per server process).
+/** Requests a token may make a minute, counted across every server process. */
 const RATE_LIMIT = Number(process.env.API_RATE_LIMIT ?? 600);
-const windows = new Map<string, { start: number; count: number }>();
 
-function throttle(key: string, now = Date.now()) {
-  const window = windows.get(key);
-  if (!window || now - window.start >= 60_000) {
-    windows.set(key, { start: now, count: 1 });
-    if (windows.size > 10_000) windows.clear();
-    return;
-  }
-  window.count += 1;
-  if (window.count > RATE_LIMIT) {
-    const retry = Math.ceil((window.start + 60_000 - now) / 1000);
-    throw new ApiError(
-      429,
-      "too_many_requests",
-      `请求过于频繁，请 ${retry} 秒后再试。`,
-      {},
-      {
-        "Retry-After": String(retry),
-      },
-    );
-  }
+async function throttle(token: string) {
+  const key = `api:${createHash("sha256").update(token).digest("hex").slice(0, 32)}`;
+  const verdict = await countRequest(key, { limit: RATE_LIMIT, windowMs: 60_000 });
+  if (verdict.allowed) return;
+  throw new ApiError(
+    429,
+    "too_many_requests",
+    `请求过于频繁，请 ${verdict.retryAfterSeconds} 秒后再试。`,
+    {},
+    { "Retry-After": String(verdict.retryAfterSeconds) },
+  );
 }
 
 /**
@@ -106,7 +107,7 @@ export async function apiUser(
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     const user = match ? await userByToken(match[1]!) : null;
     if (!user) throw fail.unauthenticated();
-    throttle(match![1]!);
+    await throttle(match![1]!);
     return user;
   }
   if (allowSession) {
@@ -125,6 +126,12 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes)
     throw fail.tooLarge("内容超过 2 MB，请拆分章节后再保存。");
+  // Read once before parsing: nesting that would overflow a stack, NUL and other control characters.
+  const problem = scanJson(text);
+  if (problem === "too deep") throw fail.badRequest(`JSON 的层级过深（超过 ${MAX_NESTING} 层）。`);
+  if (problem === "control character") {
+    throw fail.invalid("内容中含有无法识别的控制字符（如空字符），请删除后重试。");
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -163,11 +170,30 @@ type Handler = (args: Args) => Promise<Response | object>;
  * Wraps an endpoint: plain objects become JSON, ApiErrors their JSON answer,
  * anything unexpected a 500 without details (logged on the server).
  */
-export function endpoint(handlers: Partial<Record<"GET" | "POST" | "PUT" | "DELETE", Handler>>) {
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+
+export function endpoint(handlers: Partial<Record<Method, Handler>>) {
+  const allowed = Object.keys(handlers).join(", ");
   return async (args: Args): Promise<Response> => {
     try {
-      const handler = handlers[args.request.method as keyof typeof handlers];
-      if (!handler) throw fail.methodNotAllowed();
+      const method = args.request.method;
+      // NUL and the like in an id or a query value would reach the database (PostgreSQL refuses them).
+      const query = new URL(args.request.url).searchParams.values();
+      for (const value of [...Object.values(args.params), ...query]) {
+        if (value && CONTROL_CHARACTERS.test(value)) {
+          throw fail.badRequest("网址中含有无法识别的字符，请检查链接是否完整。");
+        }
+      }
+      // OPTIONS says what the address takes (no cross-origin use is offered).
+      if (method === "OPTIONS") {
+        return Response.json(
+          { methods: Object.keys(handlers) },
+          { headers: { Allow: allowed, "Cache-Control": "no-store" } },
+        );
+      }
+      // HEAD is GET without the body (the server leaves the body out).
+      const handler = handlers[(method === "HEAD" ? "GET" : method) as Method];
+      if (!handler) throw fail.methodNotAllowed(allowed);
       const result = await handler(args);
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "Cache-Control": "no-store" } });

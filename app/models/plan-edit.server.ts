@@ -36,7 +36,7 @@ export async function editPlan(
     .executeTakeFirst();
   if (!plan) return { ok: false, status: 404, message: "该年度计划不存在，或不属于您所在的镇。" };
   const verdict = can(user, action, { state: plan.state });
-  if (!verdict.ok && (verdict.refusal.code === "forbidden" || plan.version === baseVersion)) {
+  if (!verdict.ok && plan.version === baseVersion) {
     return {
       ok: false,
       status: REFUSAL_STATUS[verdict.refusal.code],

@@ -68,7 +68,7 @@ describeEachDialect(
       expect(await setUserActive(other, econ, false)).toBe(false);
       // Not even econ's sessions end: the other town's admin has no say over them.
       expect((await getOptionalUser(signedIn))?.username).toBe("econ");
-      expect(await setPassword(other, econ, "hijacked1")).toBe(false);
+      expect(await setPassword(other, econ, "hijacked1", { revokeTokens: true })).toBe(false);
       const after = await getUser(await townIdOf(t.db, "示例镇"), econ);
       expect(after).toMatchObject({ displayName: "王强", roles: ["drafter"], isActive: true });
     });

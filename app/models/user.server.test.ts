@@ -6,6 +6,7 @@ import { describeEachDialect, townIdOf, userIdOf } from "~db/testing";
 import { getOptionalUser } from "~/utils/auth.server";
 import { createSession } from "~/utils/session.server";
 
+import { createToken, userByToken } from "./api-token.server";
 import { getThrottleState, MAX_FAILED_ATTEMPTS, recordFailedLogin } from "./login-throttle.server";
 import {
   createUser,
@@ -65,11 +66,14 @@ describeEachDialect(
       expect(await verifyLogin("urban", DEMO_PASSWORD)).toMatchObject({ ok: true });
     });
 
-    it("a password reset takes effect at once and ends old sessions", async () => {
+    it("a password reset takes effect at once, ends old sessions and stops the API tokens", async () => {
       const town = await townIdOf(t.db, "示例镇");
       const id = await userIdOf(t.db, "eco");
       const setCookie = await createSession(new Request("http://localhost/"), id);
-      await setPassword(town, id, "brand-new-pass");
+      const { token } = await createToken(id, "脚本");
+      expect(await userByToken(token)).not.toBeNull();
+      await setPassword(town, id, "brand-new-pass", { revokeTokens: true });
+      expect(await userByToken(token)).toBeNull();
       expect(await verifyLogin("eco", DEMO_PASSWORD)).toMatchObject({ ok: false });
       expect(await verifyLogin("eco", "brand-new-pass")).toMatchObject({ ok: true });
       const request = new Request("http://localhost/", {
@@ -80,10 +84,13 @@ describeEachDialect(
 
     it("a password reset lifts a sign-in lock on the username", async () => {
       const town = await townIdOf(t.db, "示例镇");
-      for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await recordFailedLogin("social", null);
-      expect((await getThrottleState("social")).blocked).toBe(true);
-      await setPassword(town, await userIdOf(t.db, "social"), "fresh-pass-1");
-      expect((await getThrottleState("social")).blocked).toBe(false);
+      const attempt = { username: "social", ip: null, deviceToken: null };
+      for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) await recordFailedLogin(attempt);
+      expect((await getThrottleState(attempt)).blocked).toBe(true);
+      await setPassword(town, await userIdOf(t.db, "social"), "fresh-pass-1", {
+        revokeTokens: false,
+      });
+      expect((await getThrottleState(attempt)).blocked).toBe(false);
     });
   },
   { seed: true },

@@ -282,11 +282,19 @@ export async function setUserActive(townId: string, userId: string, active: bool
 }
 
 /**
- * Sets a new password, ends the user's sessions (they sign in again) and
- * lifts a sign-in lock on the username: a reset is how a locked-out user is
- * helped at once.
+ * Sets a new password, ends the user's sessions (they sign in again), stops
+ * trusting the browsers they signed in with and lifts a sign-in lock on the
+ * username: a reset is how a locked-out user is helped at once. With
+ * `revokeTokens` (always, when an administrator resets it) the user's API
+ * tokens stop working too: whoever knew the old password may have made one.
  */
-export async function setPassword(townId: string, userId: string, password: string) {
+export async function setPassword(
+  townId: string,
+  userId: string,
+  password: string,
+  { revokeTokens }: { revokeTokens: boolean },
+  now: Date = new Date(),
+) {
   const db = getDb();
   const user = await db
     .updateTable("users")
@@ -298,6 +306,15 @@ export async function setPassword(townId: string, userId: string, password: stri
   if (!user) return false;
   await endAllSessionsOf(userId);
   await db.deleteFrom("loginAttempts").where("username", "=", user.username).execute();
+  await db.deleteFrom("trustedDevices").where("userId", "=", userId).execute();
+  if (revokeTokens) {
+    await db
+      .updateTable("apiTokens")
+      .set({ revokedAt: nowIso(now) })
+      .where("userId", "=", userId)
+      .where("revokedAt", "is", null)
+      .execute();
+  }
   return true;
 }
 

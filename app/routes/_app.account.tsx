@@ -27,6 +27,11 @@ const ChangePasswordSchema = z
     currentPassword: z.string({ error: "请输入当前密码" }),
     newPassword: PasswordSchema,
     confirmPassword: z.string({ error: "请再次输入新密码" }),
+    /** A ticked checkbox arrives as "on". */
+    revokeTokens: z
+      .string()
+      .optional()
+      .transform((value) => value === "on"),
   })
   .refine((value) => value.newPassword === value.confirmPassword, {
     path: ["confirmPassword"],
@@ -59,9 +64,10 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   // Every other session of this user ends; this browser gets a fresh one.
-  await setPassword(user.townId, user.id, submission.value.newPassword);
+  const revokeTokens = submission.value.revokeTokens;
+  await setPassword(user.townId, user.id, submission.value.newPassword, { revokeTokens });
   const cookie = await createSession(request, user.id, {
-    flash: "密码已修改，其他设备上的登录已退出",
+    flash: `密码已修改，其他设备上的登录已退出${revokeTokens ? "，API 访问令牌已全部撤销" : ""}`,
   });
   return redirect("/account", { headers: { "Set-Cookie": cookie } });
 }
@@ -115,6 +121,12 @@ export default function AccountPage() {
               type="password"
               autoComplete="new-password"
             />
+            {account.tokens.length > 0 && (
+              <label className="checkbox">
+                <input type="checkbox" name="revokeTokens" defaultChecked /> 同时撤销我的全部 API
+                访问令牌（{account.tokens.length} 个）：如怀疑密码已泄露，请勾选
+              </label>
+            )}
             <div className="form-actions">
               <button
                 type="submit"

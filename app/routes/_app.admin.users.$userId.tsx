@@ -90,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      await setPassword(admin.townId, user.id, submission.value.password);
+      await setPassword(admin.townId, user.id, submission.value.password, { revokeTokens: true });
       await setFlash(request, `已重置 ${user.username} 的密码，其已登录的会话均已退出`);
       // Resetting one's own password ends one's own session too.
       return redirect(isSelf ? "/login" : `/admin/users/${user.id}`);

@@ -3,21 +3,22 @@ import { expect, it } from "vitest";
 import { DEMO_PASSWORD } from "~db/seed-demo";
 import { describeEachDialect } from "~db/testing";
 
-import { action } from "./login";
+import { action, headers } from "./login";
 
 interface ActionData {
   data: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
   init: { status: number; headers?: Record<string, string> };
 }
 
-function post(fields: Record<string, string>) {
+function post(fields: Record<string, string>, cookie?: string, clientIp = "203.0.113.7") {
   return action({
     request: new Request("http://localhost/login", {
       method: "POST",
       body: new URLSearchParams(fields),
+      headers: cookie ? { Cookie: cookie } : {},
     }),
     params: {},
-    context: {},
+    context: { clientIp },
   });
 }
 
@@ -53,7 +54,36 @@ describeEachDialect(
       const blocked = (await post({ username: "agri", password: DEMO_PASSWORD })) as ActionData;
       expect(blocked.init.status).toBe(429);
       expect(formErrors(blocked)).toMatch(/登录失败次数过多.*请于 \d{2}:\d{2}/);
-      expect(Number(blocked.init.headers?.["Retry-After"])).toBeGreaterThan(800);
+      const retryAfter = blocked.init.headers?.["Retry-After"];
+      expect(Number(retryAfter)).toBeGreaterThan(800);
+      // …and the page's answer carries it (the route's headers export).
+      const sent = new Headers(
+        headers({
+          actionHeaders: new Headers({ "Retry-After": retryAfter! }),
+          loaderHeaders: new Headers(),
+          parentHeaders: new Headers(),
+          errorHeaders: undefined,
+        }),
+      );
+      expect(sent.get("Retry-After")).toBe(retryAfter);
+    });
+
+    it("five wrong passwords typed by someone else do not keep the mayor out of their own browser", async () => {
+      const first = (await post({ username: "mayor", password: DEMO_PASSWORD })) as Response;
+      const device = first.headers
+        .get("Set-Cookie")!
+        .split(/,(?=\s*__)/)
+        .find((c) => c.trim().startsWith("__device="))!
+        .split(";")[0]!
+        .trim();
+      expect(device).toMatch(/^__device=/);
+      for (let i = 0; i < 5; i++) {
+        await post({ username: "mayor", password: `guess-${i}` }, undefined, "198.51.100.23");
+      }
+      const stranger = (await post({ username: "mayor", password: DEMO_PASSWORD })) as ActionData;
+      expect(stranger.init.status).toBe(429);
+      const own = (await post({ username: "mayor", password: DEMO_PASSWORD }, device)) as Response;
+      expect(own.status).toBe(302);
     });
 
     it("the right password signs in and follows a safe redirectTo only", async () => {

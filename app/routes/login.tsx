@@ -4,6 +4,7 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -13,16 +14,17 @@ import { useEffect, useState } from "react";
 import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import {
-  clearFailedLogins,
+  type Attempt,
   getThrottleState,
   recordFailedLogin,
+  rememberSignIn,
 } from "~/models/login-throttle.server";
 import { verifyLogin } from "~/models/user.server";
 import { getOptionalUser } from "~/utils/auth.server";
 import { formatTime } from "~/utils/format";
 import { clientIp } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/redirect";
-import { createSession } from "~/utils/session.server";
+import { createSession, deviceCookie } from "~/utils/session.server";
 import { z } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 年度工作计划编审系统" }];
@@ -40,7 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+/** The action's Retry-After (a throttled sign-in) reaches the answer. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retry = actionHeaders.get("Retry-After");
+  return retry ? { "Retry-After": retry } : new Headers();
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
@@ -48,7 +56,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { username, password, redirectTo } = submission.value;
 
-  const throttle = await getThrottleState(username);
+  const attempt: Attempt = {
+    username,
+    ip: clientIp(context),
+    deviceToken: await deviceCookie().parse(request.headers.get("Cookie")),
+  };
+  const throttle = await getThrottleState(attempt);
   if (throttle.blocked) {
     const minutes = Math.max(1, Math.ceil((throttle.retryAt.getTime() - Date.now()) / 60_000));
     return data(
@@ -69,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const result = await verifyLogin(username, password);
   if (!result.ok) {
-    await recordFailedLogin(username, clientIp(request));
+    await recordFailedLogin(attempt);
     const message =
       result.reason === "inactive"
         ? "该账号已停用，不能登录。如有疑问请联系系统管理员。"
@@ -79,9 +92,12 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
 
-  await clearFailedLogins(username);
-  const cookie = await createSession(request, result.userId);
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+  // This browser is trusted from now on: guesses made elsewhere will not lock it out.
+  const device = await rememberSignIn(result.userId, attempt);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await createSession(request, result.userId));
+  headers.append("Set-Cookie", await deviceCookie().serialize(device));
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function LoginPage() {

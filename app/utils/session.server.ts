@@ -22,6 +22,23 @@ function cookie() {
   return sessionCookie;
 }
 
+let trustedDeviceCookie: ReturnType<typeof createCookie> | undefined;
+
+/**
+ * Marks a browser its person has signed in with (decision 008): sent only to
+ * /login, where it spares that browser from locks caused by guesses elsewhere.
+ */
+export function deviceCookie() {
+  trustedDeviceCookie ??= createCookie("__device", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/login",
+    secrets: [resolveSessionSecret()],
+    maxAge: 365 * 24 * 60 * 60,
+  });
+  return trustedDeviceCookie;
+}
+
 /** Secure cookies whenever the user reached us over HTTPS (directly or via a proxy). */
 function isHttps(request: Request): boolean {
   return (

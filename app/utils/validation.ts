@@ -5,13 +5,20 @@ z.config(z.locales.zhCN());
 
 export { z };
 
+/** Control characters no text may hold: all but tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+const NO_CONTROL_CHARACTERS = "不能含有无法识别的控制字符（如空字符）";
+
 /** A trimmed, required text field with a Chinese message when missing. */
 export function requiredText(label: string, max = 100) {
   return z
     .string({ error: `请填写${label}` })
     .trim()
     .min(1, `请填写${label}`)
-    .max(max, `${label}不能超过 ${max} 个字`);
+    .max(max, `${label}不能超过 ${max} 个字`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), `${label}${NO_CONTROL_CHARACTERS}`);
 }
 
 export function optionalText(label: string, max = 100) {
@@ -19,6 +26,7 @@ export function optionalText(label: string, max = 100) {
     .string()
     .trim()
     .max(max, `${label}不能超过 ${max} 个字`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), `${label}${NO_CONTROL_CHARACTERS}`)
     .optional()
     .transform((value) => value || null);
 }

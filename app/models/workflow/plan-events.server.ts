@@ -116,7 +116,7 @@ export async function applyPlanEvent(
   const context = await planContextOf(db, planId);
   const decision = decidePlan(user, input.type, { state: plan.state, context });
   if (plan.version !== input.baseVersion) {
-    if (!decision.ok && decision.refusal.code === "forbidden") return refusedBy(decision);
+    // A page that is out of date hears what happened meanwhile (a double click).
     return { ok: false, status: 409, message: await staleMessage(user.townId, { planId }) };
   }
   if (!decision.ok) return refusedBy(decision);

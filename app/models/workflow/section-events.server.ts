@@ -46,8 +46,8 @@ export async function applySectionEvent(
   if (!section) return MISSING;
   const verdict = decideSection(user, input.type, section);
   if (section.version !== input.baseVersion) {
-    // Tell a forbidden person so; everyone else learns what happened meanwhile.
-    if (!verdict.ok && verdict.refusal.code === "forbidden") return refusedBy(verdict);
+    // A page that is out of date hears what happened meanwhile, whoever they are: a
+    // double click must not read as "not yours".
     const lastSave = { by: section.updatedByName, at: section.updatedAt };
     return {
       ok: false,

@@ -1,0 +1,230 @@
+// Every operation of /api/v1, with the Zod schemas of what it takes and
+// answers. The OpenAPI description is made from this list, and the fuzz test
+// walks it: one list, so the description cannot drift from the routes.
+import type { ZodType } from "zod";
+
+import { PlanTextsSchema } from "~/utils/plan-texts-validation";
+import { z } from "~/utils/validation";
+import { planEventSchema, SectionEventSchema } from "~/utils/workflow-validation";
+
+import {
+  EventsAnswer,
+  MeAnswer,
+  NewTokenAnswer,
+  PlanAnswer,
+  PlanListAnswer,
+  RevisionsAnswer,
+  RevokedAnswer,
+  SavedAnswer,
+  SectionAnswer,
+  TargetsAnswer,
+  TextsAnswer,
+  ThreadsAnswer,
+  TokensAnswer,
+  TransitionAnswer,
+} from "./responses";
+import {
+  CommentBody,
+  ContentBody,
+  CreatePlanBody,
+  EventsPage,
+  TargetsBody,
+  TokenBody,
+} from "./schemas";
+
+export type Operation = {
+  id: string;
+  method: "get" | "post" | "put" | "delete";
+  /** OpenAPI path under /api/v1, e.g. "/plans/{planId}". */
+  path: string;
+  summary: string;
+  query?: ZodType;
+  body?: ZodType;
+  /** The success status and its answer; "docx" for the Word file. */
+  ok: { status: 200 | 201; schema: ZodType | "docx" };
+  /** The refusals this operation may give besides 401, 429 and 400/422 for bad input. */
+  refusals: number[];
+};
+
+/** For the description: every plan event, with the Party committee's meeting fields. */
+const PlanEventBody = planEventSchema({
+  state: "partyCommitteeReview",
+  today: "2100-12-31",
+  committeeApprovedOn: null,
+});
+
+export const OPERATIONS: Operation[] = [
+  {
+    id: "getMe",
+    method: "get",
+    path: "/me",
+    summary: "令牌所属的用户",
+    ok: { status: 200, schema: MeAnswer },
+    refusals: [],
+  },
+  {
+    id: "listPlans",
+    method: "get",
+    path: "/plans",
+    summary: "本镇的年度计划",
+    ok: { status: 200, schema: PlanListAnswer },
+    refusals: [],
+  },
+  {
+    id: "createPlan",
+    method: "post",
+    path: "/plans",
+    summary: "开启一年的计划（党政办）",
+    body: CreatePlanBody,
+    ok: { status: 201, schema: PlanAnswer },
+    refusals: [403, 409],
+  },
+  {
+    id: "getPlan",
+    method: "get",
+    path: "/plans/{planId}",
+    summary: "计划及其章节，以及调用者现在可以发送的事件",
+    ok: { status: 200, schema: PlanAnswer },
+    refusals: [404],
+  },
+  {
+    id: "listPlanEvents",
+    method: "get",
+    path: "/plans/{planId}/events",
+    summary: "审核记录（新的在前，分页）",
+    query: EventsPage.extend({
+      section: z.string().optional(),
+      actor: z.string().optional(),
+      event: z.string().optional(),
+    }),
+    ok: { status: 200, schema: EventsAnswer },
+    refusals: [404],
+  },
+  {
+    id: "sendPlanEvent",
+    method: "post",
+    path: "/plans/{planId}/events",
+    summary: "计划的流转事件（开始统稿、提交镇长审核、审议、印发……）",
+    body: PlanEventBody,
+    ok: { status: 200, schema: TransitionAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "getPlanTexts",
+    method: "get",
+    path: "/plans/{planId}/texts",
+    summary: "形势与总体要求、结束语、截止日期和计划版本",
+    ok: { status: 200, schema: TextsAnswer },
+    refusals: [404],
+  },
+  {
+    id: "putPlanTexts",
+    method: "put",
+    path: "/plans/{planId}/texts",
+    summary: "修改形势与总体要求、结束语（带 baseVersion）",
+    body: PlanTextsSchema,
+    ok: { status: 200, schema: TextsAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "getTargets",
+    method: "get",
+    path: "/plans/{planId}/targets",
+    summary: "主要预期目标",
+    ok: { status: 200, schema: TargetsAnswer },
+    refusals: [404],
+  },
+  {
+    id: "putTargets",
+    method: "put",
+    path: "/plans/{planId}/targets",
+    summary: "替换主要预期目标（带 baseVersion）",
+    body: TargetsBody,
+    ok: { status: 200, schema: TargetsAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "exportPlan",
+    method: "get",
+    path: "/plans/{planId}/export.docx",
+    summary: "导出 Word（批准前为征求意见稿）",
+    ok: { status: 200, schema: "docx" },
+    refusals: [404],
+  },
+  {
+    id: "getSection",
+    method: "get",
+    path: "/sections/{sectionId}",
+    summary: "章节及其内容",
+    ok: { status: 200, schema: SectionAnswer },
+    refusals: [404],
+  },
+  {
+    id: "putSectionContent",
+    method: "put",
+    path: "/sections/{sectionId}/content",
+    summary: "保存章节内容（带 baseVersion）",
+    body: ContentBody,
+    ok: { status: 200, schema: SavedAnswer },
+    refusals: [403, 404, 409, 413],
+  },
+  {
+    id: "sendSectionEvent",
+    method: "post",
+    path: "/sections/{sectionId}/events",
+    summary: "章节的流转事件（提交审核、通过、退回修改……）",
+    body: SectionEventSchema,
+    ok: { status: 200, schema: TransitionAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "listRevisions",
+    method: "get",
+    path: "/sections/{sectionId}/revisions",
+    summary: "修改历史（新的在前，不含内容）",
+    ok: { status: 200, schema: RevisionsAnswer },
+    refusals: [404],
+  },
+  {
+    id: "listComments",
+    method: "get",
+    path: "/sections/{sectionId}/comments",
+    summary: "意见及回复",
+    ok: { status: 200, schema: ThreadsAnswer },
+    refusals: [404],
+  },
+  {
+    id: "addComment",
+    method: "post",
+    path: "/sections/{sectionId}/comments",
+    summary: "对选中文字提意见，或回复",
+    body: CommentBody,
+    ok: { status: 201, schema: ThreadsAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "listTokens",
+    method: "get",
+    path: "/tokens",
+    summary: "本人的访问令牌",
+    ok: { status: 200, schema: TokensAnswer },
+    refusals: [],
+  },
+  {
+    id: "createToken",
+    method: "post",
+    path: "/tokens",
+    summary: "新建访问令牌（令牌只返回这一次）",
+    body: TokenBody,
+    ok: { status: 201, schema: NewTokenAnswer },
+    refusals: [],
+  },
+  {
+    id: "revokeToken",
+    method: "delete",
+    path: "/tokens/{tokenId}",
+    summary: "撤销本人的一个令牌",
+    ok: { status: 200, schema: RevokedAnswer },
+    refusals: [404],
+  },
+];
