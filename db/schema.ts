@@ -149,6 +149,8 @@ export interface TownTable {
   county: string;
   /** JSON of the Word export's font names (null: the standard's). */
   exportFonts: string | null;
+  /** How unnumbered list items print: "ordinal" (一是) or "parenthesized" (（1）). */
+  listStyle: Generated<string>;
   createdAt: string;
 }
 

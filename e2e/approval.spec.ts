@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { today } from "../app/utils/dates";
 import { demoSectionPeople } from "../db/seed-demo";
 import { SECTION_KIND_LABELS, SECTION_KINDS } from "../templates/section-kinds";
-import { expect, openPlanFromTemplates, selectWords, signIn, test } from "./fixtures";
+import { expect, fillDate, openPlanFromTemplates, selectWords, signIn, test } from "./fixtures";
 
 // The whole journey across roles, in order: drafting → leaders → 统稿 → mayor
 // → Party committee → amendments → publication. Year 2028 keeps it apart
@@ -36,7 +36,7 @@ const stateBadge = (page: Page) => page.locator(".page-header .badge");
 /** Replaces the whole text of the open section (a heading, a paragraph) and sends it to review. */
 async function writeAndSubmit(page: Page, heading: string, text: string) {
   const editor = page.getByRole("textbox", { name: "章节正文" });
-  await expect(editor).toHaveAttribute("contenteditable", "true");
+  await expect(editor).not.toHaveAttribute("aria-readonly", "true");
   await editor.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.type(heading);
@@ -120,8 +120,8 @@ test("leader1 comments on words of economy and returns it with a reason", async 
     page.getByRole("heading", { name: "经济发展", exact: true, level: 1 }),
   ).toBeVisible();
   await expect(page.getByRole("textbox", { name: "章节正文" })).toHaveAttribute(
-    "contenteditable",
-    "false",
+    "aria-readonly",
+    "true",
   );
 
   await selectWords(page, "亿元以上项目5个");
@@ -135,9 +135,10 @@ test("leader1 comments on words of economy and returns it with a reason", async 
 
   await page.getByRole("button", { name: "退回修改" }).click();
   const dialog = page.getByRole("dialog", { name: "退回修改" });
-  // The reason is required: an empty one never leaves the dialog.
+  // The reason is required: an empty one never leaves the dialog, and it says so in Chinese.
   await dialog.getByRole("button", { name: "确认退回" }).click();
   await expect(dialog).toBeVisible();
+  await expect(dialog.locator(".field-error")).toHaveText("请填写退回理由");
   await dialog.getByLabel("退回理由（必填）").fill("招商目标偏低，请按意见修改后再报。");
   await dialog.getByRole("button", { name: "确认退回" }).click();
   await expect(page.getByText("已退回修改。")).toBeVisible();
@@ -232,7 +233,7 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await page.goto(planUrl);
   await page.getByRole("button", { name: "原则通过（按意见修改）" }).click();
   const decision = page.getByRole("dialog", { name: "原则通过（按意见修改）" });
-  await decision.getByLabel("会议日期").fill("2026-11-20");
+  await fillDate(decision, /会议日期/, "2026-11-20");
   await decision.getByLabel("会议届次").fill("2026年第12次党委会");
   await decision.getByLabel("党委会审议意见").fill("一、压减一般性表述。\n二、补充重点项目清单。");
   await decision.getByRole("button", { name: "确认" }).click();
@@ -252,20 +253,19 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   const day = today();
   const year = day.slice(0, 4);
   await page.getByRole("button", { name: "印发" }).click();
-  let dialog = page.getByRole("dialog", { name: "印发" });
+  const dialog = page.getByRole("dialog", { name: "印发" });
   await expect(dialog).toContainText("本操作不能撤销");
   await dialog.getByLabel("文号（必填）").fill(`示政发[${year}]1号`);
-  await dialog.getByLabel("印发日期（必填）").fill(day);
+  await fillDate(dialog, /印发日期/, day);
   await expect(dialog.getByTestId("publish-preview")).toContainText(`示政发[${year}]1号`);
   await expect(dialog.getByTestId("publish-preview")).toContainText("示例镇人民政府");
   await dialog.getByRole("button", { name: "确认印发" }).click();
-  await expect(page.getByTestId("workflow-error")).toContainText("示政发〔2027〕1号");
+  // Refused in the open dialog, in Chinese; what was typed stays.
+  await expect(dialog.locator(".field-error")).toContainText("六角括号");
+  await expect(dialog.getByRole("group", { name: /印发日期/ }).getByLabel("年")).toHaveValue(year);
   await expect(page.locator(".page-header .badge")).toHaveText("已审定");
 
-  await page.getByRole("button", { name: "印发" }).click();
-  dialog = page.getByRole("dialog", { name: "印发" });
   await dialog.getByLabel("文号（必填）").fill(`示政发〔${year}〕1号`);
-  await dialog.getByLabel("印发日期（必填）").fill(day);
   await dialog.getByRole("button", { name: "确认印发" }).click();
   await expect(page.locator(".page-header .badge")).toHaveText("已印发");
   await expect(page.getByText(`示政发〔${year}〕1号（${day}印发）`)).toBeVisible();

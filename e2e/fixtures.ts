@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, type Locator, test as base, type Page } from "@playwright/test";
 import type { Kysely } from "kysely";
 
 import { createDatabase } from "../db/client";
@@ -57,6 +57,15 @@ export async function selectWords(page: Page, words: string, within = words) {
     },
     [words, within] as const,
   );
+}
+
+/** Types a day ("2027-01-15") into a 年/月/日 field, as a person would with the keyboard. */
+export async function fillDate(scope: Page | Locator, label: string | RegExp, day: string) {
+  const [year, month, date] = day.split("-");
+  const group = scope.getByRole("group", { name: label });
+  await group.getByLabel("年").fill(year!);
+  await group.getByLabel("月").fill(String(Number(month)));
+  await group.getByLabel("日").fill(String(Number(date)));
 }
 
 export const test = base.extend<

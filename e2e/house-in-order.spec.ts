@@ -81,14 +81,15 @@ test("a heading pasted with its number keeps one number, the one from its place"
     data.setData("text/plain", "（六）抓好财税工作\n确保一般公共预算收入增长。");
     root.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
   });
-  const heading = editor.locator("h2", { hasText: "抓好财税工作" });
+  // A second-level heading: an h3 in the page, below the page's h1 and the section's h2s.
+  const heading = editor.getByRole("heading", { level: 3, name: "抓好财税工作" });
   await expect(heading).toHaveText("抓好财税工作");
   // The number shown is the editor's own, generated from the heading's place.
   const shown = await heading.evaluate((element) => getComputedStyle(element, "::before").content);
   expect(shown).toContain("counter(h2");
   await expect(page.getByText(/已保存/)).toBeVisible({ timeout: 10_000 });
   await page.reload();
-  await expect(editor.locator("h2", { hasText: "抓好财税工作" })).toHaveText("抓好财税工作");
+  await expect(heading).toHaveText("抓好财税工作");
 });
 
 test("a plan from last year's plan shows no past deadline and 【】 where the year was", async ({

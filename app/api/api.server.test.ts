@@ -702,7 +702,7 @@ describeEachDialect(
         baseVersion: texts.json.version,
       });
       expect(badDate.status).toBe(422);
-      expect(badDate.json.error.message).toContain("截止日期格式应为 年-月-日");
+      expect(badDate.json.error.message).toContain("截止日期不是有效的日期");
       const saved = await put("coordinator", { ...ownText, baseVersion: texts.json.version });
       expect(saved.status).toBe(200);
       expect(saved.json).toMatchObject({ placeholders: 0, deadline: null });

@@ -11,12 +11,21 @@ export interface PlanRow {
   updatedAt: string;
 }
 
-export function PlanTable({ plans }: { plans: PlanRow[] }) {
+/** `createHref` is given to those who may open a plan: the empty state then leads there. */
+export function PlanTable({ plans, createHref }: { plans: PlanRow[]; createHref?: string }) {
   if (plans.length === 0) {
     return (
       <div className="empty-state">
         <p>本镇还没有年度工作计划。</p>
-        <p className="muted">党政办开启某一年度的计划后，计划会列在这里，各科室即可开始起草。</p>
+        {createHref ? (
+          <p>
+            <Link to={createHref} className="button primary">
+              新建年度计划
+            </Link>
+          </p>
+        ) : (
+          <p className="muted">党政办开启某一年度的计划后，计划会列在这里，各科室即可开始起草。</p>
+        )}
       </div>
     );
   }

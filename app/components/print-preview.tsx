@@ -1,71 +1,9 @@
-import { type CSSProperties, useLayoutEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 
-import { cssFontStack, type FontSettings } from "~/export/fonts";
-import type { Block, Run } from "~/export/model";
+import type { FontSettings } from "~/export/fonts";
+import type { Block } from "~/export/model";
 
-function Runs({ runs }: { runs: Run[] }) {
-  return (
-    <>
-      {runs.map((run, i) => {
-        let node: React.ReactNode = run.text;
-        if (run.bold) node = <strong>{node}</strong>;
-        if (run.italic) node = <em>{node}</em>;
-        if (run.underline) node = <u>{node}</u>;
-        return (
-          <span key={i}>
-            {run.breakBefore && <br />}
-            {node}
-          </span>
-        );
-      })}
-    </>
-  );
-}
-
-function BlockView({ block }: { block: Block }) {
-  if (block.kind === "table") {
-    return (
-      <table className="pv-table">
-        <tbody>
-          {block.rows.map((row, r) => (
-            <tr key={r}>
-              {row.map((cell, c) =>
-                block.headerRow && r === 0 ? (
-                  <th key={c}>
-                    <Runs runs={cell} />
-                  </th>
-                ) : (
-                  <td key={c}>
-                    <Runs runs={cell} />
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    );
-  }
-  const style: CSSProperties = {};
-  if (block.align) style.textAlign = block.align;
-  if (block.rightIndent !== undefined) style.paddingRight = `${block.rightIndent}em`;
-  const Tag = block.style.startsWith("heading") || block.style === "title" ? "h2" : "p";
-  return (
-    <Tag className={`pv-${block.style}`} style={style}>
-      {block.runs.length ? <Runs runs={block.runs} /> : "\u00a0"}
-    </Tag>
-  );
-}
-
-function Flow({ blocks }: { blocks: Block[] }) {
-  return (
-    <>
-      {blocks.map((block, i) => (
-        <BlockView key={i} block={block} />
-      ))}
-    </>
-  );
-}
+import { Flow, fontVariables } from "./document";
 
 /**
  * The plan as A4 pages. Every line is exactly one line pitch high, so a
@@ -83,13 +21,7 @@ export function PrintPreview({ blocks, fonts }: { blocks: Block[]; fonts: FontSe
     setPages(Math.max(1, Math.ceil(flow.scrollHeight / page - 0.01)));
   }, [blocks]);
 
-  const fontVars = {
-    "--pv-title": cssFontStack(fonts.title, "serif"),
-    "--pv-body": cssFontStack(fonts.body, "serif"),
-    "--pv-h1": cssFontStack(fonts.heading1, "sans"),
-    "--pv-h2": cssFontStack(fonts.heading2, "kai"),
-    "--pv-page": cssFontStack(fonts.pageNumber, "serif"),
-  } as CSSProperties;
+  const fontVars = fontVariables(fonts);
 
   return (
     <div className="print-preview" style={fontVars} data-testid="print-preview">

@@ -1,5 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 
+import { ChineseDateField } from "./date-field";
 import { SelectField, TextField } from "./form";
 
 export interface AssignmentChoices {
@@ -37,7 +38,14 @@ export function SectionSettingsFields({
           label: l.title ? `${l.name}（${l.title}）` : l.name,
         }))}
       />
-      <TextField label="截止日期" field={deadline} type="date" />
+      <ChineseDateField
+        key={deadline.key}
+        name={deadline.name}
+        label="截止日期"
+        defaultValue={deadline.initialValue ?? undefined}
+        errors={deadline.errors}
+        errorId={deadline.errorId}
+      />
     </>
   );
 }

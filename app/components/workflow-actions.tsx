@@ -1,9 +1,19 @@
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import type { ZodType } from "zod";
 
-import { formatDocumentDate } from "~/export/layout";
 import { today as beijingToday } from "~/utils/dates";
-import { DOCUMENT_NUMBER_HINT } from "~/utils/workflow-validation";
+import type { WorkflowActionData } from "~/utils/workflow-action.server";
+import {
+  DOCUMENT_NUMBER_HINT,
+  type PlanEventFacts,
+  planEventSchema,
+  SectionEventSchema,
+} from "~/utils/workflow-validation";
+
+import { ChineseDateField } from "./date-field";
 
 export type WorkflowActionView = { type: string; label: string; disabledReason: string | null };
 
@@ -22,6 +32,8 @@ type Props = {
   meeting?: boolean;
   /** Who issues the plan and for which year, for the 印发 dialog's preview of the header. */
   publication?: { issuer: string; year: number };
+  /** The plan's stored facts its dialogs are checked against; absent on a section's page. */
+  planFacts?: PlanEventFacts;
 };
 
 type DialogKind = "return" | "publish" | "decision" | "amendments" | "correction";
@@ -44,7 +56,9 @@ export function WorkflowActions({
   action,
   meeting = false,
   publication,
+  planFacts,
 }: Props) {
+  const schema = planFacts ? planEventSchema(planFacts) : SectionEventSchema;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "event";
   if (actions.length === 0 && !error) return null;
@@ -68,6 +82,7 @@ export function WorkflowActions({
               returnableSections={returnableSections}
               action={action}
               publication={publication}
+              schema={schema}
             />
           ) : (
             <DirectAction
@@ -162,18 +177,75 @@ function DirectAction({
   );
 }
 
-function MeetingFields() {
+type Fields = Record<string, { name: string; errors?: string[]; errorId: string }>;
+
+function Problem({ field }: { field?: { errors?: string[]; errorId: string } }) {
+  if (!field?.errors?.length) return null;
+  return (
+    <span className="field-error" id={field.errorId} role="alert">
+      {field.errors.join("；")}
+    </span>
+  );
+}
+
+/** A text field of a dialog: its label, its errors, described by them. */
+function DialogText({
+  field,
+  label,
+  rows,
+  maxLength,
+  placeholder,
+  describedBy,
+  value,
+  onChange,
+}: {
+  field: Fields[string];
+  label: string;
+  rows?: number;
+  maxLength: number;
+  placeholder?: string;
+  describedBy?: string;
+  value?: string;
+  onChange?: (value: string) => void;
+}) {
+  const invalid = !!field.errors?.length;
+  const common = {
+    name: field.name,
+    maxLength,
+    placeholder,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby":
+      [invalid ? field.errorId : "", describedBy ?? ""].join(" ").trim() || undefined,
+    ...(onChange
+      ? { value, onChange: (e: { target: { value: string } }) => onChange(e.target.value) }
+      : {}),
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {rows ? <textarea rows={rows} {...common} /> : <input {...common} />}
+      <Problem field={field} />
+    </label>
+  );
+}
+
+function MeetingFields({ fields }: { fields: Fields }) {
   return (
     <fieldset className="field">
       <legend>党委会会议（记录在案）</legend>
-      <label className="field">
-        <span>会议日期（必填）</span>
-        <input name="meetingDate" type="date" required />
-      </label>
-      <label className="field">
-        <span>会议届次（必填）</span>
-        <input name="meetingNumber" maxLength={40} required placeholder="如：2027年第2次党委会" />
-      </label>
+      <ChineseDateField
+        name={fields.meetingDate!.name}
+        label="会议日期"
+        required
+        errors={fields.meetingDate!.errors}
+        errorId={fields.meetingDate!.errorId}
+      />
+      <DialogText
+        field={fields.meetingNumber!}
+        label="会议届次（必填）"
+        maxLength={40}
+        placeholder="如：2027年第2次党委会"
+      />
     </fieldset>
   );
 }
@@ -186,68 +258,43 @@ const DIALOG_TEXT: Record<DialogKind, { title: (label: string) => string; confir
   correction: { title: () => "更正文号", confirm: "确认更正" },
 };
 
-/** An administrator's correction of a wrong 文号: kept on the record with its reason. */
-function CorrectionFields() {
-  const hintId = useId();
-  return (
-    <>
-      <label className="field">
-        <span>正确的文号（必填）</span>
-        <input name="documentNumber" required maxLength={40} aria-describedby={hintId} />
-        <span id={hintId} className="muted small-note">
-          {DOCUMENT_NUMBER_HINT}
-        </span>
-      </label>
-      <label className="field">
-        <span>更正原因（必填）</span>
-        <textarea name="reason" required rows={3} maxLength={500} />
-      </label>
-      <p className="muted">
-        更正记入审核记录（原文号、新文号、更正人和原因）；此后导出的文件使用新文号，正文不变。
-      </p>
-    </>
-  );
-}
-
 /** 印发: the 文号 and date as they will head and close the document; the step is final. */
-function PublishFields({ publication }: { publication?: { issuer: string; year: number } }) {
+function PublishFields({
+  fields,
+  publication,
+}: {
+  fields: Fields;
+  publication?: { issuer: string; year: number };
+}) {
   const [number, setNumber] = useState("");
-  const [date, setDate] = useState(() => beijingToday());
   const hintId = useId();
   return (
     <>
-      <label className="field">
-        <span>文号（必填）</span>
-        <input
-          name="documentNumber"
-          required
-          maxLength={40}
-          placeholder={`如：示政发〔${publication?.year ?? new Date().getFullYear()}〕1号`}
-          aria-describedby={hintId}
-          value={number}
-          onChange={(event) => setNumber(event.target.value)}
-        />
-        <span id={hintId} className="muted small-note">
-          {DOCUMENT_NUMBER_HINT}
-        </span>
-      </label>
-      <label className="field">
-        <span>印发日期（必填）</span>
-        <input
-          name="date"
-          type="date"
-          required
-          value={date}
-          max={beijingToday()}
-          onChange={(event) => setDate(event.target.value)}
-        />
-      </label>
+      <DialogText
+        field={fields.documentNumber!}
+        label="文号（必填）"
+        maxLength={40}
+        placeholder={`如：示政发〔${publication?.year ?? new Date().getFullYear()}〕1号`}
+        describedBy={hintId}
+        value={number}
+        onChange={setNumber}
+      />
+      <p id={hintId} className="muted small-note">
+        {DOCUMENT_NUMBER_HINT}
+      </p>
+      <ChineseDateField
+        name={fields.date!.name}
+        label="印发日期"
+        required
+        defaultValue={beijingToday()}
+        errors={fields.date!.errors}
+        errorId={fields.date!.errorId}
+      />
       {publication && (
         <div className="publish-preview" data-testid="publish-preview">
           <p className="muted">印发后的文件将这样署名：</p>
           <p className="publish-number">{number.trim() || "（文号）"}</p>
           <p className="publish-signature">{publication.issuer}</p>
-          <p className="publish-signature">{date ? formatDocumentDate(date) : "（日期）"}</p>
         </div>
       )}
       <p className="alert warning">
@@ -257,6 +304,33 @@ function PublishFields({ publication }: { publication?: { issuer: string; year: 
   );
 }
 
+/** An administrator's correction of a wrong 文号: kept on the record with its reason. */
+function CorrectionFields({ fields }: { fields: Fields }) {
+  const hintId = useId();
+  return (
+    <>
+      <DialogText
+        field={fields.documentNumber!}
+        label="正确的文号（必填）"
+        maxLength={40}
+        describedBy={hintId}
+      />
+      <p id={hintId} className="muted small-note">
+        {DOCUMENT_NUMBER_HINT}
+      </p>
+      <DialogText field={fields.reason!} label="更正原因（必填）" rows={3} maxLength={500} />
+      <p className="muted">
+        更正记入审核记录（原文号、新文号、更正人和原因）；此后导出的文件使用新文号，正文不变。
+      </p>
+    </>
+  );
+}
+
+/**
+ * A button that opens a dialog for what the step needs (a reason, the
+ * meeting, a 文号). The dialog checks what is typed in the page, in Chinese,
+ * and stays open with everything typed when the server refuses, showing why.
+ */
 function DialogAction({
   kind,
   meeting,
@@ -266,6 +340,7 @@ function DialogAction({
   returnableSections,
   action,
   publication,
+  schema,
 }: {
   kind: DialogKind;
   meeting: boolean;
@@ -275,13 +350,35 @@ function DialogAction({
   returnableSections?: { id: string; title: string }[];
   action?: string;
   publication?: { issuer: string; year: number };
+  schema: ZodType;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const isReturn = kind === "return";
+  const fetcher = useFetcher<WorkflowActionData>();
+  const [form, fieldsOf] = useForm<Record<string, unknown>>({
+    id: `event-${item.type}`,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: schema as ZodType<Record<string, unknown>> }),
+  });
+  const fields = fieldsOf as unknown as Fields;
+  const refusal = fetcher.state === "idle" ? fetcher.data?.workflowError : undefined;
+  // Done (the server redirected): close; the page shows the result and takes the focus.
+  const sent = useRef(false);
+  useEffect(() => {
+    if (fetcher.state !== "idle") sent.current = true;
+    else if (sent.current) {
+      sent.current = false;
+      if (!fetcher.data?.workflowError) dialog.current?.close();
+    }
+  }, [fetcher.state, fetcher.data]);
   return (
     <>
       <button
+        ref={opener}
         type="button"
         className={`button${isReturn ? " danger" : " primary"}`}
         disabled={busy || item.disabledReason !== null}
@@ -291,39 +388,38 @@ function DialogAction({
         {item.label}
       </button>
       <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
-        <Form method="post" action={action} onSubmit={() => dialog.current?.close()}>
+        <fetcher.Form method="post" action={action} {...getFormProps(form)}>
           <EventFields type={item.type} baseVersion={baseVersion} />
           <h2 id={titleId}>{DIALOG_TEXT[kind].title(item.label)}</h2>
+          {refusal && (
+            <p className="alert error" role="alert" data-testid="dialog-error">
+              {refusal}
+            </p>
+          )}
           {kind === "decision" ? (
-            <MeetingFields />
+            <MeetingFields fields={fields} />
           ) : kind === "amendments" ? (
             <>
-              <MeetingFields />
-              <label className="field">
-                <span>党委会审议意见（必填，党政办据此修改）</span>
-                <textarea
-                  name="opinions"
-                  required
-                  rows={6}
-                  maxLength={4000}
-                  placeholder="请逐条写明会议提出的修改意见"
-                />
-              </label>
+              <MeetingFields fields={fields} />
+              <DialogText
+                field={fields.opinions!}
+                label="党委会审议意见（必填，党政办据此修改）"
+                rows={6}
+                maxLength={4000}
+                placeholder="请逐条写明会议提出的修改意见"
+              />
             </>
           ) : kind === "correction" ? (
-            <CorrectionFields />
+            <CorrectionFields fields={fields} />
           ) : isReturn ? (
             <>
-              <label className="field">
-                <span>退回理由（必填）</span>
-                <textarea
-                  name="reason"
-                  required
-                  rows={5}
-                  maxLength={2000}
-                  placeholder="请写明需要修改的地方和要求"
-                />
-              </label>
+              <DialogText
+                field={fields.reason!}
+                label="退回理由（必填）"
+                rows={5}
+                maxLength={2000}
+                placeholder="请写明需要修改的地方和要求"
+              />
               {returnableSections && returnableSections.length > 0 && (
                 <fieldset className="field">
                   <legend>退回哪些章节（不选则退回整个计划）</legend>
@@ -334,20 +430,31 @@ function DialogAction({
                   ))}
                 </fieldset>
               )}
-              {meeting && <MeetingFields />}
+              {meeting && <MeetingFields fields={fields} />}
             </>
           ) : (
-            <PublishFields publication={publication} />
+            <PublishFields fields={fields} publication={publication} />
           )}
           <div className="dialog-buttons">
-            <button type="submit" className={`button${isReturn ? " danger" : " primary"}`}>
-              {DIALOG_TEXT[kind].confirm}
+            <button
+              type="submit"
+              className={`button${isReturn ? " danger" : " primary"}`}
+              disabled={fetcher.state !== "idle"}
+            >
+              {fetcher.state !== "idle" ? "正在提交…" : DIALOG_TEXT[kind].confirm}
             </button>
-            <button type="button" className="button" onClick={() => dialog.current?.close()}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                dialog.current?.close();
+                opener.current?.focus();
+              }}
+            >
               取消
             </button>
           </div>
-        </Form>
+        </fetcher.Form>
       </dialog>
     </>
   );

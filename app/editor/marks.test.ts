@@ -1,38 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findOccurrence, locateQuote, occurrenceAt, withoutMarks } from "./marks";
-
-describe("withoutMarks", () => {
-  it("unwraps comment marks, nested or not, keeping the text in place", () => {
-    const text = (t: string) => ({ type: "text", text: t });
-    const state = {
-      root: {
-        type: "root",
-        children: [
-          {
-            type: "paragraph",
-            children: [
-              text("全年引进"),
-              {
-                type: "mark",
-                ids: ["a"],
-                children: [
-                  text("亿元以上"),
-                  { type: "mark", ids: ["b"], children: [text("项目")] },
-                ],
-              },
-              text("5个。"),
-            ],
-          },
-        ],
-      },
-    };
-    expect(withoutMarks(state).root.children[0]).toEqual({
-      type: "paragraph",
-      children: [text("全年引进"), text("亿元以上"), text("项目"), text("5个。")],
-    });
-  });
-});
+import { findOccurrence, locateQuote, occurrenceAt } from "./marks";
 
 describe("locateQuote", () => {
   it("finds a quote spanning several text nodes", () => {

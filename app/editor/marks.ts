@@ -1,24 +1,8 @@
 // Comment marks are a view over the text, not part of it: the editor wraps
 // commented words in Lexical MarkNodes to highlight them, and every save
-// unwraps them again, so that stored content never depends on comments.
+// unwraps them again (stored-content.ts), so stored content never depends on comments.
 
 export const COMMENT_MARK_TAG = "comment-marks";
-
-type JsonNode = { type?: string; children?: JsonNode[]; [key: string]: unknown };
-
-function unwrap(nodes: JsonNode[]): JsonNode[] {
-  return nodes.flatMap((node) => {
-    const children = node.children ? unwrap(node.children) : undefined;
-    if (node.type === "mark") return children ?? [];
-    return [children ? { ...node, children } : node];
-  });
-}
-
-/** The editor state's JSON with every mark replaced by the text it wraps. */
-export function withoutMarks<T extends { root: object }>(state: T): T {
-  const root = state.root as JsonNode;
-  return { ...state, root: { ...root, children: unwrap(root.children ?? []) } };
-}
 
 /** Where `quote` starts in `text`, every time (overlapping appearances count). */
 function startsOf(text: string, quote: string): number[] {

@@ -12,17 +12,21 @@ import { $getRoot, type EditorState } from "lexical";
 import { useEffect, useState, type CSSProperties, type MutableRefObject } from "react";
 
 import { DiffView } from "~/components/diff-view";
+import { DEFAULT_LIST_STYLE, type ListStyle } from "~/export/lists";
 import { formatTime } from "~/utils/format";
 import { useHydrated } from "~/utils/use-hydrated";
 
 import { blocksOf, diffContents } from "./diff";
-import { COMMENT_MARK_TAG, withoutMarks } from "./marks";
+import { COMMENT_MARK_TAG } from "./marks";
+import { PAGE_HEADINGS } from "./page-heading-node";
 import { countCharacters, countPlaceholders, EDITOR_NODES } from "./nodes";
 import { CommentMarksPlugin, type MarkedThread } from "./plugins/comment-marks-plugin";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
 import { HeadingNumbersPlugin } from "./plugins/heading-numbers-plugin";
 import { PlainStylePlugin } from "./plugins/plain-style-plugin";
 import { PresenceBar } from "./plugins/presence";
+import { ReadOnlyCaretPlugin } from "./plugins/read-only-caret-plugin";
+import { storedContent } from "./stored-content";
 import { ToolbarPlugin } from "./plugins/toolbar-plugin";
 import { editorTheme } from "./theme";
 import {
@@ -52,6 +56,8 @@ export interface SectionEditorProps {
   onContentFacts?: (facts: { characters: number; placeholders: number }) => void;
   /** Told the time of each save that reached the server. */
   onSaved?: (at: string) => void;
+  /** How unnumbered list items print in this town (shown the same here). */
+  listStyle?: ListStyle;
 }
 
 export type EditorSession = { settle: () => Promise<number> };
@@ -75,9 +81,12 @@ export function SectionEditor(props: SectionEditorProps) {
       initialConfig={{
         namespace: `section-${props.sectionId}`,
         // MarkNode only highlights commented words; saves unwrap it (marks.ts).
-        nodes: [...EDITOR_NODES, MarkNode],
+        // Headings render one level below the page's h1 (stored as plain headings).
+        nodes: [...EDITOR_NODES, MarkNode, ...PAGE_HEADINGS],
         theme: editorTheme,
-        editable: props.editable,
+        // Readers get a caret too (to select words with the keyboard); ReadOnlyCaretPlugin
+        // keeps the text from changing.
+        editable: true,
         editorState: props.content,
         onError: (error) => console.error(error),
       }}
@@ -173,7 +182,11 @@ function EditorBody(props: SectionEditorProps) {
           onMine={(conflict) => autosave.resolve("mine", conflict)}
         />
       )}
-      <div className="editor-frame" style={style}>
+      <div
+        className="editor-frame"
+        style={style}
+        data-list-style={props.listStyle ?? DEFAULT_LIST_STYLE}
+      >
         <RichTextPlugin
           contentEditable={
             <ContentEditable
@@ -194,8 +207,14 @@ function EditorBody(props: SectionEditorProps) {
         threads={props.commentThreads ?? []}
         onMarkClick={props.onCommentMarkClick}
       />
-      <PlainStylePlugin />
-      <HeadingNumbersPlugin />
+      {props.editable ? (
+        <>
+          <PlainStylePlugin />
+          <HeadingNumbersPlugin />
+        </>
+      ) : (
+        <ReadOnlyCaretPlugin />
+      )}
       <ListPlugin />
       <TablePlugin />
       {props.editable && (
@@ -209,7 +228,7 @@ function EditorBody(props: SectionEditorProps) {
               characters: countCharacters(text),
               placeholders: countPlaceholders(text),
             });
-            autosave.change(JSON.stringify(withoutMarks(state.toJSON())));
+            autosave.change(JSON.stringify(storedContent(state.toJSON())));
           }}
         />
       )}

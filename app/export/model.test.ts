@@ -69,7 +69,7 @@ describe("converters", () => {
     ]);
   });
 
-  it("lists: numbered items get （1）, nested ones ①, bullets read as plain paragraphs", () => {
+  it("lists: numbered items get （1）, nested ones ①, unnumbered ones 一是 or （1） as the town chooses", () => {
     const blocks = convertList({
       type: "list",
       listType: "number",
@@ -89,12 +89,19 @@ describe("converters", () => {
       ],
     });
     expect(text(blocks)).toEqual(["（1）稳定面积", "（2）提高单产", "①推广良种"]);
-    const bullets = convertList({
+    const bulletList = {
       type: "list",
       listType: "bullet",
-      children: [{ type: "listitem", children: [{ type: "text", text: "要点" }] }],
-    });
-    expect(text(bullets)).toEqual(["要点"]);
+      children: [
+        { type: "listitem", children: [{ type: "text", text: "着力转变观念。" }] },
+        { type: "listitem", children: [{ type: "text", text: "强化项目支撑。" }] },
+      ],
+    };
+    expect(text(convertList(bulletList))).toEqual(["一是着力转变观念。", "二是强化项目支撑。"]);
+    expect(text(convertList(bulletList, 0, "parenthesized"))).toEqual([
+      "（1）着力转变观念。",
+      "（2）强化项目支撑。",
+    ]);
   });
 
   it("tables: cell text kept; the first row is a header when marked in the editor", () => {

@@ -3,6 +3,7 @@
 // writes them as .docx and the print preview as HTML, so both number and
 // punctuate alike.
 import type { FontSettings } from "./fonts";
+import { DEFAULT_LIST_STYLE, listMarker, type ListStyle } from "./lists";
 import { balancedTitleLines, formatDocumentDate, signaturePlacement } from "./layout";
 import { HeadingCounter, type HeadingLevel, stripTypedNumber } from "./numbering";
 import { toFullWidthPunctuation } from "./punctuation";
@@ -66,6 +67,8 @@ export type ExportInput = {
   preamble: string | null;
   targets: ExportTarget[];
   targetsAsTable: boolean;
+  /** How unnumbered list items print (the town's choice). */
+  listStyle?: ListStyle;
   sections: { title: string; content: string }[];
   closing: string | null;
   issuer: string;
@@ -78,10 +81,10 @@ const IS_BOLD = 1;
 const IS_ITALIC = 2;
 const IS_UNDERLINE = 8;
 
-export type ConvertContext = { headings: HeadingCounter };
+export type ConvertContext = { headings: HeadingCounter; listStyle: ListStyle };
 
-export function newContext(): ConvertContext {
-  return { headings: new HeadingCounter() };
+export function newContext(listStyle: ListStyle = DEFAULT_LIST_STYLE): ConvertContext {
+  return { headings: new HeadingCounter(), listStyle };
 }
 
 /** A text node as a run, its punctuation made full-width. */
@@ -173,13 +176,16 @@ const HEADING_STYLES: Record<HeadingLevel, ParagraphStyle> = {
   4: "heading3",
 };
 
-const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
-
 /**
- * Lists become body paragraphs: numbered items carry （1） (nested: ①),
- * bulleted ones read as plain paragraphs; official documents have no bullets.
+ * Lists become body paragraphs with the official markers (./lists.ts):
+ * numbered items （1）（2）, unnumbered ones 一是/二是 or （1） as the town
+ * chooses, lists inside them ①②.
  */
-export function convertList(node: JsonNode, depth = 0): Block[] {
+export function convertList(
+  node: JsonNode,
+  depth = 0,
+  listStyle: ListStyle = DEFAULT_LIST_STYLE,
+): Block[] {
   let n = 0;
   return (node.children ?? []).flatMap((item) => {
     const nested = (item.children ?? []).filter((c) => c.type === "list");
@@ -187,15 +193,14 @@ export function convertList(node: JsonNode, depth = 0): Block[] {
     const out: Block[] = [];
     if (textOf(inline).trim()) {
       n += 1;
-      const marker =
-        node.listType === "number" ? (depth === 0 ? `（${n}）` : (CIRCLED[n - 1] ?? `${n}.`)) : "";
+      const marker = listMarker(node.listType, n, depth, listStyle);
       out.push({
         kind: "paragraph",
         style: "body",
-        runs: [...(marker ? [{ text: marker }] : []), ...convertInlines(inline)],
+        runs: [{ text: marker }, ...convertInlines(inline)],
       });
     }
-    for (const list of nested) out.push(...convertList(list, depth + 1));
+    for (const list of nested) out.push(...convertList(list, depth + 1, listStyle));
     return out;
   });
 }
@@ -223,7 +228,7 @@ export function convertBlock(node: JsonNode, context: ConvertContext): Block[] {
     case "heading":
       return convertHeading(node, context);
     case "list":
-      return convertList(node);
+      return convertList(node, 0, context.listStyle);
     case "table":
       return convertTable(node);
     default:
@@ -302,7 +307,7 @@ export function signatureBlocks(issuer: string, isoDate: string): Block[] {
 
 /** The whole document, top to bottom. */
 export function planBlocks(input: ExportInput): Block[] {
-  const context = newContext();
+  const context = newContext(input.listStyle);
   const blocks: Block[] = [
     {
       kind: "paragraph",

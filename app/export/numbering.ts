@@ -44,6 +44,13 @@ export function stripTypedNumber(text: string): string {
 export class HeadingCounter {
   private counts = [0, 0, 0, 0];
 
+  /** A section read alone: its first level-1 heading is number `first` (its place in the plan). */
+  static startingAt(first: number): HeadingCounter {
+    const counter = new HeadingCounter();
+    counter.counts[0] = Math.max(0, first - 1);
+    return counter;
+  }
+
   next(level: HeadingLevel): string {
     this.counts[level - 1]! += 1;
     for (let deeper = level; deeper < this.counts.length; deeper++) this.counts[deeper] = 0;

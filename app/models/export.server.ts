@@ -4,7 +4,9 @@ import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 import { stateLabel } from "~workflows/labels";
 
+import { inputFromCopy } from "~/export/copy";
 import { fontsFromJson, type FontSettings } from "~/export/fonts";
+import { DEFAULT_LIST_STYLE, isListStyle, type ListStyle } from "~/export/lists";
 import type { ExportInput } from "~/export/model";
 import { renderPlanDocx } from "~/export/render.server";
 import { today } from "~/utils/dates";
@@ -15,7 +17,7 @@ import type { PolicyUser } from "~/policies/policy";
 import { editPlan, type EditResult } from "./plan-edit.server";
 import { listTargets } from "./plan.server";
 import type { Editor } from "./section.server";
-import { type PlanCopy, publishedCopy } from "./workflow/snapshots.server";
+import { publishedCopy } from "./workflow/snapshots.server";
 
 /** The final, unmarked document exists only once the plan is approved. */
 const FINAL_STATES = ["approved", "published"];
@@ -27,34 +29,6 @@ export function isFinal(planState: string): boolean {
 /** "示例镇2027年工作计划.docx", or "…（征求意见稿）.docx" for a draft. */
 export function exportFilename(title: string, final: boolean): string {
   return `${title}${final ? "" : "（征求意见稿）"}.docx`;
-}
-
-/** The published document, exactly as it was published: the 印发稿 and its 文号 and date. */
-function publishedInput(
-  copy: PlanCopy,
-  live: { documentNumber: string | null; publishedOn: string | null; townName: string },
-): ExportInput {
-  return {
-    title: copy.title,
-    draft: false,
-    // A corrected 文号 (an audited correction) is the one thing that may change.
-    documentNumber: live.documentNumber,
-    preamble: copy.preamble,
-    targets: copy.targets.map((t) => ({
-      name: t.name,
-      value: t.value,
-      unit: t.unit,
-      qualifier: t.qualifier,
-      baseline: t.baseline,
-      department: t.department ?? null,
-    })),
-    targetsAsTable: copy.targetsAsTable ?? false,
-    sections: copy.sections.map(({ title, content }) => ({ title, content })),
-    closing: copy.closing,
-    issuer: issuerOf(copy.townName ?? live.townName),
-    date: live.publishedOn ?? "",
-    fonts: copy.fonts ?? fontsFromJson(null),
-  };
 }
 
 /**
@@ -78,6 +52,7 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
       "plans.targetsAsTable",
       "towns.name as townName",
       "towns.exportFonts",
+      "towns.listStyle",
     ])
     .where("plans.id", "=", planId)
     .where("plans.townId", "=", townId)
@@ -86,7 +61,17 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
   const final = isFinal(plan.state);
   const summary = { id: plan.id, title: plan.title, state: plan.state, final };
   const copy = plan.state === "published" ? await publishedCopy(townId, planId) : null;
-  if (copy) return { input: publishedInput(copy, plan), plan: summary };
+  if (copy) {
+    // A corrected 文号 (an audited correction) is the one thing that may change.
+    const input = inputFromCopy(copy, {
+      draft: false,
+      documentNumber: plan.documentNumber,
+      date: plan.publishedOn ?? "",
+      issuer: issuerOf,
+      townName: plan.townName,
+    });
+    return { input, plan: summary };
+  }
 
   const sections = await db
     .selectFrom("sections")
@@ -110,6 +95,7 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
       department: t.departmentName,
     })),
     targetsAsTable: plan.targetsAsTable === 1,
+    listStyle: isListStyle(plan.listStyle) ? plan.listStyle : DEFAULT_LIST_STYLE,
     sections,
     closing: plan.closing,
     issuer: issuerOf(plan.townName),
@@ -175,6 +161,20 @@ export async function listExports(townId: string, planId: string, limit = 20) {
     stateLabel: stateLabel(planState, false),
     draft: draft === 1,
   }));
+}
+
+/** How a town prints unnumbered list items. */
+export async function getListStyle(townId: string): Promise<ListStyle> {
+  const town = await getDb()
+    .selectFrom("towns")
+    .select("listStyle")
+    .where("id", "=", townId)
+    .executeTakeFirst();
+  return isListStyle(town?.listStyle) ? town.listStyle : DEFAULT_LIST_STYLE;
+}
+
+export async function setListStyle(townId: string, listStyle: ListStyle): Promise<void> {
+  await getDb().updateTable("towns").set({ listStyle }).where("id", "=", townId).execute();
 }
 
 /** A town's font names for the export. */

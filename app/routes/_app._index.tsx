@@ -10,6 +10,7 @@ import {
   type TodoItem,
 } from "~/models/inbox.server";
 import { listPlans } from "~/models/plan.server";
+import { allowed } from "~/policies/policy";
 import { requireUser } from "~/utils/auth.server";
 import { DEADLINE_LABELS } from "~/utils/deadline";
 import { formatDateTime } from "~/utils/format";
@@ -41,11 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     doneMore: done.length > DONE_SHOWN,
     started,
     plans,
+    canCreate: allowed(user, "plan.create", null),
   };
 }
 
 export default function Dashboard() {
-  const { displayName, townName, todo, done, doneMore, started, plans } =
+  const { displayName, townName, todo, done, doneMore, started, plans, canCreate } =
     useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const tab = TABS.find((t) => t.key === params.get("tab"))?.key ?? "todo";
@@ -97,7 +99,7 @@ export default function Dashboard() {
       </section>
       <section className="panel" aria-labelledby="plans-heading">
         <h2 id="plans-heading">本镇年度计划</h2>
-        <PlanTable plans={plans} />
+        <PlanTable plans={plans} createHref={canCreate ? "/plans#create-plan" : undefined} />
       </section>
     </>
   );

@@ -13,12 +13,18 @@ import { useState } from "react";
 import { FormError, TextField } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { FONT_PRESETS, FONT_ROLES, type FontPreset } from "~/export/fonts";
-import { getExportFonts, setExportFonts } from "~/models/export.server";
+import { LIST_STYLE_LABELS, LIST_STYLES } from "~/export/lists";
+import { getExportFonts, getListStyle, setExportFonts, setListStyle } from "~/models/export.server";
 import { requireUserCan } from "~/policies/policy.server";
 import { setFlash } from "~/utils/session.server";
 import { requiredText, z } from "~/utils/validation";
 
-export const meta: MetaFunction = () => [{ title: "公文字体 · 年度工作计划编审系统" }];
+export const meta: MetaFunction = () => [{ title: "公文格式 · 年度工作计划编审系统" }];
+
+const ListStyleSchema = z.object({
+  intent: z.literal("list-style"),
+  listStyle: z.enum(LIST_STYLES, { error: "请选择列表的印刷样式" }),
+});
 
 const FontsSchema = z.object({
   title: requiredText("标题字体", 40),
@@ -30,12 +36,23 @@ const FontsSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserCan(request, "town.administer", null);
-  return { fonts: await getExportFonts(user.townId) };
+  return {
+    fonts: await getExportFonts(user.townId),
+    listStyle: await getListStyle(user.townId),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserCan(request, "town.administer", null);
-  const submission = parseWithZod(await request.formData(), { schema: FontsSchema });
+  const formData = await request.formData();
+  if (formData.get("intent") === "list-style") {
+    const choice = ListStyleSchema.safeParse(Object.fromEntries(formData));
+    if (!choice.success) return data({ listStyleError: "请选择列表的印刷样式" }, { status: 400 });
+    await setListStyle(user.townId, choice.data.listStyle);
+    await setFlash(request, `已保存：项目列表印作“${LIST_STYLE_LABELS[choice.data.listStyle]}”`);
+    return redirect("/admin/export");
+  }
+  const submission = parseWithZod(formData, { schema: FontsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await setExportFonts(user.townId, submission.value);
   await setFlash(request, "已保存导出 Word 使用的字体");
@@ -44,8 +61,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** The font names the Word export writes; the standard's by default, or the Windows preset. */
 export default function ExportFontsPage() {
-  const { fonts } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { fonts, listStyle } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && !("listStyleError" in actionData) ? actionData : undefined;
   const navigation = useNavigation();
   const [preset, setPreset] = useState(0);
   const [form, fields] = useZodForm(FontsSchema, {
@@ -59,28 +77,57 @@ export default function ExportFontsPage() {
     setPreset((n) => n + 1);
   };
   return (
-    <section className="panel narrow" aria-labelledby="fonts-heading">
-      <h2 id="fonts-heading">导出 Word 的公文字体</h2>
-      <p className="muted">
-        国家标准（GB/T 9704）使用方正小标宋简体、仿宋_GB2312 等字体；普通 Windows
-        电脑没有这些字体时，请选用“Windows 常用字体”，或填写本镇电脑上实际安装的字体名称。
-      </p>
-      <p className="workflow-buttons">
-        {(Object.keys(FONT_PRESETS) as FontPreset[]).map((name) => (
-          <button key={name} type="button" className="button small" onClick={() => apply(name)}>
-            使用{FONT_PRESETS[name].label}
+    <>
+      <section className="panel narrow" aria-labelledby="lists-heading">
+        <h2 id="lists-heading">项目列表的印刷样式</h2>
+        <p className="muted">
+          公文不用圆点。起草人在编辑器中插入的“项目列表”，在编辑器、打印预览和导出的 Word
+          中都按这里选定的样式编号；“编号列表”一律印作（1）（2），其下一级印作①②。
+        </p>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="list-style" />
+          <fieldset className="field">
+            <legend>项目列表印作</legend>
+            {LIST_STYLES.map((style) => (
+              <label key={style} className="checkbox">
+                <input
+                  type="radio"
+                  name="listStyle"
+                  value={style}
+                  defaultChecked={style === listStyle}
+                />{" "}
+                {LIST_STYLE_LABELS[style]}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
+            保存列表样式
           </button>
-        ))}
-      </p>
-      <Form method="post" {...getFormProps(form)}>
-        <FormError errors={form.errors} id={form.errorId} />
-        {FONT_ROLES.map(({ key, label }) => (
-          <TextField key={key} label={label} field={fields[key]} remountKey={preset} />
-        ))}
-        <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
-          保存字体设置
-        </button>
-      </Form>
-    </section>
+        </Form>
+      </section>
+      <section className="panel narrow" aria-labelledby="fonts-heading">
+        <h2 id="fonts-heading">导出 Word 的公文字体</h2>
+        <p className="muted">
+          国家标准（GB/T 9704）使用方正小标宋简体、仿宋_GB2312 等字体；普通 Windows
+          电脑没有这些字体时，请选用“Windows 常用字体”，或填写本镇电脑上实际安装的字体名称。
+        </p>
+        <p className="workflow-buttons">
+          {(Object.keys(FONT_PRESETS) as FontPreset[]).map((name) => (
+            <button key={name} type="button" className="button small" onClick={() => apply(name)}>
+              使用{FONT_PRESETS[name].label}
+            </button>
+          ))}
+        </p>
+        <Form method="post" {...getFormProps(form)}>
+          <FormError errors={form.errors} id={form.errorId} />
+          {FONT_ROLES.map(({ key, label }) => (
+            <TextField key={key} label={label} field={fields[key]} remountKey={preset} />
+          ))}
+          <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
+            保存字体设置
+          </button>
+        </Form>
+      </section>
+    </>
   );
 }

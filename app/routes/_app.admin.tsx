@@ -18,7 +18,7 @@ export default function AdminLayout() {
       <nav className="sub-nav" aria-label="系统管理">
         <NavLink to="/admin/users">用户</NavLink>
         <NavLink to="/admin/departments">科室</NavLink>
-        <NavLink to="/admin/export">公文字体</NavLink>
+        <NavLink to="/admin/export">公文格式</NavLink>
       </nav>
       <Outlet />
     </>

@@ -11,6 +11,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import { ProgressBoard } from "~/components/progress-board";
+import { useNavigatingTo } from "~/components/navigation-progress";
 import { EventFields, WorkflowActions } from "~/components/workflow-actions";
 import { FormError } from "~/components/form";
 import { SectionSettingsFields } from "~/components/section-assignment-fields";
@@ -21,6 +22,7 @@ import { addSection, listLeaders, listSections, moveSection } from "~/models/sec
 import { isFinal, listExports } from "~/models/export.server";
 import { sectionStatesOverTime } from "~/models/progress.server";
 import { planActions, sectionActions } from "~/models/workflow/actions.server";
+import { planEventFacts } from "~/models/workflow/plan-events.server";
 import { committeeOpinions, listPlanEvents } from "~/models/workflow/record.server";
 import { allowed } from "~/policies/policy";
 import { assertCan } from "~/policies/policy.server";
@@ -70,6 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exports,
     opinions,
     corrections,
+    eventFacts,
   ] = await Promise.all([
     listSections(user.townId, plan.id),
     listTargets(user.townId, plan.id),
@@ -83,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan.state === "published"
       ? listPlanEvents(user.townId, plan.id, { event: "correctDocumentNumber" })
       : null,
+    planEventFacts(user.townId, plan.id),
   ]);
   return {
     plan: { ...plan, deadline: texts?.deadline ?? null, final: isFinal(plan.state) },
@@ -104,6 +108,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reason: e.reason,
     })),
     issuer: issuerOf(user.townName),
+    /** What the dialogs check typed dates against (today in Beijing, the committee's day). */
+    eventFacts,
     actions,
     history,
     exports: exports.slice(0, EXPORTS_SHOWN),
@@ -168,6 +174,7 @@ export default function PlanPage() {
     opinions,
     corrections,
     issuer,
+    eventFacts,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -195,6 +202,7 @@ export default function PlanPage() {
         returnableSections={sections.map((s) => ({ id: s.id, title: s.title }))}
         meeting={plan.state === "partyCommitteeReview"}
         publication={{ issuer, year: plan.year }}
+        planFacts={eventFacts ?? undefined}
       />
       {opinions && (
         <section
@@ -210,9 +218,7 @@ export default function PlanPage() {
         </section>
       )}
       <p className="workflow-buttons plan-tools">
-        <Link className="button" to={`/plans/${plan.id}/preview`}>
-          打印预览
-        </Link>
+        <PreviewLink planId={plan.id} />
         <a className="button" href={`/plans/${plan.id}/export.docx`} download>
           {plan.final ? "导出 Word" : "导出 Word（征求意见稿）"}
         </a>
@@ -490,5 +496,15 @@ function AddSectionForm({
         </button>
       </Form>
     </details>
+  );
+}
+
+function PreviewLink({ planId }: { planId: string }) {
+  const to = `/plans/${planId}/preview`;
+  const busy = useNavigatingTo(to);
+  return (
+    <Link className="button" to={to} aria-busy={busy || undefined}>
+      {busy ? "正在排版…" : "打印预览"}
+    </Link>
   );
 }

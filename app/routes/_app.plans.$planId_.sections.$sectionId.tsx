@@ -9,12 +9,14 @@ import { useCallback, useRef, useState } from "react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import { CommentsPanel } from "~/components/comments-panel";
-import { DiffView } from "~/components/diff-view";
+import { DocumentDiffView } from "~/components/document";
 import { WorkflowActions } from "~/components/workflow-actions";
-import { diffContents } from "~/editor/diff";
+import { diffSectionVersions } from "~/export/document-diff";
 import { type EditorSession, SectionEditor } from "~/editor/section-editor";
 import editorStyles from "~/styles/editor.css";
+import previewStyles from "~/styles/print-preview.css";
 import { addReply, addThread, listThreads, setThreadResolved } from "~/models/comment.server";
+import { getListStyle } from "~/models/export.server";
 import { getPlanSection } from "~/models/section.server";
 import { sectionActions } from "~/models/workflow/actions.server";
 import { lastReturn } from "~/models/workflow/record.server";
@@ -28,7 +30,10 @@ import { CommentSchema } from "~/utils/comment-validation";
 import { type ContentFacts, withLiveContent } from "~/utils/live-actions";
 import { postSectionEvent, type WorkflowActionData } from "~/utils/workflow-action.server";
 
-export const links = () => [{ rel: "stylesheet", href: editorStyles }];
+export const links = () => [
+  { rel: "stylesheet", href: editorStyles },
+  { rel: "stylesheet", href: previewStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.section.title ?? "章节"} · ${data?.plan.title ?? ""}` },
@@ -44,7 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The leader sees what changed since they (or the plan) sent it back.
   const before =
     section.state === "leaderReview" ? await returnedSnapshot(user.townId, section.id) : null;
-  const threads = await listThreads(user, section.id);
+  const [threads, listStyle] = await Promise.all([
+    listThreads(user, section.id),
+    getListStyle(user.townId),
+  ]);
   const actions = sectionActions(user, section);
   return {
     plan: { id: plan.id, title: plan.title, year: plan.year },
@@ -82,13 +90,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     },
     threads,
+    listStyle,
     canComment: allowed(user, "comment.create", section),
     returned,
     sinceReturn: before
       ? {
           name: before.name,
           at: before.createdAt,
-          rows: diffContents(before.content, section.content),
+          diff: diffSectionVersions(before.content, section.content, {
+            position: section.position,
+            listStyle,
+          }),
         }
       : null,
   };
@@ -146,6 +158,7 @@ export default function SectionPage() {
     sinceReturn,
     threads,
     canComment,
+    listStyle,
   } = useLoaderData<typeof loader>();
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [facts, setFacts] = useState<ContentFacts | null>(null);
@@ -204,7 +217,7 @@ export default function SectionPage() {
               （对照 {sinceReturn.name}，{formatDateTime(sinceReturn.at)}）
             </span>
           </summary>
-          <DiffView rows={sinceReturn.rows} onlyChanges />
+          <DocumentDiffView diff={sinceReturn.diff} onlyChanges />
         </details>
       )}
       {readOnlyReason && (
@@ -228,6 +241,7 @@ export default function SectionPage() {
           commentThreads={marked}
           onCommentMarkClick={onMarkClick}
           onContentFacts={setFacts}
+          listStyle={listStyle}
           onSaved={setMySave}
         />
         <CommentsPanel

@@ -7,9 +7,12 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
-import { DiffView } from "~/components/diff-view";
+import { DocumentDiffView } from "~/components/document";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { diffContents, summarize } from "~/editor/diff";
+import { diffSectionVersions } from "~/export/document-diff";
+import { getExportFonts, getListStyle } from "~/models/export.server";
+import previewStyles from "~/styles/print-preview.css";
 import { getPlanSection, listRevisions, saveSectionContent } from "~/models/section.server";
 import { when } from "~/models/workflow/stale.server";
 import { allowed } from "~/policies/policy";
@@ -19,6 +22,8 @@ import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
 import { setFlash } from "~/utils/session.server";
 import { z } from "~/utils/validation";
+
+export const links = () => [{ rel: "stylesheet", href: previewStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `修改历史 · ${data?.section.title ?? "章节"}` },
@@ -40,8 +45,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const from =
     revisions.find((r) => r.id === url.searchParams.get("from")) ??
     (to ? revisions[revisions.indexOf(to) + 1] : undefined);
-  const rows = to ? diffContents(from?.content ?? "", to.content) : [];
+  const [fonts, listStyle] = await Promise.all([
+    getExportFonts(user.townId),
+    getListStyle(user.townId),
+  ]);
+  // Compared as the section prints: numbered headings, list markers, tables.
+  const diff = to
+    ? diffSectionVersions(from?.content ?? "", to.content, {
+        position: section.position,
+        listStyle,
+      })
+    : [];
   return {
+    fonts,
     plan: { id: plan.id, title: plan.title },
     section: { id: section.id, title: section.title, version: section.version },
     canRestore: allowed(user, "section.edit", section),
@@ -62,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     fromId: from?.id ?? null,
     toId: to?.id ?? null,
-    rows,
+    diff,
   };
 }
 
@@ -114,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function HistoryPage() {
-  const { plan, section, canRestore, revisions, fromId, toId, rows } =
+  const { plan, section, canRestore, revisions, fromId, toId, diff, fonts } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -140,7 +156,7 @@ export default function HistoryPage() {
           {actionData.restoreError}
         </p>
       )}
-      <div className="two-columns">
+      <div className="stack-columns">
         <section className="panel" aria-labelledby="diff-heading">
           <h2 id="diff-heading">版本比较</h2>
           <Form method="get" className="compare-form">
@@ -154,7 +170,7 @@ export default function HistoryPage() {
             {label(fromId)} → {label(toId)}：<ins className="legend">新增</ins>{" "}
             <del className="legend">删除</del>
           </p>
-          <DiffView rows={rows} />
+          <DocumentDiffView diff={diff} fonts={fonts} />
         </section>
         <section className="panel" aria-labelledby="revisions-heading">
           <h2 id="revisions-heading">版本（{revisions.length}）</h2>

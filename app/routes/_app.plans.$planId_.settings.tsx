@@ -9,8 +9,10 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
+import { PlaceholderTextarea } from "~/components/placeholder-textarea";
+import { ChineseDateField } from "~/components/date-field";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FieldError, FormError, TextField } from "~/components/form";
+import { FieldError, FormError } from "~/components/form";
 import { useZodForm } from "~/components/use-zod-form";
 import { getPlan, getPlanTexts, updatePlanTexts } from "~/models/plan.server";
 import { assertCan } from "~/policies/policy.server";
@@ -76,17 +78,31 @@ export default function PlanSettingsPage() {
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormError errors={form.errors} id={form.errorId} />
           <input type="hidden" name="baseVersion" value={texts.version} />
-          <label className="field">
-            <span>形势与总体要求</span>
-            <textarea {...getTextareaProps(fields.preamble)} rows={8} className="body-textarea" />
+          <div className="field">
+            <label htmlFor={fields.preamble.id}>形势与总体要求</label>
+            <PlaceholderTextarea
+              {...getTextareaProps(fields.preamble)}
+              rows={8}
+              className="body-textarea"
+            />
             <FieldError field={fields.preamble} />
-          </label>
-          <label className="field">
-            <span>结束语</span>
-            <textarea {...getTextareaProps(fields.closing)} rows={3} className="body-textarea" />
+          </div>
+          <div className="field">
+            <label htmlFor={fields.closing.id}>结束语</label>
+            <PlaceholderTextarea
+              {...getTextareaProps(fields.closing)}
+              rows={3}
+              className="body-textarea"
+            />
             <FieldError field={fields.closing} />
-          </label>
-          <TextField label="起草截止日期" field={fields.deadline} type="date" />
+          </div>
+          <ChineseDateField
+            name={fields.deadline.name}
+            label="起草截止日期"
+            defaultValue={fields.deadline.initialValue ?? undefined}
+            errors={fields.deadline.errors}
+            errorId={fields.deadline.errorId}
+          />
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
               保存

@@ -1,12 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { DocumentView } from "~/components/document";
 import { RouteErrorBoundary } from "~/components/error-page";
+import { inputFromCopy } from "~/export/copy";
+import { sectionBlocks } from "~/export/document-diff";
+import { planBlocks } from "~/export/model";
+import { getExportFonts, getListStyle } from "~/models/export.server";
 import { getPlan } from "~/models/plan.server";
 import { getSnapshot } from "~/models/workflow/snapshots.server";
+import previewStyles from "~/styles/print-preview.css";
 import { requireUser } from "~/utils/auth.server";
+import { formatDateKey } from "~/utils/dates";
 import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
+import { issuerOf } from "~/utils/issuer";
+
+export const links = () => [{ rel: "stylesheet", href: previewStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.snapshot.name ?? "存档稿"} · ${data?.plan.title ?? ""}` },
@@ -18,24 +28,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!plan) notFound("该年度计划不存在，或不属于您所在的镇。");
   const snapshot = await getSnapshot(user.townId, plan.id, params.snapshotId ?? "");
   if (!snapshot) notFound("该存档稿不存在。");
-  return { plan: { id: plan.id, title: plan.title }, snapshot };
+  const [fonts, listStyle] = await Promise.all([
+    getExportFonts(user.townId),
+    getListStyle(user.townId),
+  ]);
+  // Laid out as the document prints: numbered headings, list markers, tables, targets.
+  const blocks =
+    snapshot.kind === "plan"
+      ? planBlocks(
+          inputFromCopy(snapshot.copy, {
+            draft: false,
+            documentNumber: null,
+            date: formatDateKey(snapshot.at),
+            issuer: issuerOf,
+            townName: user.townName,
+          }),
+        )
+      : sectionBlocks(snapshot.content, { position: snapshot.position, listStyle });
+  return {
+    plan: { id: plan.id, title: plan.title },
+    snapshot: { name: snapshot.name, at: snapshot.at, subject: snapshot.subject },
+    blocks,
+    fonts: snapshot.kind === "plan" ? (snapshot.copy.fonts ?? fonts) : fonts,
+  };
 }
 
-function Blocks({ blocks }: { blocks: string[] }) {
-  return (
-    <>
-      {blocks.map((line, index) => (
-        <p key={index} className="body-text">
-          {line}
-        </p>
-      ))}
-    </>
-  );
-}
-
-/** A 存档稿: the text exactly as it stood at a workflow step, read-only for good. */
+/** A 存档稿: the text exactly as it stood at a workflow step, laid out as it prints. */
 export default function SnapshotPage() {
-  const { plan, snapshot } = useLoaderData<typeof loader>();
+  const { plan, snapshot, blocks, fonts } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumb">
@@ -48,31 +68,7 @@ export default function SnapshotPage() {
         </h1>
         <span className="muted">存档于 {formatDateTime(snapshot.at)}，不可修改</span>
       </div>
-      <article className="panel snapshot">
-        {snapshot.kind === "section" ? (
-          <Blocks blocks={snapshot.blocks} />
-        ) : (
-          <>
-            <Blocks blocks={snapshot.preamble} />
-            {snapshot.targets.length > 0 && (
-              <p className="body-text">
-                主要预期目标：
-                {snapshot.targets
-                  .map((t) => `${t.name}${t.value}${t.unit}${t.qualifier ?? ""}`)
-                  .join("，")}
-                。
-              </p>
-            )}
-            {snapshot.sections.map((section) => (
-              <section key={section.title}>
-                <h2>{section.title}</h2>
-                <Blocks blocks={section.blocks} />
-              </section>
-            ))}
-            <Blocks blocks={snapshot.closing} />
-          </>
-        )}
-      </article>
+      <DocumentView blocks={blocks} fonts={fonts} />
     </>
   );
 }

@@ -86,7 +86,7 @@ function CreatePlanForm({ nextYear }: { nextYear: number }) {
   });
   const busy = navigation.state === "submitting";
   return (
-    <section className="panel" aria-labelledby="create-plan-heading">
+    <section id="create-plan" className="panel" aria-labelledby="create-plan-heading">
       <h2 id="create-plan-heading">新建年度计划</h2>
       <Form method="post" {...getFormProps(form)} className="inline-form create-plan">
         <FormError errors={form.errors} id={form.errorId} />

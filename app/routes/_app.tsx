@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Flash } from "~/components/flash";
+import { NavigationProgress } from "~/components/navigation-progress";
 import { allowed } from "~/policies/policy";
 import { requireUser } from "~/utils/auth.server";
 import { getSessionId, takeFlash } from "~/utils/session.server";
@@ -34,6 +35,10 @@ function AppShell({
 }) {
   return (
     <div className="shell">
+      <NavigationProgress />
+      <a className="skip-link" href="#main">
+        跳到正文
+      </a>
       <header className="topbar">
         <div className="topbar-title">
           <span className="brand-mark" aria-hidden="true">
@@ -53,14 +58,17 @@ function AppShell({
         )}
         {data && (
           <div className="user-box">
-            <NavLink to="/account" className="user-name" title="账号设置">
+            <span className="user-name">
               {data.user.displayName}
               {data.user.title ? `（${data.user.title}）` : ""}
-            </NavLink>
+            </span>
             <span className="user-roles" data-testid="user-roles">
               {data.user.roleLabels.join("、")}
               {data.user.departmentName ? ` · ${data.user.departmentName}` : ""}
             </span>
+            <NavLink to="/account" className="account-link">
+              账号设置
+            </NavLink>
             <Form method="post" action="/logout" reloadDocument>
               <button type="submit" className="link-button">
                 退出登录
@@ -69,7 +77,7 @@ function AppShell({
           </div>
         )}
       </header>
-      <main className="content">
+      <main className="content" id="main" tabIndex={-1}>
         {data?.flash && <Flash message={data.flash} />}
         {children}
       </main>

@@ -1,4 +1,4 @@
-import { requiredText, z } from "./validation";
+import { optionalDay, requiredText, z } from "./validation";
 
 /** The plan's `version` the person saw; every edit of the plan names it. */
 export const planVersion = z.coerce
@@ -10,11 +10,7 @@ export const planVersion = z.coerce
 export const PlanTextsSchema = z.object({
   preamble: requiredText("形势与总体要求", 5000),
   closing: requiredText("结束语", 2000),
-  deadline: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "截止日期格式应为 年-月-日")
-    .nullish()
-    .transform((value) => value || null),
+  deadline: optionalDay("截止日期"),
   /** The plan's version the person saw (GET …/texts or the page): a stale edit is refused. */
   baseVersion: planVersion,
 });

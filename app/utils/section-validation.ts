@@ -1,4 +1,4 @@
-import { requiredText, z } from "./validation";
+import { optionalDay, requiredText, z } from "./validation";
 
 const optionalId = z
   .string()
@@ -10,9 +10,5 @@ export const SectionSettingsSchema = z.object({
   title: requiredText("章节名称", 40),
   departmentId: optionalId,
   leaderId: optionalId,
-  deadline: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "截止日期格式应为 年-月-日")
-    .optional()
-    .transform((value) => value || null),
+  deadline: optionalDay("截止日期"),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isCalendarDate } from "./dates";
+
 // Zod's own messages in Chinese for anything a schema does not word itself.
 z.config(z.locales.zhCN());
 
@@ -28,5 +30,15 @@ export function optionalText(label: string, max = 100) {
     .max(max, `${label}不能超过 ${max} 个字`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), `${label}${NO_CONTROL_CHARACTERS}`)
     .optional()
+    .transform((value) => value || null);
+}
+
+/** An optional day (YYYY-MM-DD, as the 年/月/日 field posts it): empty is null; it must exist. */
+export function optionalDay(label: string) {
+  return z
+    .string()
+    .trim()
+    .nullish()
+    .refine((value) => !value || isCalendarDate(value), `${label}不是有效的日期，请填写年、月、日`)
     .transform((value) => value || null);
 }

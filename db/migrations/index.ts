@@ -10,6 +10,7 @@ import * as eventOrder from "./2026-11-22-006-event-order";
 import * as commentOccurrence from "./2026-11-22-007-comment-occurrence";
 import * as houseInOrder from "./2026-12-02-001-house-in-order";
 import * as hardening from "./2026-12-02-002-hardening";
+import * as listStyle from "./2026-12-02-003-list-style";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22-007-comment-occurrence": commentOccurrence,
   "2026-12-02-001-house-in-order": houseInOrder,
   "2026-12-02-002-hardening": hardening,
+  "2026-12-02-003-list-style": listStyle,
 };

@@ -1,8 +1,10 @@
 import { useLexicalComposerContext } from "@lexical/react/LexicalComposerContext";
 import { HeadingNode } from "@lexical/rich-text";
+import { mergeRegister } from "@lexical/utils";
 import { useEffect } from "react";
 
 import { $stripHeadingNumber } from "../heading-numbers";
+import { PageHeadingNode } from "../page-heading-node";
 
 /**
  * Headings get their numbers from their position (一、/（一）/1.); a number
@@ -11,6 +13,14 @@ import { $stripHeadingNumber } from "../heading-numbers";
  */
 export function HeadingNumbersPlugin() {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => editor.registerNodeTransform(HeadingNode, $stripHeadingNumber), [editor]);
+  // The browser editor's headings are PageHeadingNodes (a HeadingNode that renders a level down).
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerNodeTransform(HeadingNode, $stripHeadingNumber),
+        editor.registerNodeTransform(PageHeadingNode, $stripHeadingNumber),
+      ),
+    [editor],
+  );
   return null;
 }

@@ -5,34 +5,12 @@
 import { getDb } from "~db/client";
 import { type SnapshotKind, snapshotName } from "~workflows/labels";
 
-import { blocksOf } from "~/editor/diff";
-import { type FontSettings, fontsFromJson } from "~/export/fonts";
+import type { PlanCopy } from "~/export/copy";
+import { fontsFromJson } from "~/export/fonts";
 
 import type { Db } from "./record.server";
 
-export type CopiedTarget = {
-  name: string;
-  value: string;
-  unit: string;
-  qualifier: string | null;
-  baseline: string | null;
-  /** Kept under this name since the first copies were written. */
-  department_id: string | null;
-  /** The department's name at the time of the copy (absent in copies before 2026-12). */
-  department?: string | null;
-};
-
-/** A plan's copy as stored (JSON). The last three fields are absent in copies before 2026-12. */
-export type PlanCopy = {
-  title: string;
-  preamble: string | null;
-  closing: string | null;
-  targets: CopiedTarget[];
-  sections: { id: string; title: string; content: string }[];
-  townName?: string;
-  fonts?: FontSettings;
-  targetsAsTable?: boolean;
-};
+export type { CopiedTarget, PlanCopy } from "~/export/copy";
 
 /** The whole plan at a step: its texts, targets, every section, and how it prints. */
 export async function planCopy(db: Db, planId: string): Promise<PlanCopy> {
@@ -46,6 +24,7 @@ export async function planCopy(db: Db, planId: string): Promise<PlanCopy> {
       "plans.targetsAsTable",
       "towns.name as townName",
       "towns.exportFonts",
+      "towns.listStyle",
     ])
     .where("plans.id", "=", planId)
     .executeTakeFirstOrThrow();
@@ -82,6 +61,7 @@ export async function planCopy(db: Db, planId: string): Promise<PlanCopy> {
     townName: plan.townName,
     fonts: fontsFromJson(plan.exportFonts),
     targetsAsTable: plan.targetsAsTable === 1,
+    listStyle: plan.listStyle,
   };
 }
 
@@ -115,20 +95,12 @@ export async function publishedCopy(townId: string, planId: string) {
   return copy ? (JSON.parse(copy.content) as PlanCopy) : null;
 }
 
-export type SnapshotView =
-  | { kind: "section"; name: string; at: string; subject: string; blocks: string[] }
-  | {
-      kind: "plan";
-      name: string;
-      at: string;
-      subject: string;
-      preamble: string[];
-      targets: { name: string; value: string; unit: string; qualifier: string | null }[];
-      sections: { title: string; blocks: string[] }[];
-      closing: string[];
-    };
+export type SnapshotView = { name: string; at: string; subject: string } & (
+  | { kind: "section"; content: string; sectionId: string; position: number }
+  | { kind: "plan"; copy: PlanCopy }
+);
 
-/** A stored 存档稿 of the town's plan, as text to read. */
+/** A stored 存档稿 of the town's plan: a section's text, or the whole plan as copied. */
 export async function getSnapshot(
   townId: string,
   planId: string,
@@ -137,6 +109,7 @@ export async function getSnapshot(
   const row = await getDb()
     .selectFrom("snapshots")
     .leftJoin("workflowEvents", "workflowEvents.snapshotId", "snapshots.id")
+    .leftJoin("sections", "sections.id", "snapshots.sectionId")
     .select([
       "snapshots.kind",
       "snapshots.sequence",
@@ -144,6 +117,7 @@ export async function getSnapshot(
       "snapshots.sectionId",
       "snapshots.createdAt",
       "workflowEvents.subject",
+      "sections.position",
     ])
     .where("snapshots.townId", "=", townId)
     .where("snapshots.planId", "=", planId)
@@ -155,15 +129,16 @@ export async function getSnapshot(
     at: row.createdAt,
     subject: row.subject ?? "",
   };
-  if (row.sectionId) return { kind: "section", ...base, blocks: blocksOf(row.content) };
-  const plan = JSON.parse(row.content) as PlanCopy;
-  return {
-    kind: "plan",
-    ...base,
-    subject: plan.title,
-    preamble: plan.preamble ? blocksOf(plan.preamble) : [],
-    targets: plan.targets,
-    sections: plan.sections.map((s) => ({ title: s.title, blocks: blocksOf(s.content) })),
-    closing: plan.closing ? blocksOf(plan.closing) : [],
-  };
+  if (row.sectionId) {
+    return {
+      kind: "section",
+      ...base,
+      content: row.content,
+      sectionId: row.sectionId,
+      // A section removed since: its headings are numbered as if it came first.
+      position: row.position ?? 1,
+    };
+  }
+  const copy = JSON.parse(row.content) as PlanCopy;
+  return { kind: "plan", ...base, subject: copy.title, copy };
 }

@@ -1,0 +1,235 @@
+// The plan's text as the document prints it, from the layout model
+// (app/export/model.ts): numbered headings, list markers, tables. Shared by
+// 打印预览, the 存档稿 and the version comparisons, so what is archived and
+// compared looks like what is printed.
+import type { CSSProperties, ReactNode } from "react";
+
+import type { DiffPart } from "~/editor/diff";
+import type { DiffBlock } from "~/export/document-diff";
+import { cssFontStack, DEFAULT_FONTS, type FontSettings } from "~/export/fonts";
+import type { Block, Run } from "~/export/model";
+
+function Runs({ runs }: { runs: Run[] }) {
+  return (
+    <>
+      {runs.map((run, i) => {
+        let node: ReactNode = run.text;
+        if (run.bold) node = <strong>{node}</strong>;
+        if (run.italic) node = <em>{node}</em>;
+        if (run.underline) node = <u>{node}</u>;
+        return (
+          <span key={i}>
+            {run.breakBefore && <br />}
+            {node}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+/** Inserted text underlined in green, deleted text struck through in red. */
+function Parts({ parts }: { parts: DiffPart[] }) {
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.change === "added" ? (
+          <ins key={i}>{part.text}</ins>
+        ) : part.change === "removed" ? (
+          <del key={i}>{part.text}</del>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function Table({
+  block,
+  cell,
+}: {
+  block: Extract<Block, { kind: "table" }>;
+  cell: (r: number, c: number) => ReactNode;
+}) {
+  return (
+    <table className="pv-table">
+      <tbody>
+        {block.rows.map((row, r) => (
+          <tr key={r}>
+            {row.map((_, c) =>
+              block.headerRow && r === 0 ? (
+                <th key={c} scope="col">
+                  {cell(r, c)}
+                </th>
+              ) : (
+                <td key={c}>{cell(r, c)}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Paragraph({
+  block,
+  children,
+  className = "",
+}: {
+  block: Extract<Block, { kind: "paragraph" }>;
+  children: ReactNode;
+  className?: string;
+}) {
+  const style: CSSProperties = {};
+  if (block.align) style.textAlign = block.align;
+  if (block.rightIndent !== undefined) style.paddingRight = `${block.rightIndent}em`;
+  // The page has its own h1: the document's title and headings sit below it.
+  const Tag = block.style === "title" ? "h2" : block.style.startsWith("heading") ? "h3" : "p";
+  return (
+    <Tag className={`pv-${block.style} ${className}`.trim()} style={style}>
+      {children}
+    </Tag>
+  );
+}
+
+export function BlockView({ block }: { block: Block }) {
+  if (block.kind === "table") {
+    return <Table block={block} cell={(r, c) => <Runs runs={block.rows[r]![c]!} />} />;
+  }
+  return (
+    <Paragraph block={block}>{block.runs.length ? <Runs runs={block.runs} /> : "\u00a0"}</Paragraph>
+  );
+}
+
+export function Flow({ blocks }: { blocks: Block[] }) {
+  return (
+    <>
+      {blocks.map((block, i) => (
+        <BlockView key={i} block={block} />
+      ))}
+    </>
+  );
+}
+
+export function fontVariables(fonts: FontSettings): CSSProperties {
+  return {
+    "--pv-title": cssFontStack(fonts.title, "serif"),
+    "--pv-body": cssFontStack(fonts.body, "serif"),
+    "--pv-h1": cssFontStack(fonts.heading1, "sans"),
+    "--pv-h2": cssFontStack(fonts.heading2, "kai"),
+    "--pv-page": cssFontStack(fonts.pageNumber, "serif"),
+  } as CSSProperties;
+}
+
+/** One long page of the document (no page breaks): an archived copy to read. */
+export function DocumentView({
+  blocks,
+  fonts = DEFAULT_FONTS,
+}: {
+  blocks: Block[];
+  fonts?: FontSettings;
+}) {
+  return (
+    <div
+      className="print-preview document-view"
+      style={fontVariables(fonts)}
+      data-testid="document"
+    >
+      <div className="pv-page pv-page-open">
+        <div className="pv-window pv-window-open">
+          <div className="pv-flow">
+            <Flow blocks={blocks} />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const CHANGE_LABELS = { added: "新增", removed: "删除", changed: "修改", same: "" } as const;
+
+function DiffBlockView({ item }: { item: DiffBlock }) {
+  const marker = item.change === "same" ? "" : `diff-block diff-${item.change}`;
+  if (item.block.kind === "table") {
+    const block = item.block;
+    const cells = "cells" in item ? item.cells : null;
+    return (
+      <div className={marker} title={CHANGE_LABELS[item.change]}>
+        <Table
+          block={block}
+          cell={(r, c) =>
+            cells ? (
+              <Parts parts={cells[r]![c]!} />
+            ) : item.change === "added" ? (
+              <ins>
+                <Runs runs={block.rows[r]![c]!} />
+              </ins>
+            ) : item.change === "removed" ? (
+              <del>
+                <Runs runs={block.rows[r]![c]!} />
+              </del>
+            ) : (
+              <Runs runs={block.rows[r]![c]!} />
+            )
+          }
+        />
+      </div>
+    );
+  }
+  const block = item.block;
+  const content =
+    "parts" in item ? (
+      <Parts parts={item.parts} />
+    ) : item.change === "added" ? (
+      <ins>
+        <Runs runs={block.runs} />
+      </ins>
+    ) : item.change === "removed" ? (
+      <del>
+        <Runs runs={block.runs} />
+      </del>
+    ) : (
+      <Runs runs={block.runs} />
+    );
+  return (
+    <Paragraph block={block} className={marker}>
+      {content}
+    </Paragraph>
+  );
+}
+
+/**
+ * Two versions compared inside the document's structure: headings with their
+ * numbers, tables as tables, changes marked where they are.
+ */
+export function DocumentDiffView({
+  diff,
+  onlyChanges = false,
+  fonts = DEFAULT_FONTS,
+}: {
+  diff: DiffBlock[];
+  onlyChanges?: boolean;
+  fonts?: FontSettings;
+}) {
+  const shown = onlyChanges ? diff.filter((item) => item.change !== "same") : diff;
+  if (shown.length === 0) return <p className="muted">两个版本的内容相同。</p>;
+  return (
+    <div
+      className="print-preview document-view diff"
+      style={fontVariables(fonts)}
+      data-testid="diff"
+    >
+      <div className="pv-page pv-page-open">
+        <div className="pv-window pv-window-open">
+          <div className="pv-flow">
+            {shown.map((item, i) => (
+              <DiffBlockView key={i} item={item} />
+            ))}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
