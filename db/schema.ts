@@ -149,8 +149,8 @@ export interface TownTable {
   county: string;
   /** JSON of the Word export's font names (null: the standard's). */
   exportFonts: string | null;
-  /** How unnumbered list items print: "ordinal" (一是) or "parenthesized" (（1）). */
-  listStyle: Generated<string>;
+  /** How unnumbered list items print: 一是 or （1） (LIST_STYLES in app/export/lists.ts). */
+  listStyle: Generated<"ordinal" | "parenthesized">;
   createdAt: string;
 }
 

@@ -1,9 +1,17 @@
 import type { Page } from "@playwright/test";
 
-import { today } from "../app/utils/dates";
+import { addDays, today } from "../app/utils/dates";
 import { demoSectionPeople } from "../db/seed-demo";
 import { SECTION_KIND_LABELS, SECTION_KINDS } from "../templates/section-kinds";
-import { expect, fillDate, openPlanFromTemplates, selectWords, signIn, test } from "./fixtures";
+import {
+  expect,
+  expectAccessible,
+  fillDate,
+  openPlanFromTemplates,
+  pasteIntoEditor,
+  signIn,
+  test,
+} from "./fixtures";
 
 // The whole journey across roles, in order: drafting → leaders → 统稿 → mayor
 // → Party committee → amendments → publication. Year 2028 keeps it apart
@@ -32,6 +40,14 @@ async function openSection(page: Page, title: string) {
 }
 
 const stateBadge = (page: Page) => page.locator(".page-header .badge");
+
+/** The row of this plan's `title` in the person's 待办 (other plans may wait there too). */
+const todoRow = (page: Page, title: string) =>
+  page
+    .getByTestId("todo-list")
+    .getByRole("row")
+    .filter({ hasText: "示例镇2028年工作计划" })
+    .filter({ has: page.getByRole("link", { name: title, exact: true }) });
 
 /** Replaces the whole text of the open section (a heading, a paragraph) and sends it to review. */
 async function writeAndSubmit(page: Page, heading: string, text: string) {
@@ -74,9 +90,7 @@ test("each office writes its section and submits it to its leader", async ({ pag
   for (const section of SECTIONS) {
     await switchTo(page, section.drafter);
     // The section waits in the drafter's 待办.
-    await expect(
-      page.getByTestId("todo-list").getByRole("link", { name: section.title }),
-    ).toBeVisible();
+    await expect(todoRow(page, section.title)).toBeVisible();
     await openSection(page, section.title);
     await writeAndSubmit(
       page,
@@ -115,7 +129,7 @@ test("leader1 comments on words of economy and returns it with a reason", async 
   signInAs,
 }) => {
   await signInAs("leader1");
-  await page.getByTestId("todo-list").getByRole("link", { name: "经济发展" }).click();
+  await todoRow(page, "经济发展").getByRole("link", { name: "经济发展" }).click();
   await expect(
     page.getByRole("heading", { name: "经济发展", exact: true, level: 1 }),
   ).toBeVisible();
@@ -124,14 +138,36 @@ test("leader1 comments on words of economy and returns it with a reason", async 
     "true",
   );
 
-  await selectWords(page, "亿元以上项目5个");
+  await expectAccessible(page, "章节审核（分管领导）");
+
+  // Keyboard only, from the top of the page: the skip link, into the text, select words, comment.
+  const editor = page.getByRole("textbox", { name: "章节正文" });
+  await page.reload();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "跳到正文" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  for (let i = 0; i < 30 && !(await editor.evaluate((e) => e === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("ArrowDown"); // the paragraph under the heading
+  await page.keyboard.press("Home");
+  for (let i = 0; i < "全年引进".length; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < "亿元以上项目5个".length; i++) await page.keyboard.press("Shift+ArrowRight");
   await expect(page.getByText("已选中：“亿元以上项目5个”")).toBeVisible();
-  await page.getByRole("button", { name: "对选中文字提意见" }).click();
-  await page.getByLabel("意见", { exact: true }).fill("项目数偏少，请对照县里下达的招商任务。");
-  await page.getByRole("button", { name: "发表意见" }).click();
+  await page.keyboard.press("Control+Alt+M");
+  const comment = page.getByLabel("意见", { exact: true });
+  await expect(comment).toBeFocused();
+  await expectAccessible(page, "章节审核（填写意见）");
+  await page.keyboard.type("项目数偏少，请对照县里下达的招商任务。");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "发表意见" })).toBeFocused();
+  await page.keyboard.press("Enter");
   const thread = page.getByTestId("comment-thread");
   await expect(thread).toContainText("项目数偏少");
   await expect(page.locator(".editor-root .comment-mark")).toHaveText("亿元以上项目5个");
+  await expect(editor).toBeFocused();
 
   await page.getByRole("button", { name: "退回修改" }).click();
   const dialog = page.getByRole("dialog", { name: "退回修改" });
@@ -139,9 +175,12 @@ test("leader1 comments on words of economy and returns it with a reason", async 
   await dialog.getByRole("button", { name: "确认退回" }).click();
   await expect(dialog).toBeVisible();
   await expect(dialog.locator(".field-error")).toHaveText("请填写退回理由");
+  await expect(dialog.getByLabel("退回理由（必填）")).toBeFocused();
+  await expectAccessible(page, "退回修改对话框（未填理由）");
   await dialog.getByLabel("退回理由（必填）").fill("招商目标偏低，请按意见修改后再报。");
   await dialog.getByRole("button", { name: "确认退回" }).click();
-  await expect(page.getByText("已退回修改。")).toBeVisible();
+  // Focus goes to the result: the message saying what happened.
+  await expect(page.getByRole("status").filter({ hasText: "已退回修改。" })).toBeFocused();
   await expect(stateBadge(page)).toHaveText("已退回修改");
 });
 
@@ -150,7 +189,7 @@ test("econ sees the reason and the comment, answers, fixes and resubmits", async
   signInAs,
 }) => {
   await signInAs("econ");
-  const todo = page.getByTestId("todo-list").getByRole("row", { name: /经济发展/ });
+  const todo = todoRow(page, "经济发展");
   await expect(todo).toContainText("已退回，待修改后重新提交");
   await todo.getByRole("link", { name: "经济发展" }).click();
   await expect(page.getByTestId("returned-note")).toContainText("张建国");
@@ -168,6 +207,15 @@ test("econ sees the reason and the comment, answers, fixes and resubmits", async
   await editor.click();
   await page.keyboard.press("Control+End");
   await page.keyboard.type("另新增签约项目8个。");
+  // A sub-heading, a table and a list, pasted from the office's Word file.
+  await page.keyboard.press("Enter");
+  await pasteIntoEditor(
+    page,
+    "<h2>重点项目</h2><table><tr><th>项目类别</th><th>个数</th></tr>" +
+      "<tr><td>工业项目</td><td>5</td></tr></table><ul><li>做好项目储备</li><li>加快签约落地</li></ul>",
+    "重点项目\n项目类别\t个数\n工业项目\t5\n做好项目储备\n加快签约落地",
+  );
+  await expect(editor.locator("table")).toBeVisible();
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByText("已提交审核。")).toBeVisible();
   // The highlight was a view only: the saved text carries no comment marks.
@@ -188,7 +236,17 @@ test("leader1 sees the changes since the return and approves", async ({ page, si
   await openSection(page, "经济发展");
   const since = page.getByTestId("since-return");
   await expect(since).toContainText("自上次退回以来的修改");
-  await expect(since.locator("ins")).toContainText("另新增签约项目8个。");
+  await expect(since.getByRole("insertion").first()).toHaveText("另新增签约项目8个。");
+  // What was added is marked inside the document's own structure: a heading, a table, a list.
+  await expect(since.getByRole("heading", { name: "（一）重点项目" })).toBeVisible();
+  await expect(
+    since
+      .getByRole("table")
+      .getByRole("cell")
+      .getByRole("insertion")
+      .filter({ hasText: "工业项目" }),
+  ).toBeVisible();
+  await expect(since.getByRole("insertion").filter({ hasText: "一是做好项目储备" })).toBeVisible();
   await page.getByRole("button", { name: "通过", exact: true }).click();
   await expect(page.getByText("已通过。")).toBeVisible();
   await expect(stateBadge(page)).toHaveText("已通过");
@@ -210,14 +268,27 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await page.goto(planUrl);
   await expect(page.getByTestId("approved-count")).toHaveText("已通过 6/6");
   await planStep(page, "开始统稿", "统稿中");
+  await expectAccessible(page, "计划·统稿中");
   // The template's 【】 in 形势与总体要求 hold the plan back until 党政办 fills them.
   await expect(page.getByRole("button", { name: "提交镇长审核" })).toBeDisabled();
   await expect(page.getByTestId("workflow-actions")).toContainText("还有 3 处【】待填写");
   await page.getByRole("link", { name: "编辑", exact: true }).click();
   await expect(page).toHaveURL(/\/settings$/);
   const preamble = page.getByRole("textbox", { name: "形势与总体要求" });
+  // The 【】 are marked here as in the editor, counted, and reachable one by one.
+  await expect(page.locator(".placeholder-backdrop mark").first()).toBeVisible();
+  await expect(page.getByText("还有 3 处待填写")).toBeVisible();
+  await page.getByRole("button", { name: "跳到下一处" }).click();
+  await expect(preamble).toBeFocused();
+  expect(
+    await preamble.evaluate((area: HTMLTextAreaElement) =>
+      area.value.slice(area.selectionStart, area.selectionEnd),
+    ),
+  ).toMatch(/^【[^】]*】$/);
+  await expectAccessible(page, "计划设置");
   const fills = ["全面推进乡村振兴的关键一年", "建设宜居宜业和美乡镇", "产业强镇、生态立镇"];
   await preamble.fill((await preamble.inputValue()).replace(/【[^】]*】/g, () => fills.shift()!));
+  await expect(page.getByText("没有待填写的占位内容").first()).toBeVisible();
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByTestId("text-placeholders")).toHaveCount(0);
   await expect(page.getByText("聚焦产业强镇、生态立镇")).toBeVisible();
@@ -227,21 +298,52 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await expect(
     page.getByTestId("todo-list").getByRole("link", { name: "示例镇2028年工作计划" }),
   ).toBeVisible();
+  await expectAccessible(page, "计划·镇长审核");
   await planStep(page, "提交党委会审议", "党委会审议中");
 
   await switchTo(page, "secretary");
+  // The copy sent to the committee, archived as it prints: numbered headings, a real table.
+  await page.goto(`${planUrl}/events`);
+  await page.getByRole("link", { name: /党委会审议稿/ }).click();
+  const archived = page.getByTestId("document");
+  await expect(archived.getByRole("heading", { level: 3 }).first()).toHaveText(/^一、/);
+  await expect(archived.getByRole("heading", { name: "一、抓好经济发展工作" })).toBeVisible();
+  await expect(archived.getByRole("heading", { name: "（一）重点项目" })).toBeVisible();
+  const table = archived.getByRole("table");
+  await expect(table.getByRole("columnheader", { name: "项目类别" })).toBeVisible();
+  await expect(table.getByRole("cell", { name: "工业项目" })).toBeVisible();
+  await expect(archived.getByText("一是做好项目储备")).toBeVisible();
+  await expect(archived).not.toContainText("项目类别 | 个数");
+  await expectAccessible(page, "存档稿·党委会审议稿");
+
   await page.goto(planUrl);
   await page.getByRole("button", { name: "原则通过（按意见修改）" }).click();
   const decision = page.getByRole("dialog", { name: "原则通过（按意见修改）" });
-  await fillDate(decision, /会议日期/, "2026-11-20");
+  // A meeting tomorrow is refused inside the open dialog; nothing typed is lost.
+  const tomorrow = addDays(today(), 1);
+  await fillDate(decision, /会议日期/, tomorrow);
   await decision.getByLabel("会议届次").fill("2026年第12次党委会");
   await decision.getByLabel("党委会审议意见").fill("一、压减一般性表述。\n二、补充重点项目清单。");
+  await decision.getByRole("button", { name: "确认" }).click();
+  await expect(decision).toBeVisible();
+  await expect(decision.getByRole("alert")).toContainText("会议日期不能晚于今天");
+  await expect(decision.getByLabel("会议届次")).toHaveValue("2026年第12次党委会");
+  await expect(decision.getByLabel("党委会审议意见")).toHaveValue(
+    "一、压减一般性表述。\n二、补充重点项目清单。",
+  );
+  await expect(decision.getByRole("group", { name: /会议日期/ }).getByLabel("日")).toHaveValue(
+    String(Number(tomorrow.slice(8))),
+  );
+  await expectAccessible(page, "原则通过对话框（会议日期有误）");
+  await fillDate(decision, /会议日期/, "2026-11-20");
   await decision.getByRole("button", { name: "确认" }).click();
   await expect(page.locator(".page-header .badge")).toHaveText("按意见修改中");
 
   // The committee's opinions stay in view for 党政办 until 完成修改, line by line.
   await switchTo(page, "coordinator");
-  await expect(page.getByTestId("todo-list")).toContainText("党委会审议意见：一、压减一般性表述。");
+  await expect(todoRow(page, "示例镇2028年工作计划")).toContainText(
+    "党委会审议意见：一、压减一般性表述。",
+  );
   await page.goto(planUrl);
   const opinions = page.getByTestId("opinions");
   await expect(opinions).toContainText("二、补充重点项目清单。");
@@ -262,6 +364,7 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await dialog.getByRole("button", { name: "确认印发" }).click();
   // Refused in the open dialog, in Chinese; what was typed stays.
   await expect(dialog.locator(".field-error")).toContainText("六角括号");
+  await expectAccessible(page, "印发对话框（文号有误）");
   await expect(dialog.getByRole("group", { name: /印发日期/ }).getByLabel("年")).toHaveValue(year);
   await expect(page.locator(".page-header .badge")).toHaveText("已审定");
 
@@ -270,6 +373,7 @@ test("the plan goes through 统稿, the mayor and the Party committee to publica
   await expect(page.locator(".page-header .badge")).toHaveText("已印发");
   await expect(page.getByText(`示政发〔${year}〕1号（${day}印发）`)).toBeVisible();
   await expect(page.getByTestId("workflow-actions")).toHaveCount(0);
+  await expectAccessible(page, "计划·已印发");
 
   // Now the final document: no 征求意见稿 in the name, the 文号 in the text.
   const [download] = await Promise.all([

@@ -44,13 +44,25 @@ async function typeAtEnd(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
+test("a town without a plan: the coordinator's 工作台 leads straight to opening one", async ({
+  page,
+  signInAs,
+}) => {
+  // 另一镇 never gets a plan in these tests.
+  await signInAs("coordinator2");
+  await expect(page.getByText("本镇还没有年度工作计划。")).toBeVisible();
+  await page.getByRole("link", { name: "新建年度计划" }).click();
+  await expect(page).toHaveURL(/\/plans#create-plan$/);
+  await expect(page.getByRole("region", { name: "新建年度计划" })).toBeFocused();
+  await expect(page.getByRole("textbox", { name: "年度" })).toBeVisible();
+});
+
 test("the coordinator opens the 2027 plan from templates with six assigned sections", async ({
   page,
   signInAs,
 }) => {
   await signInAs("coordinator");
-  // The empty 工作台 leads the coordinator straight to opening one.
-  await page.getByRole("link", { name: "新建年度计划" }).click();
+  await page.getByRole("link", { name: "年度计划", exact: true }).click();
   await page.getByRole("textbox", { name: "年度" }).fill("2027");
   await page.getByLabel("创建方式").selectOption("templates");
   await page.getByRole("button", { name: "创建计划" }).click();

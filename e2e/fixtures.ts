@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, test as base, type Page } from "@playwright/test";
 import type { Kysely } from "kysely";
 
@@ -59,6 +60,19 @@ export async function selectWords(page: Page, words: string, within = words) {
   );
 }
 
+/** Pastes into the section editor at the caret, as from Word: `html`, with `text` as the plain form. */
+export async function pasteIntoEditor(page: Page, html: string, text: string) {
+  await page.locator(".editor-root").evaluate(
+    (root, [html, text]) => {
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      data.setData("text/plain", text);
+      root.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+    },
+    [html, text] as const,
+  );
+}
+
 /** Types a day ("2027-01-15") into a 年/月/日 field, as a person would with the keyboard. */
 export async function fillDate(scope: Page | Locator, label: string | RegExp, day: string) {
   const [year, month, date] = day.split("-");
@@ -66,6 +80,29 @@ export async function fillDate(scope: Page | Locator, label: string | RegExp, da
   await group.getByLabel("年").fill(year!);
   await group.getByLabel("月").fill(String(Number(month)));
   await group.getByLabel("日").fill(String(Number(date)));
+}
+
+/**
+ * The page as it stands (dialogs open included) has no WCAG 2.1 AA violation
+ * that axe-core finds, and exactly one h1. A screenshot of it is kept in
+ * test-results/ and the report, so the journey can be looked at page by page.
+ */
+export async function expectAccessible(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const violations = results.violations.map(
+    (v) =>
+      `${v.id} (${v.help}): ${v.nodes
+        .slice(0, 3)
+        .map((node) => `${node.target.join(" ")} — ${node.failureSummary ?? ""}`)
+        .join(" | ")}`,
+  );
+  expect(violations, `${what}：无障碍检查`).toEqual([]);
+  await expect(page.locator("h1"), `${what}：只有一个一级标题`).toHaveCount(1);
+  const path = base.info().outputPath(`${what}.png`);
+  await page.screenshot({ path });
+  await base.info().attach(what, { path, contentType: "image/png" });
 }
 
 export const test = base.extend<

@@ -1,7 +1,14 @@
 import type { Page } from "@playwright/test";
 
 import { today } from "../app/utils/dates";
-import { expect, openPlanFromTemplates, selectWords, signIn, test } from "./fixtures";
+import {
+  expect,
+  openPlanFromTemplates,
+  pasteIntoEditor,
+  selectWords,
+  signIn,
+  test,
+} from "./fixtures";
 
 // Who may close a comment thread, headings that never show their number twice,
 // and a plan carried over from last year that carries none of last year's days.
@@ -75,12 +82,11 @@ test("a heading pasted with its number keeps one number, the one from its place"
   await editor.click();
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Enter");
-  await editor.evaluate((root) => {
-    const data = new DataTransfer();
-    data.setData("text/html", "<h2>（六）抓好财税工作</h2><p>确保一般公共预算收入增长。</p>");
-    data.setData("text/plain", "（六）抓好财税工作\n确保一般公共预算收入增长。");
-    root.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
-  });
+  await pasteIntoEditor(
+    page,
+    "<h2>（六）抓好财税工作</h2><p>确保一般公共预算收入增长。</p>",
+    "（六）抓好财税工作\n确保一般公共预算收入增长。",
+  );
   // A second-level heading: an h3 in the page, below the page's h1 and the section's h2s.
   const heading = editor.getByRole("heading", { level: 3, name: "抓好财税工作" });
   await expect(heading).toHaveText("抓好财税工作");

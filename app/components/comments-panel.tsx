@@ -96,8 +96,24 @@ export function CommentsPanel({
     if (fetcher.state === "idle" && fetcher.data?.commentOk) {
       setComposing(null);
       setSelected(null);
+      // Back to the text the person was reading; the status line says it worked.
+      document.querySelector<HTMLElement>(".editor-root")?.focus({ preventScroll: true });
     }
   }, [fetcher.state, fetcher.data, setSelected]);
+
+  // Ctrl+Alt+M (Word's shortcut for a new comment): comment on the selection without the mouse.
+  useEffect(() => {
+    if (!canComment) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey && event.altKey && event.key.toLowerCase() === "m")) return;
+      if (selected && "quote" in selected) {
+        event.preventDefault();
+        setComposing(selected);
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [canComment, selected]);
 
   const standing = threads.filter((t) => !t.orphaned);
   const orphaned = threads.filter((t) => t.orphaned);
@@ -119,6 +135,7 @@ export function CommentsPanel({
               if (selected && "quote" in selected) setComposing(selected);
             }}
             disabled={!selected || !("quote" in selected)}
+            aria-keyshortcuts="Control+Alt+M"
           >
             对选中文字提意见
           </button>
@@ -127,7 +144,7 @@ export function CommentsPanel({
               ? selected.problem
               : selected && "quote" in selected
                 ? `已选中：“${selected.quote.slice(0, 30)}${selected.quote.length > 30 ? "…" : ""}”`
-                : "先在正文中选中要提意见的文字。"}
+                : "先在正文中选中要提意见的文字（也可用方向键加 Shift 选择），再按此按钮或 Ctrl+Alt+M。"}
           </p>
         </div>
       )}
@@ -155,6 +172,9 @@ export function CommentsPanel({
           </div>
         </fetcher.Form>
       )}
+      <p role="status" className="visually-hidden">
+        {fetcher.state === "idle" && fetcher.data?.commentOk ? "意见已发表。" : ""}
+      </p>
       {fetcher.data?.commentError && (
         <p className="alert error" role="alert">
           {fetcher.data.commentError}

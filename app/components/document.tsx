@@ -7,7 +7,7 @@ import type { CSSProperties, ReactNode } from "react";
 import type { DiffPart } from "~/editor/diff";
 import type { DiffBlock } from "~/export/document-diff";
 import { cssFontStack, DEFAULT_FONTS, type FontSettings } from "~/export/fonts";
-import type { Block, Run } from "~/export/model";
+import type { Block, ParagraphStyle, Run } from "~/export/model";
 
 function Runs({ runs }: { runs: Run[] }) {
   return (
@@ -73,6 +73,14 @@ function Table({
   );
 }
 
+/** The page has its own h1: the document's title and headings sit below it. */
+const TAGS: Partial<Record<ParagraphStyle, "h2" | "h3" | "h4" | "h5">> = {
+  title: "h2",
+  heading1: "h3",
+  heading2: "h4",
+  heading3: "h5",
+};
+
 function Paragraph({
   block,
   children,
@@ -85,8 +93,7 @@ function Paragraph({
   const style: CSSProperties = {};
   if (block.align) style.textAlign = block.align;
   if (block.rightIndent !== undefined) style.paddingRight = `${block.rightIndent}em`;
-  // The page has its own h1: the document's title and headings sit below it.
-  const Tag = block.style === "title" ? "h2" : block.style.startsWith("heading") ? "h3" : "p";
+  const Tag = TAGS[block.style] ?? "p";
   return (
     <Tag className={`pv-${block.style} ${className}`.trim()} style={style}>
       {children}
@@ -123,6 +130,33 @@ export function fontVariables(fonts: FontSettings): CSSProperties {
   } as CSSProperties;
 }
 
+/** One long sheet in the document's fonts (no page breaks), to read rather than to print. */
+function OpenPage({
+  fonts,
+  testId,
+  className = "",
+  children,
+}: {
+  fonts: FontSettings;
+  testId: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      className={`print-preview document-view ${className}`.trim()}
+      style={fontVariables(fonts)}
+      data-testid={testId}
+    >
+      <div className="pv-page pv-page-open">
+        <div className="pv-window pv-window-open">
+          <div className="pv-flow">{children}</div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
 /** One long page of the document (no page breaks): an archived copy to read. */
 export function DocumentView({
   blocks,
@@ -132,19 +166,9 @@ export function DocumentView({
   fonts?: FontSettings;
 }) {
   return (
-    <div
-      className="print-preview document-view"
-      style={fontVariables(fonts)}
-      data-testid="document"
-    >
-      <div className="pv-page pv-page-open">
-        <div className="pv-window pv-window-open">
-          <div className="pv-flow">
-            <Flow blocks={blocks} />
-          </div>
-        </div>
-      </div>
-    </div>
+    <OpenPage fonts={fonts} testId="document">
+      <Flow blocks={blocks} />
+    </OpenPage>
   );
 }
 
@@ -216,20 +240,10 @@ export function DocumentDiffView({
   const shown = onlyChanges ? diff.filter((item) => item.change !== "same") : diff;
   if (shown.length === 0) return <p className="muted">两个版本的内容相同。</p>;
   return (
-    <div
-      className="print-preview document-view diff"
-      style={fontVariables(fonts)}
-      data-testid="diff"
-    >
-      <div className="pv-page pv-page-open">
-        <div className="pv-window pv-window-open">
-          <div className="pv-flow">
-            {shown.map((item, i) => (
-              <DiffBlockView key={i} item={item} />
-            ))}
-          </div>
-        </div>
-      </div>
-    </div>
+    <OpenPage fonts={fonts} testId="diff" className="diff">
+      {shown.map((item, i) => (
+        <DiffBlockView key={i} item={item} />
+      ))}
+    </OpenPage>
   );
 }

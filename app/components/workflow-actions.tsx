@@ -229,6 +229,39 @@ function DialogText({
   );
 }
 
+/** A 文号 box with the rule for writing it underneath. */
+function DocumentNumberField({
+  field,
+  label,
+  placeholder,
+  value,
+  onChange,
+}: {
+  field: Fields[string];
+  label: string;
+  placeholder?: string;
+  value?: string;
+  onChange?: (value: string) => void;
+}) {
+  const hintId = useId();
+  return (
+    <>
+      <DialogText
+        field={field}
+        label={label}
+        maxLength={40}
+        placeholder={placeholder}
+        describedBy={hintId}
+        value={value}
+        onChange={onChange}
+      />
+      <p id={hintId} className="muted small-note">
+        {DOCUMENT_NUMBER_HINT}
+      </p>
+    </>
+  );
+}
+
 function MeetingFields({ fields }: { fields: Fields }) {
   return (
     <fieldset className="field">
@@ -267,21 +300,15 @@ function PublishFields({
   publication?: { issuer: string; year: number };
 }) {
   const [number, setNumber] = useState("");
-  const hintId = useId();
   return (
     <>
-      <DialogText
+      <DocumentNumberField
         field={fields.documentNumber!}
         label="文号（必填）"
-        maxLength={40}
         placeholder={`如：示政发〔${publication?.year ?? new Date().getFullYear()}〕1号`}
-        describedBy={hintId}
         value={number}
         onChange={setNumber}
       />
-      <p id={hintId} className="muted small-note">
-        {DOCUMENT_NUMBER_HINT}
-      </p>
       <ChineseDateField
         name={fields.date!.name}
         label="印发日期"
@@ -306,18 +333,9 @@ function PublishFields({
 
 /** An administrator's correction of a wrong 文号: kept on the record with its reason. */
 function CorrectionFields({ fields }: { fields: Fields }) {
-  const hintId = useId();
   return (
     <>
-      <DialogText
-        field={fields.documentNumber!}
-        label="正确的文号（必填）"
-        maxLength={40}
-        describedBy={hintId}
-      />
-      <p id={hintId} className="muted small-note">
-        {DOCUMENT_NUMBER_HINT}
-      </p>
+      <DocumentNumberField field={fields.documentNumber!} label="正确的文号（必填）" />
       <DialogText field={fields.reason!} label="更正原因（必填）" rows={3} maxLength={500} />
       <p className="muted">
         更正记入审核记录（原文号、新文号、更正人和原因）；此后导出的文件使用新文号，正文不变。
@@ -372,7 +390,11 @@ function DialogAction({
     if (fetcher.state !== "idle") sent.current = true;
     else if (sent.current) {
       sent.current = false;
-      if (!fetcher.data?.workflowError) dialog.current?.close();
+      if (!fetcher.data?.workflowError) {
+        // close() gives the focus back to the opener; the result is what the person needs next.
+        dialog.current?.close();
+        document.querySelector<HTMLElement>(".flash, #main")?.focus();
+      }
     }
   }, [fetcher.state, fetcher.data]);
   return (

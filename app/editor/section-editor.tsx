@@ -21,6 +21,7 @@ import { COMMENT_MARK_TAG } from "./marks";
 import { PAGE_HEADINGS } from "./page-heading-node";
 import { countCharacters, countPlaceholders, EDITOR_NODES } from "./nodes";
 import { CommentMarksPlugin, type MarkedThread } from "./plugins/comment-marks-plugin";
+import { ListMarkersPlugin } from "./plugins/list-markers-plugin";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
 import { HeadingNumbersPlugin } from "./plugins/heading-numbers-plugin";
 import { PlainStylePlugin } from "./plugins/plain-style-plugin";
@@ -182,11 +183,7 @@ function EditorBody(props: SectionEditorProps) {
           onMine={(conflict) => autosave.resolve("mine", conflict)}
         />
       )}
-      <div
-        className="editor-frame"
-        style={style}
-        data-list-style={props.listStyle ?? DEFAULT_LIST_STYLE}
-      >
+      <div className="editor-frame" style={style}>
         <RichTextPlugin
           contentEditable={
             <ContentEditable
@@ -216,6 +213,7 @@ function EditorBody(props: SectionEditorProps) {
         <ReadOnlyCaretPlugin />
       )}
       <ListPlugin />
+      <ListMarkersPlugin listStyle={props.listStyle ?? DEFAULT_LIST_STYLE} />
       <TablePlugin />
       {props.editable && (
         <OnChangePlugin

@@ -6,7 +6,7 @@ import { stateLabel } from "~workflows/labels";
 
 import { inputFromCopy } from "~/export/copy";
 import { fontsFromJson, type FontSettings } from "~/export/fonts";
-import { DEFAULT_LIST_STYLE, isListStyle, type ListStyle } from "~/export/lists";
+import { DEFAULT_LIST_STYLE, type ListStyle } from "~/export/lists";
 import type { ExportInput } from "~/export/model";
 import { renderPlanDocx } from "~/export/render.server";
 import { today } from "~/utils/dates";
@@ -95,7 +95,7 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
       department: t.departmentName,
     })),
     targetsAsTable: plan.targetsAsTable === 1,
-    listStyle: isListStyle(plan.listStyle) ? plan.listStyle : DEFAULT_LIST_STYLE,
+    listStyle: plan.listStyle,
     sections,
     closing: plan.closing,
     issuer: issuerOf(plan.townName),
@@ -170,7 +170,7 @@ export async function getListStyle(townId: string): Promise<ListStyle> {
     .select("listStyle")
     .where("id", "=", townId)
     .executeTakeFirst();
-  return isListStyle(town?.listStyle) ? town.listStyle : DEFAULT_LIST_STYLE;
+  return town?.listStyle ?? DEFAULT_LIST_STYLE;
 }
 
 export async function setListStyle(townId: string, listStyle: ListStyle): Promise<void> {

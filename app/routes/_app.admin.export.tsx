@@ -85,6 +85,11 @@ export default function ExportFontsPage() {
           中都按这里选定的样式编号；“编号列表”一律印作（1）（2），其下一级印作①②。
         </p>
         <Form method="post" className="stack">
+          {actionData && "listStyleError" in actionData && (
+            <p className="alert error" role="alert">
+              {actionData.listStyleError}
+            </p>
+          )}
           <input type="hidden" name="intent" value="list-style" />
           <fieldset className="field">
             <legend>项目列表印作</legend>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Flash } from "~/components/flash";
 import { NavigationProgress } from "~/components/navigation-progress";
+import { useRouteFocus } from "~/components/route-focus";
 import { allowed } from "~/policies/policy";
 import { requireUser } from "~/utils/auth.server";
 import { getSessionId, takeFlash } from "~/utils/session.server";
@@ -87,6 +88,7 @@ function AppShell({
 
 export default function AppLayout() {
   const data = useLoaderData<typeof loader>();
+  useRouteFocus("main");
   return (
     <AppShell data={data}>
       <Outlet />

@@ -12,6 +12,7 @@ import {
   $getRoot,
   $isElementNode,
   HISTORY_MERGE_TAG,
+  SKIP_DOM_SELECTION_TAG,
   type LexicalNode,
 } from "lexical";
 import { useEffect } from "react";
@@ -69,7 +70,10 @@ export function CommentMarksPlugin({
   const signature = threads.map((t) => `${t.id}:${t.occurrence}:${t.quote}`).join("\n");
 
   useEffect(() => {
-    editor.update(() => $applyMarks(threads), { tag: [COMMENT_MARK_TAG, HISTORY_MERGE_TAG] });
+    // A view change: it must not move the reader's caret or take the focus.
+    editor.update(() => $applyMarks(threads), {
+      tag: [COMMENT_MARK_TAG, HISTORY_MERGE_TAG, SKIP_DOM_SELECTION_TAG],
+    });
     // `signature` stands for `threads`: re-mark only when they really change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, signature]);

@@ -29,10 +29,10 @@ const BLOCKS: { value: Block; label: string }[] = [
   { value: "h3", label: "三级标题 1." },
 ];
 
-const FORMATS: { format: TextFormatType; label: string; title: string }[] = [
-  { format: "bold", label: "B", title: "加粗（Ctrl+B）" },
-  { format: "italic", label: "I", title: "倾斜（Ctrl+I）" },
-  { format: "underline", label: "U", title: "下划线（Ctrl+U）" },
+const FORMATS: { format: TextFormatType; label: string; key: string }[] = [
+  { format: "bold", label: "加粗", key: "B" },
+  { format: "italic", label: "倾斜", key: "I" },
+  { format: "underline", label: "下划线", key: "U" },
 ];
 
 /** The block the caret is in: a paragraph, a heading, or something else (list item, cell). */
@@ -148,12 +148,12 @@ export function ToolbarPlugin() {
         </button>
       )}
       <span className="toolbar-divider" />
-      {FORMATS.map(({ format, label, title }) => (
+      {FORMATS.map(({ format, label, key }) => (
         <button
           key={format}
           type="button"
-          title={title}
-          aria-label={title}
+          title={`${label}（Ctrl+${key}）`}
+          aria-keyshortcuts={`Control+${key}`}
           className={`format-${format}`}
           onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format)}
         >
