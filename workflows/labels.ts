@@ -4,6 +4,7 @@ import { SECTION_STATE_LABELS, type SectionEventType, type SectionState } from "
 /** Button labels, exactly as the offices know them. */
 export const SECTION_EVENT_LABELS: Record<SectionEventType, string> = {
   edit: "修改",
+  cleanCopy: "接受全部修订（清稿）",
   submit: "提交审核",
   withdraw: "撤回",
   approve: "通过",
@@ -33,6 +34,9 @@ const PLAN_EVENT_LABELS: Record<PlanEventType, string> = {
 
 /** Events that are kept on the record, and how the record reads them: "已由 张三 于 14:02 通过". */
 export const EVENT_PAST_LABELS = {
+  /** Kept when someone other than the drafting office starts changing the text. */
+  edit: "修改正文",
+  cleanCopy: "清稿（接受全部修订）",
   submit: "提交审核",
   withdraw: "撤回",
   approve: "通过",
@@ -84,6 +88,8 @@ export const SNAPSHOT_KINDS = [
   "amendments",
   "planReturned",
   "published",
+  /** 花脸稿: the text with its tracked changes, kept at 清稿. */
+  "markup",
 ] as const;
 export type SnapshotKind = (typeof SNAPSHOT_KINDS)[number];
 
@@ -99,6 +105,7 @@ export const SNAPSHOT_LABELS: Record<SnapshotKind, string> = {
   amendments: "党委会原则通过稿",
   planReturned: "退回稿",
   published: "印发稿",
+  markup: "花脸稿",
 };
 
 /** Which copy a step keeps, if any: a section's events, or the plan's (by the state it left). */
@@ -112,6 +119,7 @@ export function snapshotKindOf(
       return: "returned",
       approve: "approved",
       reopen: "reopened",
+      cleanCopy: "markup",
     };
     return kinds[event as SectionEventType] ?? null;
   }

@@ -40,7 +40,7 @@ compiling            finalize              409         409                  409 
 compiling            return                drafting    403                  403      403 403 403
 compiling            publish               409         409                  409      409 409 409
 compiling            correctDocumentNumber 409         409                  409      409 409 409
-mayorReview          edit                  409         409                  409      409 409 409
+mayorReview          edit                  403         =                    403      403 403 403
 mayorReview          manageSections        409         409                  409      409 409 409
 mayorReview          setExportOptions      =           403                  403      403 403 403
 mayorReview          startCompiling        409         409                  409      409 409 409

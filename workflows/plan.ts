@@ -147,8 +147,10 @@ const machine = setup({
             return: { guard: coordinator, target: "drafting" },
           },
         },
+        // The mayor may change the plan's own texts while reviewing it.
         mayorReview: {
           on: {
+            edit: { guard: by("mayor"), actions: "stayPut" },
             approve: { guard: by("mayor"), target: "partyCommitteeReview" },
             return: { guard: by("mayor"), target: "drafting" },
           },

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { decide, leafOf } from "./decide";
 import type { PlanState } from "./plan";
 import {
+  SECTION_EVENT_TYPES,
   SECTION_STATES,
   type SectionContext,
   type SectionEvent,
@@ -27,13 +28,15 @@ const COLUMNS: ActorName[] = [
 // in review and after, econ is the one who submitted it.
 const TABLE = `
 drafting     edit      =            403 403 403 =   403 403
+drafting     cleanCopy =            403 403 403 =   403 403
 drafting     submit    leaderReview 403 403 403 403 403 403
 drafting     withdraw  409          409 409 409 409 409 409
 drafting     approve   409          409 409 409 409 409 409
 drafting     return    409          409 409 409 409 409 409
 drafting     reopen    409          409 409 409 409 409 409
 drafting     remind    403          403 403 403 =   403 403
-leaderReview edit      409          409 409 409 409 409 409
+leaderReview edit      403          403 =   403 403 403 403
+leaderReview cleanCopy 403          403 =   403 403 403 403
 leaderReview submit    409          409 409 409 409 409 409
 leaderReview withdraw  drafting     403 403 403 403 403 403
 leaderReview approve   403          403 approved 403 403 403 403
@@ -41,6 +44,7 @@ leaderReview return    403          403 returned 403 403 403 403
 leaderReview reopen    409          409 409 409 409 409 409
 leaderReview remind    403          403 403 403 =   403 403
 returned     edit      =            403 403 403 =   403 403
+returned     cleanCopy =            403 403 403 =   403 403
 returned     submit    leaderReview 403 403 403 403 403 403
 returned     withdraw  409          409 409 409 409 409 409
 returned     approve   409          409 409 409 409 409 409
@@ -48,6 +52,7 @@ returned     return    409          409 409 409 409 409 409
 returned     reopen    409          409 409 409 409 409 409
 returned     remind    403          403 403 403 =   403 403
 approved     edit      409          409 409 409 409 409 409
+approved     cleanCopy 409          409 409 409 409 409 409
 approved     submit    409          409 409 409 409 409 409
 approved     withdraw  409          409 409 409 409 409 409
 approved     approve   409          409 409 409 409 409 409
@@ -87,7 +92,7 @@ describe("section machine: every role × state × event", () => {
   it("covers every state and event", () => {
     const rows = parseTable(TABLE, COLUMNS);
     expect(new Set(rows.map((row) => row.state))).toEqual(new Set(SECTION_STATES));
-    expect(rows).toHaveLength(SECTION_STATES.length * 7 * COLUMNS.length);
+    expect(rows).toHaveLength(SECTION_STATES.length * SECTION_EVENT_TYPES.length * COLUMNS.length);
   });
 
   it.each(parseTable(TABLE, COLUMNS))("$state + $event by $actor → $expected", (row) => {
@@ -144,21 +149,32 @@ describe("section machine: content and people", () => {
     }
   });
 
-  it("lets only the coordinator edit approved text while compiling or amending", () => {
-    for (const planState of ["compiling", "amending"] as PlanState[]) {
-      expect(outcome("approved", eventOf("edit", "coordinator"), { planState })).toBe("=");
-      expect(outcome("approved", eventOf("edit", "econ"), { planState })).toBe("403");
+  it("lets only the coordinator edit approved text while compiling or amending, and only the mayor in 镇长审核", () => {
+    for (const type of ["edit", "cleanCopy"]) {
+      for (const planState of ["compiling", "amending"] as PlanState[]) {
+        expect(outcome("approved", eventOf(type, "coordinator"), { planState })).toBe("=");
+        expect(outcome("approved", eventOf(type, "mayor"), { planState })).toBe("403");
+        expect(outcome("approved", eventOf(type, "econ"), { planState })).toBe("403");
+      }
+      expect(outcome("approved", eventOf(type, "mayor"), { planState: "mayorReview" })).toBe("=");
+      for (const actor of ["coordinator", "leader1", "econ", "secretary"] as ActorName[]) {
+        expect(outcome("approved", eventOf(type, actor), { planState: "mayorReview" })).not.toBe(
+          "=",
+        );
+      }
+      for (const planState of ["partyCommitteeReview", "approved", "published"] as PlanState[]) {
+        for (const actor of ["coordinator", "mayor"] as ActorName[]) {
+          expect(outcome("approved", eventOf(type, actor), { planState })).toBe("409");
+        }
+      }
     }
-    expect(outcome("approved", eventOf("edit", "coordinator"), { planState: "mayorReview" })).toBe(
-      "409",
-    );
   });
 });
 
 describe("section machine: model-based paths", () => {
   const events = (Object.keys(ACTORS) as ActorName[]).flatMap((actor) =>
-    ["edit", "submit", "withdraw", "approve", "return", "reopen", "remind"].map((type) =>
-      eventOf(type, actor),
+    ["edit", "cleanCopy", "submit", "withdraw", "approve", "return", "reopen", "remind"].map(
+      (type) => eventOf(type, actor),
     ),
   );
   const input = context("drafting");

@@ -35,6 +35,8 @@ export type SectionContext = {
 
 export const SECTION_EVENT_TYPES = [
   "edit",
+  /** 清稿: accept every tracked change; the marked-up copy is kept (花脸稿). */
+  "cleanCopy",
   "submit",
   "withdraw",
   "approve",
@@ -53,6 +55,7 @@ export type SectionUserEvent = (typeof SECTION_USER_EVENTS)[number];
 
 const VERBS: Record<SectionEventType, string> = {
   edit: "修改",
+  cleanCopy: "清稿",
   submit: "提交",
   withdraw: "撤回",
   approve: "审核",
@@ -112,7 +115,12 @@ const planCompiling = {
   type: "planIn",
   params: { states: ["compiling", "amending"], because: "章节已通过，当前不能修改。" },
 } as const;
+const planMayorReview = {
+  type: "planIn",
+  params: { states: ["mayorReview"], because: "镇长审核期间，只有镇长能修改正文。" },
+} as const;
 const coordinator = { type: "actorIs", params: { role: "coordinator" } } as const;
+const mayor = { type: "actorIs", params: { role: "mayor" } } as const;
 
 const machine = setup({
   types: {
@@ -142,7 +150,12 @@ const machine = setup({
         writing: {
           initial: "drafting",
           on: {
+            // Editing keeps the state; 清稿 is open to exactly those who may edit.
             edit: { guard: and(["ownDepartmentOrCoordinator", planDrafting]), actions: "stayPut" },
+            cleanCopy: {
+              guard: and(["ownDepartmentOrCoordinator", planDrafting]),
+              actions: "stayPut",
+            },
             submit: {
               guard: and(["ownDepartment", planDrafting, "hasText", "noPlaceholders"]),
               target: "leaderReview",
@@ -151,8 +164,11 @@ const machine = setup({
           },
           states: { drafting: {}, returned: {} },
         },
+        // The leader may change the text while reviewing it; every change is kept (痕迹保留).
         leaderReview: {
           on: {
+            edit: { guard: and(["ownLeader", planDrafting]), actions: "stayPut" },
+            cleanCopy: { guard: and(["ownLeader", planDrafting]), actions: "stayPut" },
             withdraw: { guard: and(["theSubmitter", planDrafting]), target: "writing.drafting" },
             approve: {
               guard: and(["ownLeader", planDrafting, "notTheSubmitter"]),
@@ -168,8 +184,15 @@ const machine = setup({
     },
     approved: {
       on: {
-        // 统稿 and 按意见修改: only the coordinator edits approved text.
-        edit: { guard: and([planCompiling, coordinator]), actions: "stayPut" },
+        // 统稿 and 按意见修改: the coordinator edits approved text; 镇长审核: the mayor.
+        edit: [
+          { guard: and([planCompiling, coordinator]), actions: "stayPut" },
+          { guard: and([planMayorReview, mayor]), actions: "stayPut" },
+        ],
+        cleanCopy: [
+          { guard: and([planCompiling, coordinator]), actions: "stayPut" },
+          { guard: and([planMayorReview, mayor]), actions: "stayPut" },
+        ],
         reopen: { guard: "planReviewer", target: "#section.inProgress.writing.returned" },
       },
     },

@@ -718,9 +718,9 @@ describeEachDialect(
         type: "submitToMayor",
         baseVersion: saved.json.version,
       });
-      // Not while the mayor has it.
+      // Not while the mayor has it: then only the mayor changes the plan's own text.
       expect((await put("coordinator", { ...ownText, baseVersion: step.version })).status).toBe(
-        409,
+        403,
       );
       p = await planOf("mayor");
       expect(p.allowedEvents).toEqual(["approve", "return"]);

@@ -5,9 +5,10 @@ import type { PlanState } from "~workflows/plan";
 import type { SectionState } from "~workflows/section";
 
 import { checkContent, contentFacts, markdownToContent } from "~/editor/content.server";
-import { can, type PolicyUser } from "~/policies/policy";
+import { can, editsAsReviewer, type PolicyUser } from "~/policies/policy";
 
 import { editPlan, type EditResult } from "./plan-edit.server";
+import { recordEvent } from "./workflow/record.server";
 
 /** Saves by one person within this time fold into one revision. */
 export const REVISION_FOLD_MS = 10 * 60 * 1000;
@@ -31,6 +32,7 @@ export interface SectionRow {
   characters: number;
   placeholders: number;
   version: number;
+  updatedBy: string | null;
   updatedByName: string | null;
   updatedAt: string;
   planState: PlanState;
@@ -59,6 +61,7 @@ function sectionQuery(townId: string) {
       "sections.characters",
       "sections.placeholders",
       "sections.version",
+      "sections.updatedBy",
       "editor.displayName as updatedByName",
       "sections.updatedAt",
       "plans.state as planState",
@@ -167,7 +170,7 @@ export async function saveSectionContent(
         .where("version", "=", baseVersion)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
-      await recordRevision(trx, {
+      const started = await recordRevision(trx, {
         sectionId,
         version: baseVersion + 1,
         content: check.json,
@@ -176,6 +179,21 @@ export async function saveSectionContent(
         at: now,
         reason,
       });
+      // A reviewer starting to change the text is a line of its own in the 审核记录.
+      if (started && editsAsReviewer(user, section)) {
+        await recordEvent(trx, {
+          townId: user.townId,
+          planId: section.planId,
+          sectionId,
+          subject: section.title,
+          actorId: user.id,
+          event: "edit",
+          from: section.state,
+          to: section.state,
+          reason: reason ?? null,
+          at: savedAt,
+        });
+      }
       return true;
     });
   return saved ? { status: "saved", version: baseVersion + 1, savedAt } : conflict();
@@ -186,7 +204,8 @@ type Db = ReturnType<typeof getDb>;
 /**
  * Keeps the saved content as a revision. Consecutive saves by one person
  * within REVISION_FOLD_MS of the revision's start update that revision;
- * anyone else's save, or a later one, starts a new revision.
+ * anyone else's save, or a later one, starts a new revision. Answers whether
+ * it started one.
  */
 export async function recordRevision(
   db: Db,
@@ -199,7 +218,7 @@ export async function recordRevision(
     at: Date;
     reason?: string;
   },
-): Promise<void> {
+): Promise<boolean> {
   const at = nowIso(input.at);
   const latest = await db
     .selectFrom("sectionRevisions")
@@ -226,7 +245,7 @@ export async function recordRevision(
       })
       .where("id", "=", latest.id)
       .execute();
-    return;
+    return false;
   }
   await db
     .insertInto("sectionRevisions")
@@ -242,6 +261,7 @@ export async function recordRevision(
       updatedAt: at,
     })
     .execute();
+  return true;
 }
 
 export interface RevisionRow {

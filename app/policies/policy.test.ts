@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
 import { PLAN_STATES, type PlanState } from "~workflows/plan";
-import type { SectionState } from "~workflows/section";
+import { SECTION_EVENT_TYPES, type SectionState } from "~workflows/section";
 
-import { type Action, can, type PolicyUser, type SectionSubject } from "./policy";
+import { type Action, can, editsAsReviewer, type PolicyUser, type SectionSubject } from "./policy";
 
 // The demo town's people: econ writes 经济发展 (overseen by leader1); agri and
 // leader2 have nothing to do with it.
@@ -47,14 +47,21 @@ function section(state: SectionState, planState: PlanState): SectionSubject {
 
 type Spec = Partial<Record<string, Person[]>>;
 
+/** Who may change the text: the office and 党政办 while drafting, the leader in review, the mayor in 镇长审核. */
+const EDITORS: Spec = {
+  "drafting/drafting": ["coordinator", "econ"],
+  "leaderReview/drafting": ["leader1"],
+  "returned/drafting": ["coordinator", "econ"],
+  "approved/compiling": ["coordinator"],
+  "approved/mayorReview": ["mayor"],
+  "approved/amending": ["coordinator"],
+};
+
 /** Who may, per "sectionState/planState"; everyone else in every other situation may not. */
 const SECTION_SPEC: Record<string, Spec> = {
-  "section.edit": {
-    "drafting/drafting": ["coordinator", "econ"],
-    "returned/drafting": ["coordinator", "econ"],
-    "approved/compiling": ["coordinator"],
-    "approved/amending": ["coordinator"],
-  },
+  "section.edit": EDITORS,
+  // 清稿: exactly those who may edit now.
+  "section.cleanCopy": EDITORS,
   "section.submit": { "drafting/drafting": ["econ"], "returned/drafting": ["econ"] },
   "section.withdraw": { "leaderReview/drafting": ["econ"] },
   "section.approve": { "leaderReview/drafting": ["leader1"] },
@@ -90,7 +97,12 @@ const SECTION_SPEC: Record<string, Spec> = {
 };
 
 const PLAN_SPEC: Record<string, Partial<Record<PlanState, Person[]>>> = {
-  "plan.edit": { drafting: ["coordinator"], compiling: ["coordinator"], amending: ["coordinator"] },
+  "plan.edit": {
+    drafting: ["coordinator"],
+    compiling: ["coordinator"],
+    mayorReview: ["mayor"],
+    amending: ["coordinator"],
+  },
   "plan.manageSections": { drafting: ["coordinator"] },
   "plan.setExportOptions": Object.fromEntries(
     PLAN_STATES.filter((s) => s !== "published").map((s) => [s, ["coordinator"] as Person[]]),
@@ -173,7 +185,7 @@ describe("policy: every role × state × action", () => {
       ...townRows.map((row) => row.action),
       "token.revoke",
     ]);
-    const sectionEvents = ["edit", "submit", "withdraw", "approve", "return", "reopen", "remind"];
+    const sectionEvents = SECTION_EVENT_TYPES;
     for (const event of sectionEvents) expect(covered).toContain(`section.${event}`);
     expect(covered.size).toBe(
       sectionEvents.length + 3 + Object.keys(PLAN_SPEC).length + townRows.length + 1,
@@ -200,6 +212,23 @@ describe("policy: refusals in words", () => {
   it("tells the drafter why a section in review is read-only", () => {
     const verdict = can(PEOPLE.econ, "section.edit", section("leaderReview", "drafting"));
     expect(!verdict.ok && verdict.refusal.message).toContain("请提交人先撤回");
+  });
+
+  it("tells who edits at each later stage of the plan", () => {
+    const during = (planState: PlanState, person: Person) => {
+      const verdict = can(PEOPLE[person], "section.edit", section("approved", planState));
+      return !verdict.ok && verdict.refusal.message;
+    };
+    expect(during("mayorReview", "coordinator")).toBe("镇长审核期间，只有镇长能修改正文。");
+    expect(during("compiling", "mayor")).toBe("统稿期间，只有党政办能修改正文。");
+    expect(during("published", "coordinator")).toBe("计划已印发，不能再修改正文。");
+  });
+
+  it("knows whose edits are a reviewer's", () => {
+    const subject = section("leaderReview", "drafting");
+    expect(editsAsReviewer(PEOPLE.leader1, subject)).toBe(true);
+    expect(editsAsReviewer(PEOPLE.coordinator, subject)).toBe(true);
+    expect(editsAsReviewer(PEOPLE.econ, subject)).toBe(false);
   });
 
   it("says who may resolve a thread", () => {

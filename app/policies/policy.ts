@@ -117,28 +117,51 @@ function planVerdict(user: PolicyUser, type: PlanEventType, plan: PlanSubject) {
   return verdictOf(decidePlan(user, type, plan));
 }
 
-const READ_ONLY_REASONS: Partial<Record<SectionState, string>> = {
-  leaderReview: "本章节已提交分管领导审核，当前不能修改；如需修改，请提交人先撤回。",
-  approved: "本章节已通过分管领导审核，当前不能修改。",
+/** Who edits the text at each stage of the plan after drafting, in the words a reader needs. */
+const STAGE_EDITORS: Partial<Record<PlanState, string>> = {
+  compiling: "统稿期间，只有党政办能修改正文。",
+  amending: "按意见修改期间，只有党政办能修改正文。",
+  mayorReview: "镇长审核期间，只有镇长能修改正文。",
+  partyCommitteeReview: "计划正在党委会审议，当前不能修改正文。",
+  approved: "计划已审定，当前不能修改正文。",
+  published: "计划已印发，不能再修改正文。",
 };
+
+/** Whether the person belongs to the office that drafts the section. */
+function ownsSection(user: PolicyUser, section: SectionSubject): boolean {
+  return has(user, "drafter") && !!user.departmentId && user.departmentId === section.departmentId;
+}
+
+/**
+ * Whether the person's edits of the section are a reviewer's (the leader, the
+ * mayor, 党政办): shown to them as kept with their name (痕迹保留), and put
+ * on the record when they start.
+ */
+export function editsAsReviewer(user: PolicyUser, section: SectionSubject): boolean {
+  return !ownsSection(user, section);
+}
 
 /** Editing is the machine's `edit` event; its refusal is put in the words a reader needs. */
 function editVerdict(user: PolicyUser, section: SectionSubject): Verdict {
   const verdict = sectionVerdict(user, "edit", section);
   if (verdict.ok) return verdict;
   const because = (message: string) => refused({ ...verdict.refusal, message });
-  if (verdict.refusal.code === "forbidden" && section.planState !== "drafting") {
-    return because("统稿和按意见修改期间，只有党政办能修改正文。");
+  if (section.planState !== "drafting") {
+    return because(STAGE_EDITORS[section.planState] ?? verdict.refusal.message);
   }
-  if (verdict.refusal.code === "forbidden") {
+  if (section.state === "leaderReview") {
     return because(
-      has(user, "drafter")
-        ? `本章节由${section.departmentName ?? "其他科室"}起草，您只能查看。`
-        : "您的角色只能查看本章节，不能修改。",
+      ownsSection(user, section)
+        ? "本章节已提交分管领导审核，审核期间只有分管领导能修改；如需修改，请提交人先撤回。"
+        : "本章节正在分管领导审核，只有分管领导能修改。",
     );
   }
-  const reason = section.planState === "drafting" ? READ_ONLY_REASONS[section.state] : undefined;
-  return reason ? because(reason) : verdict;
+  if (section.state === "approved") return because("本章节已通过分管领导审核，当前不能修改。");
+  return because(
+    has(user, "drafter")
+      ? `本章节由${section.departmentName ?? "其他科室"}起草，您只能查看。`
+      : "您的角色只能查看本章节，不能修改。",
+  );
 }
 
 const PUBLISHED_COMMENTS = refuse.conflict("计划已印发，不能再提意见。");
@@ -180,7 +203,10 @@ const OTHER: {
 
 /** May `user` do `action` to `subject` now? With the reason when not. */
 export function can<A extends Action>(user: PolicyUser, action: A, subject: Subjects[A]): Verdict {
-  if (action === "section.edit") return editVerdict(user, subject as SectionSubject);
+  // 清稿 is open to exactly those who may edit now, and refused in the same words.
+  if (action === "section.edit" || action === "section.cleanCopy") {
+    return editVerdict(user, subject as SectionSubject);
+  }
   if (action.startsWith("section.")) {
     return sectionVerdict(user, action.slice(8) as SectionEventType, subject as SectionSubject);
   }

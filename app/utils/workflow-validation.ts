@@ -12,6 +12,12 @@ const baseVersion = z.coerce
   .int("缺少页面版本号，请刷新页面后重试。")
   .min(0, "缺少页面版本号，请刷新页面后重试。");
 
+/** 开始统稿 and 完成修改 may accept every tracked change at once (清稿): a checkbox, or true in JSON. */
+const cleanCopy = z
+  .union([z.boolean(), z.literal("on"), z.literal("true")], { error: "清稿选项无效" })
+  .optional()
+  .transform((value) => value === true || value === "on" || value === "true");
+
 /** A reason keeps its line breaks; only the ends are trimmed. */
 const reason = requiredText("退回理由", 2000);
 
@@ -93,7 +99,7 @@ export function planEventSchema(facts: PlanEventFacts) {
     .discriminatedUnion(
       "type",
       [
-        z.object({ type: z.literal("startCompiling"), baseVersion }),
+        z.object({ type: z.literal("startCompiling"), cleanCopy, baseVersion }),
         z.object({ type: z.literal("submitToMayor"), baseVersion }),
         z.object({ type: z.literal("approve"), ...meeting, baseVersion }),
         z.object({
@@ -102,7 +108,7 @@ export function planEventSchema(facts: PlanEventFacts) {
           opinions: requiredText("党委会审议意见", 4000),
           baseVersion,
         }),
-        z.object({ type: z.literal("finalize"), baseVersion }),
+        z.object({ type: z.literal("finalize"), cleanCopy, baseVersion }),
         z.object({
           type: z.literal("return"),
           reason,

@@ -7,7 +7,9 @@ import { decidePlan, decideSection, type PolicyUser } from "~/policies/policy";
 import { today } from "~/utils/dates";
 import type { PlanEventFacts, PlanEventInput } from "~/utils/workflow-validation";
 
+import { changesOf, recordCleanCopy } from "../changes.server";
 import { planTextPlaceholders } from "../plan.server";
+import { getSection, listSections } from "../section.server";
 import { committeeApprovedOn, type Db, type EventDetails, recordEvent } from "./record.server";
 import { type ApplyResult, MISSING, refusedBy } from "./section-events.server";
 import { planCopy } from "./snapshots.server";
@@ -128,7 +130,12 @@ export async function applyPlanEvent(
 
   const at = nowIso(now);
   const reopen = input.type === "return" ? (named.length ? named : context.sectionIds) : [];
-  const applied = await db.transaction().execute(async (trx) => {
+  // 清稿 with 开始统稿 / 完成修改: every section's changes since the coordinator's baseline.
+  const toClean =
+    (input.type === "startCompiling" || input.type === "finalize") && input.cleanCopy
+      ? await pendingChanges(user, planId)
+      : [];
+  const applied = await inTransaction(async (trx) => {
     const result = await trx
       .updateTable("plans")
       .set((eb) => ({
@@ -209,10 +216,43 @@ export async function applyPlanEvent(
         ordinal: ++ordinal,
       });
     }
+    for (const { section, tracked } of toClean) {
+      const cleaned = await recordCleanCopy(trx, user, section, tracked, section.version, now, {
+        ordinal: ++ordinal,
+      });
+      if (!cleaned) throw new StaleSection();
+    }
     return true;
   });
   if (!applied) {
     return { ok: false, status: 409, message: await staleMessage(user.townId, { planId }) };
   }
   return { ok: true, state: next, version: input.baseVersion + 1 };
+}
+
+/** A section changed while the plan's step was being written: nothing of the step is kept. */
+class StaleSection extends Error {}
+
+/** Runs `work` in a transaction; false (all undone) when it finds something stale. */
+async function inTransaction(work: (trx: Db) => Promise<boolean>): Promise<boolean> {
+  try {
+    return await getDb().transaction().execute(work);
+  } catch (error) {
+    if (error instanceof StaleSection) return false;
+    throw error;
+  }
+}
+
+/** Each section of the plan with changes since the person's baseline (the start of 统稿 for 党政办). */
+async function pendingChanges(user: PolicyUser & { townId: string }, planId: string) {
+  const sections = await listSections(user.townId, planId);
+  const pending = [];
+  for (const row of sections) {
+    const section = await getSection(user.townId, row.id);
+    const changes = section ? await changesOf(user, section) : null;
+    if (section && changes && changes.tracked.changes.length > 0) {
+      pending.push({ section, tracked: changes.tracked });
+    }
+  }
+  return pending;
 }

@@ -228,6 +228,8 @@ export type EventDetails = {
   whole?: boolean;
   titles?: string[];
   meeting?: { date: string | null; number: string | null };
+  /** 清稿: how many changes it accepted. */
+  changes?: number;
 };
 
 function detailsNote(details: string | null): string | null {
@@ -243,6 +245,7 @@ function detailsNote(details: string | null): string | null {
   else if (parsed.documentNumber) {
     notes.push(`文号 ${parsed.documentNumber}，${parsed.date ?? ""} 印发`);
   }
+  if (parsed.changes) notes.push(`接受 ${parsed.changes} 处修订`);
   if (parsed.whole) notes.push("整个计划退回");
   else if (parsed.titles) notes.push(`退回章节：${parsed.titles.join("、")}`);
   return notes.length ? notes.join("；") : null;
