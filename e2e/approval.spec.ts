@@ -133,7 +133,9 @@ test("leader1 comments on words of economy and returns it with a reason", async 
   await expect(
     page.getByRole("heading", { name: "经济发展", exact: true, level: 1 }),
   ).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "章节正文" })).toHaveAttribute(
+  // The leader may change the text itself; the page says the changes stay visible.
+  await expect(page.getByTestId("reviewer-note")).toContainText("您的修改将以修订痕迹保留");
+  await expect(page.getByRole("textbox", { name: "章节正文" })).not.toHaveAttribute(
     "aria-readonly",
     "true",
   );

@@ -24,6 +24,7 @@ import * as planTexts from "~/routes/api.v1.plans.$planId.texts";
 import * as plan from "~/routes/api.v1.plans.$planId";
 import * as plans from "~/routes/api.v1.plans";
 import * as me from "~/routes/api.v1.me";
+import * as sectionChanges from "~/routes/api.v1.sections.$sectionId.changes";
 import * as sectionComments from "~/routes/api.v1.sections.$sectionId.comments";
 import * as sectionContent from "~/routes/api.v1.sections.$sectionId.content";
 import * as sectionEvents from "~/routes/api.v1.sections.$sectionId.events";
@@ -49,6 +50,7 @@ const ROUTES: Record<string, Parameters<typeof call>[0]> = {
   "/sections/{sectionId}/content": sectionContent,
   "/sections/{sectionId}/events": sectionEvents,
   "/sections/{sectionId}/revisions": sectionRevisions,
+  "/sections/{sectionId}/changes": sectionChanges,
   "/sections/{sectionId}/comments": sectionComments,
   "/tokens": tokens,
   "/tokens/{tokenId}": token,

@@ -3,11 +3,13 @@
 // walks it: one list, so the description cannot drift from the routes.
 import type { ZodType } from "zod";
 
+import { ChangesQuerySchema, ExportQuerySchema } from "~/utils/changes-validation";
 import { PlanTextsSchema } from "~/utils/plan-texts-validation";
 import { z } from "~/utils/validation";
 import { planEventSchema, SectionEventSchema } from "~/utils/workflow-validation";
 
 import {
+  ChangesAnswer,
   EventsAnswer,
   MeAnswer,
   NewTokenAnswer,
@@ -147,7 +149,8 @@ export const OPERATIONS: Operation[] = [
     id: "exportPlan",
     method: "get",
     path: "/plans/{planId}/export.docx",
-    summary: "导出 Word（批准前为征求意见稿）",
+    summary: "导出 Word（批准前为征求意见稿；tracked=1 为带修订痕迹的修订稿）",
+    query: ExportQuerySchema,
     ok: { status: 200, schema: "docx" },
     refusals: [404],
   },
@@ -183,6 +186,15 @@ export const OPERATIONS: Operation[] = [
     path: "/sections/{sectionId}/revisions",
     summary: "修改历史（新的在前，不含内容）",
     ok: { status: 200, schema: RevisionsAnswer },
+    refusals: [404],
+  },
+  {
+    id: "listSectionChanges",
+    method: "get",
+    path: "/sections/{sectionId}/changes",
+    summary: "修改痕迹：自比较起点（存档稿或修改历史版本）以来的每处插入和删除及其修改人",
+    query: ChangesQuerySchema,
+    ok: { status: 200, schema: ChangesAnswer },
     refusals: [404],
   },
   {

@@ -182,3 +182,28 @@ export const NewTokenAnswer = z
 export const RevokedAnswer = z.object({ id, revoked: z.literal(true) }).meta({ id: "Revoked" });
 
 export const OptionsAnswer = z.object({ methods: z.array(z.string()) });
+
+const ChangeAuthor = z.object({ id: z.string(), name: z.string() });
+
+export const ChangesAnswer = z
+  .object({
+    since: z.object({ id: z.string().nullable(), name: z.string(), at: time }),
+    changes: z.array(
+      z.object({
+        id: z.number().int(),
+        type: z.enum(["insert", "delete"]),
+        /** "\n" stands for a paragraph break. */
+        text: z.string(),
+        author: ChangeAuthor,
+        at: time,
+      }),
+    ),
+    authors: z.array(
+      z.object({
+        author: ChangeAuthor,
+        inserts: z.number().int(),
+        deletes: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: "Changes" });

@@ -2,12 +2,47 @@
 // (app/export/model.ts): numbered headings, list markers, tables. Shared by
 // 打印预览, the 存档稿 and the version comparisons, so what is archived and
 // compared looks like what is printed.
-import type { CSSProperties, ReactNode } from "react";
+import { createContext, type CSSProperties, type ReactNode, useContext } from "react";
 
+import type { ChangeMark } from "~/editor/attribution";
 import type { DiffPart } from "~/editor/diff";
 import type { DiffBlock } from "~/export/document-diff";
 import { cssFontStack, DEFAULT_FONTS, type FontSettings } from "~/export/fonts";
 import type { Block, ParagraphStyle, Run } from "~/export/model";
+import { formatMonthDayTime } from "~/utils/format";
+
+/**
+ * How tracked changes show (修改痕迹): each person in a colour of their own,
+ * and, when one person is chosen, only that person's changes (the others'
+ * as if accepted).
+ */
+export type TrackedView = { colourOf: (authorId: string) => number; only: string | null };
+
+const Tracked = createContext<TrackedView | null>(null);
+
+export const TrackedChanges = Tracked.Provider;
+
+const VERB = { insert: "插入", delete: "删除" } as const;
+
+/** An inserted or deleted run, marked with who did it and when (hover or focus shows it). */
+function ChangedRun({ change, children }: { change: ChangeMark; children: ReactNode }) {
+  const view = useContext(Tracked);
+  if (view?.only && view.only !== change.authorId) {
+    return change.type === "insert" ? <>{children}</> : null;
+  }
+  const Tag = change.type === "insert" ? "ins" : "del";
+  const note = `${change.author} ${formatMonthDayTime(change.at)} ${VERB[change.type]}`;
+  return (
+    <Tag
+      className={`change author-${view?.colourOf(change.authorId) ?? 0}`}
+      title={note}
+      tabIndex={0}
+      data-change={change.id}
+    >
+      {children}
+    </Tag>
+  );
+}
 
 function Runs({ runs }: { runs: Run[] }) {
   return (
@@ -17,6 +52,7 @@ function Runs({ runs }: { runs: Run[] }) {
         if (run.bold) node = <strong>{node}</strong>;
         if (run.italic) node = <em>{node}</em>;
         if (run.underline) node = <u>{node}</u>;
+        if (run.change) node = <ChangedRun change={run.change}>{node}</ChangedRun>;
         return (
           <span key={i}>
             {run.breakBefore && <br />}

@@ -83,6 +83,7 @@ export function WorkflowActions({
               action={action}
               publication={publication}
               schema={schema}
+              settle={settle}
             />
           ) : (
             <DirectAction
@@ -90,7 +91,7 @@ export function WorkflowActions({
               item={item}
               baseVersion={baseVersion}
               busy={busy}
-              settle={item.type === "submit" ? settle : undefined}
+              settle={settle}
               action={action}
             />
           ),
@@ -110,6 +111,9 @@ export function EventFields({ type, baseVersion }: { type: string; baseVersion: 
     </>
   );
 }
+
+/** Steps of the plan that may accept every section's tracked changes as they go. */
+const CLEAN_COPY_STEPS = ["startCompiling", "finalize"];
 
 function DirectAction({
   item,
@@ -131,7 +135,7 @@ function DirectAction({
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (!settle) return;
-    // Unsaved typing must be on the server before the section goes to review.
+    // Unsaved typing must be on the server before any step: the step names the version it saw.
     event.preventDefault();
     const form = event.currentTarget;
     setSettling(true);
@@ -154,6 +158,12 @@ function DirectAction({
   return (
     <Form method="post" action={action} onSubmit={onSubmit} className="action-form">
       <EventFields type={item.type} baseVersion={baseVersion} />
+      {CLEAN_COPY_STEPS.includes(item.type) && item.disabledReason === null && (
+        <label className="checkbox">
+          <input type="checkbox" name="cleanCopy" value="on" />
+          同时清稿（接受全部修订，修订稿存为花脸稿）
+        </label>
+      )}
       <button
         type="submit"
         className={`button${primary ? " primary" : ""}`}
@@ -359,6 +369,7 @@ function DialogAction({
   action,
   publication,
   schema,
+  settle,
 }: {
   kind: DialogKind;
   meeting: boolean;
@@ -369,6 +380,7 @@ function DialogAction({
   action?: string;
   publication?: { issuer: string; year: number };
   schema: ZodType;
+  settle?: () => Promise<number>;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
@@ -381,9 +393,25 @@ function DialogAction({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema: schema as ZodType<Record<string, unknown>> }),
+    onSubmit: (event, { formData }) => {
+      if (!settle) return;
+      // The reviewer's unsaved edits reach the server first; the step then names their version.
+      event.preventDefault();
+      setSettleError(null);
+      settle().then(
+        (version) => {
+          formData.set("baseVersion", String(version));
+          fetcher.submit(formData, { method: "post", action });
+        },
+        (reason: unknown) =>
+          setSettleError(reason instanceof Error ? reason.message : "内容尚未保存，请稍后再提交。"),
+      );
+    },
   });
+  const [settleError, setSettleError] = useState<string | null>(null);
   const fields = fieldsOf as unknown as Fields;
-  const refusal = fetcher.state === "idle" ? fetcher.data?.workflowError : undefined;
+  const refusal =
+    settleError ?? (fetcher.state === "idle" ? fetcher.data?.workflowError : undefined);
   // Done (the server redirected): close; the page shows the result and takes the focus.
   const sent = useRef(false);
   useEffect(() => {

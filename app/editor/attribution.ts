@@ -177,6 +177,10 @@ function opsBetween(before: string, after: string): Op[] {
   ) {
     end++;
   }
+  // Compare whole paragraphs: the common ends stop at paragraph breaks, so that the
+  // diff, not the trimming, decides where a change inside a paragraph goes.
+  start = before.lastIndexOf(SEPARATOR, start - 1) + 1;
+  while (end > 0 && before[before.length - end - 1] !== SEPARATOR) end--;
   const ops: Op[] = [];
   if (start > 0) ops.push({ kind: "same", text: before.slice(0, start) });
   const oldMiddle = before.slice(start, before.length - end);
@@ -371,6 +375,18 @@ function summaryOf(changes: Change[]): AuthorSummary[] {
     if (change.type === "insert") summary.inserts++;
     else summary.deletes++;
     byAuthor.set(change.author.id, summary);
+  }
+  return [...byAuthor.values()];
+}
+
+/** Several texts' summaries as one (a whole plan's), each person once, in order of appearance. */
+export function mergeAuthors(lists: AuthorSummary[][]): AuthorSummary[] {
+  const byAuthor = new Map<string, AuthorSummary>();
+  for (const summary of lists.flat()) {
+    const sum = byAuthor.get(summary.author.id) ?? { ...summary, inserts: 0, deletes: 0 };
+    sum.inserts += summary.inserts;
+    sum.deletes += summary.deletes;
+    byAuthor.set(summary.author.id, sum);
   }
   return [...byAuthor.values()];
 }

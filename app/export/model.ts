@@ -2,6 +2,8 @@
 // editor node type turns Lexical JSON into these blocks; render.server.ts
 // writes them as .docx and the print preview as HTML, so both number and
 // punctuate alike.
+import type { ChangeMark } from "~/editor/attribution";
+
 import type { FontSettings } from "./fonts";
 import { DEFAULT_LIST_STYLE, listMarker, type ListStyle } from "./lists";
 import { balancedTitleLines, formatDocumentDate, signaturePlacement } from "./layout";
@@ -14,7 +16,12 @@ export type Run = {
   italic?: boolean;
   underline?: boolean;
   breakBefore?: boolean;
+  /** 修订稿: inserted or deleted since the baseline, by whom and when. */
+  change?: ChangeMark;
 };
+
+/** 修订稿: a paragraph that is gone (its mark deleted too) or new since the baseline. */
+export type ParagraphChange = { deleted?: ChangeMark; inserted?: ChangeMark };
 
 export type ParagraphStyle =
   | "title"
@@ -36,6 +43,7 @@ export type Block =
       align?: "center" | "right";
       /** Right indent in body characters (signature lines). */
       rightIndent?: number;
+      change?: ParagraphChange;
     }
   | { kind: "table"; headerRow: boolean; rows: Run[][][] };
 
@@ -48,6 +56,10 @@ export type JsonNode = {
   tag?: string;
   listType?: string;
   headerState?: number;
+  /** Annotated content (app/editor/attribution.ts): a changed piece, a deleted or new block. */
+  $change?: ChangeMark;
+  $deleted?: ChangeMark;
+  $inserted?: ChangeMark;
 };
 
 export type ExportTarget = {
@@ -63,6 +75,8 @@ export type ExportInput = {
   title: string;
   /** Not yet approved: "（征求意见稿）" goes under the title. */
   draft: boolean;
+  /** What goes under the title of a draft instead, e.g. "（修订稿）". */
+  draftMarker?: string;
   documentNumber: string | null;
   preamble: string | null;
   targets: ExportTarget[];
@@ -94,7 +108,20 @@ export function convertText(node: JsonNode): Run {
   if (format & IS_BOLD) run.bold = true;
   if (format & IS_ITALIC) run.italic = true;
   if (format & IS_UNDERLINE) run.underline = true;
+  if (node.$change) run.change = node.$change;
   return run;
+}
+
+/** A block's own change in annotated content, for its paragraph mark. */
+function paragraphChange(node: JsonNode): ParagraphChange | undefined {
+  if (node.$deleted) return { deleted: node.$deleted };
+  if (node.$inserted) return { inserted: node.$inserted };
+  return undefined;
+}
+
+/** A generated number or marker of a block: new with the block, or none when it is gone. */
+function numberRun(text: string, node: JsonNode): Run {
+  return node.$inserted ? { text, change: node.$inserted } : { text };
 }
 
 /** Inline children: text, line breaks, tabs; marks and links only wrap text. */
@@ -142,6 +169,7 @@ export function convertParagraph(node: JsonNode): Block[] {
       style: "body",
       runs: convertInlines(node.children),
       align: alignmentOf(node),
+      change: paragraphChange(node),
     },
   ];
 }
@@ -160,11 +188,14 @@ export function convertHeading(node: JsonNode, context: ConvertContext): Block[]
   }
   if (!textOf(children).trim()) return [];
   const style = HEADING_STYLES[level];
+  // A heading deleted since the baseline keeps no number: the others number as they will print.
+  const number = node.$deleted ? [] : [numberRun(context.headings.next(level), node)];
   return [
     {
       kind: "paragraph",
       style,
-      runs: [{ text: context.headings.next(level) }, ...convertInlines(children)],
+      runs: [...number, ...convertInlines(children)],
+      change: paragraphChange(node),
     },
   ];
 }
@@ -192,12 +223,15 @@ export function convertList(
     const inline = (item.children ?? []).filter((c) => c.type !== "list");
     const out: Block[] = [];
     if (textOf(inline).trim()) {
-      n += 1;
-      const marker = listMarker(node.listType, n, depth, listStyle);
+      // An item deleted since the baseline has no marker and is not counted.
+      const marker = item.$deleted
+        ? []
+        : [numberRun(listMarker(node.listType, ++n, depth, listStyle), item)];
       out.push({
         kind: "paragraph",
         style: "body",
-        runs: [{ text: marker }, ...convertInlines(inline)],
+        runs: [...marker, ...convertInlines(inline)],
+        change: paragraphChange(item),
       });
     }
     for (const list of nested) out.push(...convertList(list, depth + 1, listStyle));
@@ -305,9 +339,10 @@ export function signatureBlocks(issuer: string, isoDate: string): Block[] {
   ];
 }
 
-/** The whole document, top to bottom. */
-export function planBlocks(input: ExportInput): Block[] {
-  const context = newContext(input.listStyle);
+/** The title, the draft's marker and the 文号, then the blank line before the text. */
+export function headBlocks(
+  input: Pick<ExportInput, "title" | "draft" | "draftMarker" | "documentNumber">,
+): Block[] {
   const blocks: Block[] = [
     {
       kind: "paragraph",
@@ -324,7 +359,7 @@ export function planBlocks(input: ExportInput): Block[] {
       kind: "paragraph",
       style: "draftMarker",
       align: "center",
-      runs: [{ text: "（征求意见稿）" }],
+      runs: [{ text: input.draftMarker ?? "（征求意见稿）" }],
     });
   }
   if (input.documentNumber) {
@@ -336,6 +371,13 @@ export function planBlocks(input: ExportInput): Block[] {
     });
   }
   blocks.push({ kind: "paragraph", style: "blank", runs: [] });
+  return blocks;
+}
+
+/** The whole document, top to bottom. */
+export function planBlocks(input: ExportInput): Block[] {
+  const context = newContext(input.listStyle);
+  const blocks = headBlocks(input);
   blocks.push(...convertContent(input.preamble, context));
   const sentence = targetsSentence(input.targets);
   if (sentence) blocks.push({ kind: "paragraph", style: "body", runs: [{ text: sentence }] });

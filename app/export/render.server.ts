@@ -2,9 +2,11 @@
 // EXPORT-SPEC.md). Pure: the same input gives the same bytes.
 import {
   AlignmentType,
+  DeletedTextRun,
   Document,
   Footer,
   type IRunStylePropertiesOptions,
+  InsertedTextRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -30,7 +32,16 @@ import {
   SIZE,
   TABLE_WIDTH,
 } from "./layout";
-import { type Block, type ExportInput, type ParagraphStyle, planBlocks, type Run } from "./model";
+import type { ChangeMark } from "~/editor/attribution";
+
+import {
+  type Block,
+  type ExportInput,
+  type ParagraphChange,
+  type ParagraphStyle,
+  planBlocks,
+  type Run,
+} from "./model";
 
 /** Our own paragraph styles (Word's defaults are blue and Latin). */
 export const STYLE_IDS: Record<ParagraphStyle | "tableText" | "tableHeader" | "footer", string> = {
@@ -140,14 +151,41 @@ function styles(fonts: FontSettings) {
   };
 }
 
-function textRun(run: Run): TextRun {
-  return new TextRun({
+/** Numbers for the tracked changes of one document: each w:ins / w:del needs its own. */
+export class RevisionIds {
+  private last = 0;
+  next(): number {
+    return ++this.last;
+  }
+}
+
+/** Who and when, as Word's review pane shows them. */
+function revisionOf(change: ChangeMark, ids: RevisionIds) {
+  return { id: ids.next(), author: change.author, date: change.at };
+}
+
+function textRun(run: Run, ids: RevisionIds): TextRun | InsertedTextRun | DeletedTextRun {
+  const options = {
     text: run.text,
     break: run.breakBefore ? 1 : undefined,
     bold: run.bold,
     italics: run.italic,
     underline: run.underline ? {} : undefined,
-  });
+  };
+  if (run.change?.type === "insert") {
+    return new InsertedTextRun({ ...options, ...revisionOf(run.change, ids) });
+  }
+  if (run.change?.type === "delete") {
+    return new DeletedTextRun({ ...options, ...revisionOf(run.change, ids) });
+  }
+  return new TextRun(options);
+}
+
+/** A paragraph mark deleted with its paragraph, or new with it. */
+function paragraphMark(change: ParagraphChange | undefined, ids: RevisionIds) {
+  if (change?.deleted) return { deletion: revisionOf(change.deleted, ids) };
+  if (change?.inserted) return { insertion: revisionOf(change.inserted, ids) };
+  return undefined;
 }
 
 const ALIGN = { center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -163,7 +201,7 @@ export const TABLE_BORDERS = {
 };
 
 /** A bordered table no wider than the text block; the header row repeats and rows never split. */
-function table(block: Extract<Block, { kind: "table" }>): Table {
+function table(block: Extract<Block, { kind: "table" }>, ids: RevisionIds): Table {
   const columns = Math.max(1, ...block.rows.map((r) => r.length));
   const columnWidth = Math.floor(TABLE_WIDTH / columns);
   return new Table({
@@ -184,7 +222,7 @@ function table(block: Extract<Block, { kind: "table" }>): Table {
               children: [
                 new Paragraph({
                   style: header ? STYLE_IDS.tableHeader : STYLE_IDS.tableText,
-                  children: (cells[c] ?? []).map(textRun),
+                  children: (cells[c] ?? []).map((run) => textRun(run, ids)),
                 }),
               ],
             }),
@@ -194,16 +232,17 @@ function table(block: Extract<Block, { kind: "table" }>): Table {
   });
 }
 
-export function blockToDocx(block: Block): Paragraph | Table {
-  if (block.kind === "table") return table(block);
+export function blockToDocx(block: Block, ids = new RevisionIds()): Paragraph | Table {
+  if (block.kind === "table") return table(block, ids);
   return new Paragraph({
+    run: paragraphMark(block.change, ids),
     style: STYLE_IDS[block.style],
     alignment: block.align ? ALIGN[block.align] : undefined,
     indent:
       block.rightIndent !== undefined
         ? { right: Math.round(block.rightIndent * CHARACTER_WIDTH) }
         : undefined,
-    children: block.runs.map(textRun),
+    children: block.runs.map((run) => textRun(run, ids)),
   });
 }
 
@@ -227,12 +266,21 @@ function pageNumberFooter(side: "odd" | "even"): Footer {
  * plan always gives the same bytes.
  */
 export async function renderPlanDocx(input: ExportInput): Promise<Uint8Array> {
+  return renderBlocksDocx(planBlocks(input), input);
+}
+
+/** Any laid-out blocks (a whole plan, or one section's 修订稿) as a .docx in the plan's layout. */
+export async function renderBlocksDocx(
+  blocks: Block[],
+  meta: Pick<ExportInput, "fonts" | "issuer" | "title" | "date">,
+): Promise<Uint8Array> {
+  const ids = new RevisionIds();
   const document = new Document({
-    creator: input.issuer,
-    lastModifiedBy: input.issuer,
-    title: input.title,
+    creator: meta.issuer,
+    lastModifiedBy: meta.issuer,
+    title: meta.title,
     evenAndOddHeaderAndFooters: true,
-    styles: styles(input.fonts),
+    styles: styles(meta.fonts),
     sections: [
       {
         properties: {
@@ -242,11 +290,11 @@ export async function renderPlanDocx(input: ExportInput): Promise<Uint8Array> {
           },
         },
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
-        children: planBlocks(input).map(blockToDocx),
+        children: blocks.map((block) => blockToDocx(block, ids)),
       },
     ],
   });
-  return settle(new Uint8Array(await Packer.toBuffer(document)), input.date);
+  return settle(new Uint8Array(await Packer.toBuffer(document)), meta.date);
 }
 
 const W3C_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;

@@ -18,7 +18,13 @@ import type { PlanCopy } from "~/export/copy";
 import { can, type PolicyUser } from "~/policies/policy";
 import { formatDateTime } from "~/utils/format";
 
-import { type Editor, getSection, type SaveResult, saveSectionContent } from "./section.server";
+import {
+  type Editor,
+  getSection,
+  listSections,
+  type SaveResult,
+  saveSectionContent,
+} from "./section.server";
 import { recordEvent } from "./workflow/record.server";
 import { type ApplyResult, MISSING, refusedBy } from "./workflow/section-events.server";
 import { staleMessage } from "./workflow/stale.server";
@@ -45,19 +51,23 @@ export interface BaselineChoice {
 /** Whose default is the start of 统稿 rather than the last submission. */
 const COMPILERS = ["coordinator", "mayor"] as const;
 
-/** The section's own copies and the plan's copies (which hold every section). */
-async function copiesOf(db: Db, townId: string, section: { id: string; planId: string }) {
+/** Every copy of the plan: its own (which hold every section) and its sections'. */
+async function planCopiesOf(db: Db, townId: string, planId: string) {
   return db
     .selectFrom("snapshots")
     .select(["id", "kind", "sequence", "content", "createdAt", "sectionId"])
     .where("townId", "=", townId)
-    .where("planId", "=", section.planId)
-    .where((eb) => eb.or([eb("sectionId", "=", section.id), eb("sectionId", "is", null)]))
+    .where("planId", "=", planId)
     .orderBy("createdAt", "desc")
     .execute();
 }
 
-type CopyRow = Awaited<ReturnType<typeof copiesOf>>[number];
+type CopyRow = Awaited<ReturnType<typeof planCopiesOf>>[number];
+
+/** The copies that hold this section: its own and the plan's. */
+function copiesOfSection(copies: CopyRow[], sectionId: string) {
+  return copies.filter((c) => c.sectionId === sectionId || c.sectionId === null);
+}
 
 /** The section's text in a copy; a 花脸稿 counts as its changes accepted. */
 function contentIn(copy: CopyRow, sectionId: string): string | null {
@@ -178,6 +188,8 @@ type CurrentText = {
 
 export interface SectionChanges {
   baseline: Baseline;
+  /** What the person's default baseline is called (for the picker). */
+  defaultName: string;
   choices: BaselineChoice[];
   tracked: Tracked;
   version: number;
@@ -191,18 +203,29 @@ export async function changesOf(
   user: PolicyUser & { townId: string },
   section: { id: string; planId: string; version: number } & CurrentText,
   since?: string | null,
+  /** The plan's copies, when the caller has them already (a view of the whole plan). */
+  planCopies?: CopyRow[],
 ): Promise<SectionChanges | null> {
   const db = getDb();
-  const [copies, rows] = await Promise.all([
-    copiesOf(db, user.townId, section),
+  const [all, rows] = await Promise.all([
+    planCopies ?? planCopiesOf(db, user.townId, section.planId),
     revisionRows(db, section.id),
   ]);
+  const copies = copiesOfSection(all, section.id);
+  const fallback = defaultOf(user, copies, rows, section.id);
   let baseline: Baseline | null;
   if (since) {
     const copy = copies.find((c) => c.id === since);
     const revision = rows.find((r) => r.id === since);
     baseline = copy
-      ? baselineOfCopy(copy, section.id)
+      ? // A plan copy from before the section existed: all of its text is new.
+        (baselineOfCopy(copy, section.id) ?? {
+          id: copy.id,
+          name: snapshotName(copy.kind, copy.sequence),
+          at: copy.createdAt,
+          content: "",
+          afterVersion: null,
+        })
       : revision
         ? {
             id: revision.id,
@@ -214,7 +237,7 @@ export async function changesOf(
         : null;
     if (!baseline) return null;
   } else {
-    baseline = defaultOf(user, copies, rows, section.id);
+    baseline = fallback;
   }
   const choices: BaselineChoice[] = [
     ...copies.flatMap((copy) =>
@@ -227,7 +250,7 @@ export async function changesOf(
       .map((row) => ({ id: row.id, name: revisionName(row), at: row.updatedAt })),
   ];
   const tracked = attribute(baseline.content, revisionsAfter(baseline, rows, section));
-  return { baseline, choices, tracked, version: section.version };
+  return { baseline, defaultName: fallback.name, choices, tracked, version: section.version };
 }
 
 /** A section of the town with its changes since `since`. */
@@ -240,6 +263,58 @@ export async function sectionChanges(
   if (!section) return null;
   const changes = await changesOf(user, section, since);
   return changes ? { section, ...changes } : null;
+}
+
+/** The changes of every section of a plan, each from the person's default or a plan copy. */
+export async function planChanges(
+  user: PolicyUser & { townId: string },
+  planId: string,
+  since?: string | null,
+): Promise<
+  | {
+      sections: { section: SectionWithText; changes: SectionChanges }[];
+      choices: BaselineChoice[];
+      since: { name: string; at: string } | null;
+    }
+  | { refused: string }
+> {
+  const db = getDb();
+  const copies = await planCopiesOf(db, user.townId, planId);
+  const planCopies = copies.filter((c) => c.sectionId === null);
+  const chosen = since ? planCopies.find((c) => c.id === since) : null;
+  if (since && !chosen) return { refused: "没有找到作为比较起点的计划存档稿。" };
+  const sections = [];
+  for (const row of await listSections(user.townId, planId)) {
+    const section = await getSection(user.townId, row.id);
+    if (!section) continue;
+    const changes = await changesOf(user, section, since, copies);
+    if (changes) sections.push({ section, changes });
+  }
+  return {
+    sections,
+    choices: planCopies.map((c) => ({
+      id: c.id,
+      name: snapshotName(c.kind, c.sequence),
+      at: c.createdAt,
+    })),
+    since: chosen ? { name: snapshotName(chosen.kind, chosen.sequence), at: chosen.createdAt } : null,
+  };
+}
+
+type SectionWithText = NonNullable<Awaited<ReturnType<typeof getSection>>>;
+
+/**
+ * What others changed since the person's default baseline, in words for a
+ * 待办 or a note: "张建国修改了 12 处". Null when no one else changed it.
+ */
+export async function othersChangesNote(
+  user: PolicyUser & { id: string; townId: string },
+  sectionId: string,
+): Promise<string | null> {
+  const found = await sectionChanges(user, sectionId);
+  const others = found?.tracked.authors.filter((a) => a.author.id !== user.id) ?? [];
+  if (others.length === 0) return null;
+  return others.map((a) => `${a.author.name}修改了 ${a.inserts + a.deletes} 处`).join("，");
 }
 
 export type UndoInput = {

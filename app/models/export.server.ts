@@ -3,20 +3,23 @@ import { createHash } from "node:crypto";
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 import { stateLabel } from "~workflows/labels";
+import type { PlanState } from "~workflows/plan";
 
 import { inputFromCopy } from "~/export/copy";
 import { fontsFromJson, type FontSettings } from "~/export/fonts";
 import { DEFAULT_LIST_STYLE, type ListStyle } from "~/export/lists";
-import type { ExportInput } from "~/export/model";
-import { renderPlanDocx } from "~/export/render.server";
+import { sectionBlocks } from "~/export/document-diff";
+import { type ExportInput, headBlocks } from "~/export/model";
+import { renderBlocksDocx, renderPlanDocx } from "~/export/render.server";
 import { today } from "~/utils/dates";
 import { issuerOf } from "~/utils/issuer";
 
 import type { PolicyUser } from "~/policies/policy";
 
 import { editPlan, type EditResult } from "./plan-edit.server";
+import { changesOf, planChanges, type SectionChanges } from "./changes.server";
 import { listTargets } from "./plan.server";
-import type { Editor } from "./section.server";
+import { type Editor, getSection } from "./section.server";
 import { publishedCopy } from "./workflow/snapshots.server";
 
 /** The final, unmarked document exists only once the plan is approved. */
@@ -36,7 +39,12 @@ export function exportFilename(title: string, final: boolean): string {
  * is its 印发稿 (frozen: later renamed departments or new fonts change
  * nothing); any other plan is read as it stands and dated today.
  */
-export async function exportInputFor(townId: string, planId: string, now: Date = new Date()) {
+export async function exportInputFor(
+  townId: string,
+  planId: string,
+  now: Date = new Date(),
+  { live = false }: { live?: boolean } = {},
+) {
   const db = getDb();
   const plan = await db
     .selectFrom("plans")
@@ -60,7 +68,7 @@ export async function exportInputFor(townId: string, planId: string, now: Date =
   if (!plan) return null;
   const final = isFinal(plan.state);
   const summary = { id: plan.id, title: plan.title, state: plan.state, final };
-  const copy = plan.state === "published" ? await publishedCopy(townId, planId) : null;
+  const copy = plan.state === "published" && !live ? await publishedCopy(townId, planId) : null;
   if (copy) {
     // A corrected 文号 (an audited correction) is the one thing that may change.
     const input = inputFromCopy(copy, {
@@ -116,8 +124,20 @@ export async function exportPlan(
   const found = await exportInputFor(user.townId, planId, now);
   if (!found) return null;
   const bytes = await renderPlanDocx(found.input);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
   const filename = exportFilename(found.plan.title, found.plan.final);
+  const file = { bytes, filename, documentNumber: found.input.documentNumber };
+  return record(user, planId, found.plan, file, now);
+}
+
+/** Keeps an export on the record: who, when, in which state, which file (name, SHA-256). */
+async function record(
+  user: Pick<Editor, "id" | "townId">,
+  planId: string,
+  plan: { state: PlanState; final: boolean },
+  file: { bytes: Uint8Array; filename: string; documentNumber: string | null },
+  now: Date,
+): Promise<ExportFile> {
+  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
   await getDb()
     .insertInto("planExports")
     .values({
@@ -125,16 +145,16 @@ export async function exportPlan(
       townId: user.townId,
       planId,
       userId: user.id,
-      planState: found.plan.state,
-      draft: found.plan.final ? 0 : 1,
-      filename,
+      planState: plan.state,
+      draft: plan.final ? 0 : 1,
+      filename: file.filename,
       sha256,
-      bytes: bytes.length,
-      documentNumber: found.input.documentNumber,
+      bytes: file.bytes.length,
+      documentNumber: file.documentNumber,
       createdAt: nowIso(now),
     })
     .execute();
-  return { bytes, filename, sha256, final: found.plan.final };
+  return { bytes: file.bytes, filename: file.filename, sha256, final: plan.final };
 }
 
 export async function listExports(townId: string, planId: string, limit = 20) {
@@ -227,4 +247,83 @@ export function contentDisposition(filename: string): string {
   // Old clients that ignore filename* get the ASCII part ("2027.docx").
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "") || "plan.docx";
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** A 修订稿 asked for: the whole plan, or one section; since a 存档稿 (or the person's default). */
+export type TrackedRequest = { sectionId?: string; since: string | null };
+
+export type TrackedRefusal = { refused: string };
+
+/**
+ * 修订稿: the plan (or one of its sections) with every change since the
+ * baseline as Word tracked changes (w:ins / w:del with the author and time),
+ * in the same layout as the plain export; accepting every change in Word gives
+ * the text as it stands. Kept on the export record like any export.
+ */
+export async function exportTracked(
+  user: PolicyUser & { townId: string },
+  planId: string,
+  request: TrackedRequest,
+  now: Date = new Date(),
+): Promise<ExportFile | TrackedRefusal | null> {
+  const found = await exportInputFor(user.townId, planId, now, { live: true });
+  if (!found) return null;
+  const sections: { title: string; content: string; position: number }[] = [];
+  if (request.sectionId) {
+    const section = await getSection(user.townId, request.sectionId);
+    if (!section || section.planId !== planId) return null;
+    const changes = await changesOf(user, section, request.since);
+    if (!changes) return { refused: "没有找到作为比较起点的存档稿或修改历史版本。" };
+    sections.push(annotatedSection(section, changes));
+  } else {
+    const plan = await planChanges(user, planId, request.since);
+    if ("refused" in plan) return plan;
+    for (const { section, changes } of plan.sections) {
+      sections.push(annotatedSection(section, changes));
+    }
+  }
+  const input: ExportInput = {
+    ...found.input,
+    draft: true,
+    draftMarker: "（修订稿）",
+    documentNumber: null,
+    sections,
+  };
+  const one = request.sectionId ? sections[0]! : null;
+  const bytes = one
+    ? await renderBlocksDocx(
+        [
+          ...headBlocks(input),
+          ...sectionBlocks(one.content, { position: one.position, listStyle: input.listStyle }),
+        ],
+        input,
+      )
+    : await renderPlanDocx(input);
+  const filename = `${found.plan.title}${one ? `·${one.title}` : ""}（修订稿）.docx`;
+  // A 修订稿 is a working copy, never the final document.
+  const file = { bytes, filename, documentNumber: null };
+  return record(user, planId, { state: found.plan.state, final: false }, file, now);
+}
+
+/** A section as the 修订稿 prints it: its text with the changes marked. */
+function annotatedSection(
+  section: { title: string; position: number },
+  changes: SectionChanges,
+): { title: string; content: string; position: number } {
+  return {
+    title: section.title,
+    content: JSON.stringify(changes.tracked.annotated),
+    position: section.position,
+  };
+}
+
+/** The plain export, or the 修订稿 when the query asks for it. */
+export function exportRequested(
+  user: PolicyUser & { townId: string },
+  planId: string,
+  query: { tracked?: string; section?: string; since: string | null },
+) {
+  const tracked = query.tracked === "1" || query.tracked === "true";
+  if (!tracked) return exportPlan(user, planId);
+  return exportTracked(user, planId, { sectionId: query.section, since: query.since });
 }

@@ -3,6 +3,7 @@ import { eventPastLabel, stateLabel } from "~workflows/labels";
 
 import { deadlineStatus, type DeadlineStatus } from "~/utils/deadline";
 
+import { othersChangesNote } from "./changes.server";
 import { listPlans } from "./plan.server";
 import { type Editor, listOpenSections } from "./section.server";
 import { planActions, sectionActions } from "./workflow/actions.server";
@@ -53,6 +54,13 @@ export async function listTodo(user: Editor, now: Date = new Date()): Promise<To
       deadline: section.deadline,
       deadlineStatus: deadlineStatus(section.deadline, section.state === "approved", now),
       reminder: null,
+      // A reviewer who edited the text before returning it: the drafter should look first.
+      note:
+        section.state === "returned"
+          ? await othersChangesNote(user, section.id).then((note) =>
+              note ? `${note}，请先查看修改痕迹` : null,
+            )
+          : null,
     });
   }
   const reminders = await latestReminders(

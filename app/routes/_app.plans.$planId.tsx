@@ -222,6 +222,9 @@ export default function PlanPage() {
         <a className="button" href={`/plans/${plan.id}/export.docx`} download>
           {plan.final ? "导出 Word" : "导出 Word（征求意见稿）"}
         </a>
+        <Link className="button" to={`/plans/${plan.id}/changes`}>
+          修改痕迹
+        </Link>
       </p>
       <ProgressBoard
         planId={plan.id}

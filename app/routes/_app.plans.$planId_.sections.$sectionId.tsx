@@ -16,12 +16,13 @@ import { type EditorSession, SectionEditor } from "~/editor/section-editor";
 import editorStyles from "~/styles/editor.css";
 import previewStyles from "~/styles/print-preview.css";
 import { addReply, addThread, listThreads, setThreadResolved } from "~/models/comment.server";
+import { othersChangesNote } from "~/models/changes.server";
 import { getListStyle } from "~/models/export.server";
 import { getPlanSection } from "~/models/section.server";
 import { sectionActions } from "~/models/workflow/actions.server";
 import { lastReturn } from "~/models/workflow/record.server";
 import { returnedSnapshot } from "~/models/workflow/snapshots.server";
-import { allowed, can } from "~/policies/policy";
+import { allowed, can, editsAsReviewer } from "~/policies/policy";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
@@ -49,9 +50,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The leader sees what changed since they (or the plan) sent it back.
   const before =
     section.state === "leaderReview" ? await returnedSnapshot(user.townId, section.id) : null;
-  const [threads, listStyle] = await Promise.all([
+  const [threads, listStyle, othersChanged] = await Promise.all([
     listThreads(user, section.id),
     getListStyle(user.townId),
+    // Back with the drafter: say plainly that a reviewer changed the text itself.
+    section.state === "returned" ? othersChangesNote(user, section.id) : null,
   ]);
   const actions = sectionActions(user, section);
   return {
@@ -70,11 +73,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updatedAt: section.updatedAt,
     },
     editable: permission.ok,
-    readOnlyReason: permission.ok
-      ? null
-      : actions.some((a) => a.type === "approve")
-        ? "您正在审核本章节：正文只读，可选中文字提意见，再选择“通过”或“退回修改”。"
-        : permission.refusal.message,
+    tracksAsReviewer: permission.ok && editsAsReviewer(user, section),
+    readOnlyReason: permission.ok ? null : permission.refusal.message,
+    othersChanged,
     actions,
     // The facts the submit button is re-asked with as the text changes (live-actions).
     live: {
@@ -151,7 +152,9 @@ export default function SectionPage() {
     plan,
     section,
     editable,
+    tracksAsReviewer,
     readOnlyReason,
+    othersChanged,
     actions,
     live,
     returned,
@@ -191,6 +194,7 @@ export default function SectionPage() {
       </div>
       <p className="section-links">
         <Link to={`/plans/${plan.id}/sections/${section.id}/history`}>修改历史</Link>
+        <Link to={`/plans/${plan.id}/sections/${section.id}/changes`}>修改痕迹</Link>
       </p>
       <WorkflowActions
         actions={withLiveContent(actions, live, facts)}
@@ -207,6 +211,13 @@ export default function SectionPage() {
             {returned.byPlan ? "随计划退回" : "退回修改"}
           </strong>
           ：<span className="keep-lines">{returned.reason}</span>
+          {othersChanged && (
+            <p data-testid="others-changed">
+              {othersChanged}，
+              <Link to={`/plans/${plan.id}/sections/${section.id}/changes`}>查看修改痕迹</Link>
+              ，可逐处撤销。
+            </p>
+          )}
         </div>
       )}
       {sinceReturn && (
@@ -219,6 +230,12 @@ export default function SectionPage() {
           </summary>
           <DocumentDiffView diff={sinceReturn.diff} onlyChanges />
         </details>
+      )}
+      {tracksAsReviewer && (
+        <div className="alert info" role="note" data-testid="reviewer-note">
+          您的修改将以修订痕迹保留：起草科室和党政办能看到每一处改动和修改人，可逐处撤销。
+          也可以选中文字提意见，再选择“通过”或“退回修改”。
+        </div>
       )}
       {readOnlyReason && (
         <div className="alert info" role="note" data-testid="read-only-note">

@@ -30,6 +30,12 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
 }
 
+/** "12月3日 10:15": when a change was made, as a reviewer's note says it. */
+export function formatMonthDayTime(value: string | Date): string {
+  const p = parts(dateTimeFormat, typeof value === "string" ? new Date(value) : value);
+  return `${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
+}
+
 /** "09:05" */
 export function formatTime(value: Date): string {
   const p = parts(timeFormat, value);
