@@ -44,7 +44,10 @@ export function ChangesLegend({
     <ul className="change-legend" aria-label="修改人">
       {authors.map((summary) => (
         <li key={summary.author.id} data-testid="change-author">
-          <span className={`author-swatch author-${colourOf(summary.author.id)}`} aria-hidden="true" />
+          <span
+            className={`author-swatch author-${colourOf(summary.author.id)}`}
+            aria-hidden="true"
+          />
           <strong>{summary.author.name}</strong>
           <span className="muted">
             插入 {summary.inserts} 处，删除 {summary.deletes} 处

@@ -297,7 +297,9 @@ export async function planChanges(
       name: snapshotName(c.kind, c.sequence),
       at: c.createdAt,
     })),
-    since: chosen ? { name: snapshotName(chosen.kind, chosen.sequence), at: chosen.createdAt } : null,
+    since: chosen
+      ? { name: snapshotName(chosen.kind, chosen.sequence), at: chosen.createdAt }
+      : null,
   };
 }
 
