@@ -5,6 +5,7 @@ import {
   attribute,
   changesBy,
   type JsonNode,
+  mergeAuthors,
   plainText,
   type Revision,
   withChangesUndone,
@@ -214,5 +215,38 @@ describe("attribute", () => {
   it("treats a revision that cannot be read as empty rather than failing", () => {
     const tracked = attribute(doc(p("第一段。")), [by(leader, "not json")]);
     expect(summary(tracked)).toEqual(["张建国:-第一段。\n"]);
+  });
+
+  it("keeps a long text rewritten whole, then edited again, attributed to each person", () => {
+    const old = "原有的文字。".repeat(2500);
+    const rewritten = "全新的文字！".repeat(2500);
+    const tracked = attribute(doc(p(old), p("不变的一段。")), [
+      by(mayor, doc(p(rewritten), p("不变的一段。"))),
+      by(leader, doc(p(rewritten), p("不变的一段。补充一句。"))),
+    ]);
+    expect(tracked.authors).toEqual([
+      { author: mayor, inserts: 1, deletes: 1 },
+      { author: leader, inserts: 1, deletes: 0 },
+    ]);
+    expect(plainText(acceptedContent(tracked.annotated))).toBe(
+      `${rewritten}\n不变的一段。补充一句。\n`,
+    );
+  });
+});
+
+describe("mergeAuthors", () => {
+  it("sums each person's counts over several sections, in order of appearance", () => {
+    expect(
+      mergeAuthors([
+        [{ author: leader, inserts: 1, deletes: 2 }],
+        [
+          { author: mayor, inserts: 3, deletes: 0 },
+          { author: leader, inserts: 1, deletes: 1 },
+        ],
+      ]),
+    ).toEqual([
+      { author: leader, inserts: 2, deletes: 3 },
+      { author: mayor, inserts: 3, deletes: 0 },
+    ]);
   });
 });

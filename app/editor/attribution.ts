@@ -11,7 +11,7 @@
 // inserted and someone else deleted simply goes; text that is typed again
 // where it was deleted (an undo) comes back as it was. Pure: no database, no
 // DOM.
-import { diffChars } from "diff";
+import { diffArrays, diffChars } from "diff";
 
 export type Author = { id: string; name: string };
 
@@ -65,8 +65,13 @@ export interface Tracked {
 
 const SEPARATOR = "\u2029";
 
-/** Above this many edits between two revisions, the middle is taken as replaced whole. */
-const MAX_EDIT_LENGTH = 20_000;
+/**
+ * Above this many edits, a character diff gives up (its cost grows with the
+ * square of the edits: a 15,000-character text rewritten whole took 16 s):
+ * the text is then compared sentence by sentence, and above as many changed
+ * sentences it counts as replaced whole.
+ */
+const MAX_EDIT_LENGTH = 500;
 
 // --- The text as a string of characters, each from a node ---
 
@@ -113,10 +118,14 @@ function textOf(node: JsonNode): string {
   return (node.children ?? []).map(textOf).join("");
 }
 
-/** The flat text and, for each character, the node it comes from (a block for a separator). */
+/**
+ * The flat text and where its characters come from: segment i (an inline
+ * node's text, or a block's separator) starts at starts[i] and comes from nodes[i].
+ */
 interface Flat {
   text: string;
-  sources: JsonNode[];
+  starts: number[];
+  nodes: JsonNode[];
   root: JsonNode;
   leaves: Leaf[];
 }
@@ -134,17 +143,44 @@ export function parseContent(content: string): { root: JsonNode } {
 function flatten(root: JsonNode): Flat {
   const leaves = leavesOf(root);
   const parts: string[] = [];
-  const sources: JsonNode[] = [];
+  const starts: number[] = [];
+  const nodes: JsonNode[] = [];
+  let length = 0;
   for (const { node } of leaves) {
     for (const inline of inlineOf(node)) {
       const text = textOf(inline);
+      if (!text) continue;
       parts.push(text);
-      for (let i = 0; i < text.length; i++) sources.push(inline);
+      starts.push(length);
+      nodes.push(inline);
+      length += text.length;
     }
     parts.push(SEPARATOR);
-    sources.push(node);
+    starts.push(length);
+    nodes.push(node);
+    length += 1;
   }
-  return { text: parts.join(""), sources, root, leaves };
+  return { text: parts.join(""), starts, nodes, root, leaves };
+}
+
+/** The node character `at` of the flat text comes from. */
+function sourceAt(flat: Flat, at: number): JsonNode {
+  let low = 0;
+  let high = flat.starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (flat.starts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return flat.nodes[low]!;
+}
+
+/** Calls `each` with the node of every character of the flat text, in order. */
+function eachSource(flat: Flat, each: (source: JsonNode, at: number) => void) {
+  for (let segment = 0; segment < flat.starts.length; segment++) {
+    const end = flat.starts[segment + 1] ?? flat.text.length;
+    for (let at = flat.starts[segment]!; at < end; at++) each(flat.nodes[segment]!, at);
+  }
 }
 
 /** The section's text as the attribution sees it: blocks separated by new lines. */
@@ -159,24 +195,33 @@ interface Unit {
   /** The node the character was last part of (its format), or the block a separator ends. */
   source: JsonNode;
   /** Index of the revision that inserted it; absent for baseline text. */
-  ins?: number;
+  ins: number | undefined;
   /** Index of the revision that deleted it: a tombstone. */
-  del?: number;
+  del: number | undefined;
 }
 
 type Op = { kind: "same" | "removed" | "added"; text: string };
 
-function opsBetween(before: string, after: string): Op[] {
-  let start = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < shorter - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  ) {
-    end++;
+/** The length of the longest common prefix (or suffix, `fromEnd`) of two strings. */
+function commonLength(a: string, b: string, fromEnd: boolean, limit: number): number {
+  // Native string comparison by halves, then character by character for the last steps.
+  const same = (n: number) =>
+    fromEnd ? a.slice(a.length - n) === b.slice(b.length - n) : a.slice(0, n) === b.slice(0, n);
+  let low = 0;
+  let high = limit;
+  while (high - low > 32) {
+    const middle = (low + high) >> 1;
+    if (same(middle)) low = middle;
+    else high = middle - 1;
   }
+  while (low < high && same(low + 1)) low++;
+  return low;
+}
+
+function opsBetween(before: string, after: string): Op[] {
+  const shorter = Math.min(before.length, after.length);
+  let start = commonLength(before, after, false, shorter);
+  let end = commonLength(before, after, true, shorter - start);
   // Compare whole paragraphs: the common ends stop at paragraph breaks, so that the
   // diff, not the trimming, decides where a change inside a paragraph goes.
   start = before.lastIndexOf(SEPARATOR, start - 1) + 1;
@@ -186,17 +231,7 @@ function opsBetween(before: string, after: string): Op[] {
   const oldMiddle = before.slice(start, before.length - end);
   const newMiddle = after.slice(start, after.length - end);
   if (oldMiddle && newMiddle) {
-    const parts = diffChars(oldMiddle, newMiddle, { maxEditLength: MAX_EDIT_LENGTH });
-    if (parts) {
-      for (const part of parts) {
-        ops.push({
-          kind: part.added ? "added" : part.removed ? "removed" : "same",
-          text: part.value,
-        });
-      }
-    } else {
-      ops.push({ kind: "removed", text: oldMiddle }, { kind: "added", text: newMiddle });
-    }
+    ops.push(...changedText(oldMiddle, newMiddle));
   } else if (oldMiddle) {
     ops.push({ kind: "removed", text: oldMiddle });
   } else if (newMiddle) {
@@ -204,6 +239,56 @@ function opsBetween(before: string, after: string): Op[] {
   }
   if (end > 0) ops.push({ kind: "same", text: before.slice(before.length - end) });
   return ops.map((op, i) => (op.kind === "same" ? op : slid(ops, i)));
+}
+
+/** A diff's parts as ops; null when it gave up. */
+function opsOf(parts: { added?: boolean; removed?: boolean; value: string }[] | undefined) {
+  return parts?.map((part): Op => ({
+    kind: part.added ? "added" : part.removed ? "removed" : "same",
+    text: part.value,
+  }));
+}
+
+/** Sentences and their ends (paragraph breaks included), the pieces a long rewrite is compared in. */
+const sentences = (text: string) =>
+  text.match(/[^。！？；\u2029]*(?:[。！？；\u2029]|$)/g)!.filter(Boolean);
+
+/**
+ * The ops from `before` to `after` (both changed somewhere): by character
+ * when the edits are few; else by sentence, then by character inside each
+ * run of changed sentences; else replaced whole.
+ */
+function changedText(before: string, after: string): Op[] {
+  const replaced = (a: string, b: string): Op[] => [
+    ...(a ? [{ kind: "removed" as const, text: a }] : []),
+    ...(b ? [{ kind: "added" as const, text: b }] : []),
+  ];
+  const byChar = (a: string, b: string) =>
+    (a && b && opsOf(diffChars(a, b, { maxEditLength: MAX_EDIT_LENGTH }))) || replaced(a, b);
+  const chars = opsOf(diffChars(before, after, { maxEditLength: MAX_EDIT_LENGTH }));
+  if (chars) return chars;
+  const parts = diffArrays(sentences(before), sentences(after), {
+    maxEditLength: MAX_EDIT_LENGTH,
+  });
+  if (!parts) return replaced(before, after);
+  const ops: Op[] = [];
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    ops.push(...byChar(removed, added));
+    removed = added = "";
+  };
+  for (const part of parts) {
+    const text = part.value.join("");
+    if (part.removed) removed += text;
+    else if (part.added) added += text;
+    else {
+      flush();
+      ops.push({ kind: "same", text });
+    }
+  }
+  flush();
+  return ops;
 }
 
 /** How good a place the end of `text` is for an edit to start or end at. */
@@ -254,29 +339,47 @@ function slid(ops: Op[], i: number): Op {
   return { kind: op.kind, text: best.edit };
 }
 
-/** Applies revision `index` (its flat text) to the units of the text before it. */
-function applyRevision(units: Unit[], before: string, next: Flat, index: number): Unit[] {
+/**
+ * Applies revision `index` (its flat text) to the units of the text before it.
+ * The common ends stay in place; only the units of the changed middle are
+ * rebuilt. A unit's node (its format) is taken when it is deleted, and for
+ * the text that stays, from the last revision at the end (see `attribute`).
+ */
+function applyRevision(units: Unit[], before: Flat, next: Flat, index: number): Unit[] {
+  const ops = opsBetween(before.text, next.text);
+  const prefix = ops[0]?.kind === "same" ? ops.shift()!.text.length : 0;
+  const suffix = ops.at(-1)?.kind === "same" ? ops.pop()!.text.length : 0;
+  if (ops.length === 0) return units;
+  // Just after the prefix's last live unit, and at the suffix's first live unit.
+  let from = 0;
+  for (let live = 0; live < prefix; from++) if (units[from]!.del === undefined) live++;
+  let to = units.length;
+  for (let live = 0; live < suffix;) if (units[--to]!.del === undefined) live++;
+
   const out: Unit[] = [];
-  let at = 0; // in units
-  let source = 0; // in next.sources
+  let at = from; // in units
+  let inBefore = prefix; // in before.text
+  let inNext = prefix; // in next.text
   const copyTombstones = () => {
-    while (at < units.length && units[at]!.del !== undefined) out.push(units[at++]!);
+    while (at < to && units[at]!.del !== undefined) out.push(units[at++]!);
   };
-  for (const op of opsBetween(before, next.text)) {
+  for (const op of ops) {
     if (op.kind === "same") {
       for (let i = 0; i < op.text.length; i++) {
         copyTombstones();
-        const unit = units[at++]!;
-        unit.source = next.sources[source++]!;
-        out.push(unit);
+        out.push(units[at++]!);
       }
+      inBefore += op.text.length;
+      inNext += op.text.length;
     } else if (op.kind === "removed") {
       for (let i = 0; i < op.text.length; i++) {
         copyTombstones();
         const unit = units[at++]!;
+        const source = sourceAt(before, inBefore++);
         // Text inserted after the baseline and deleted again leaves no trace.
         if (unit.ins !== undefined) continue;
         unit.del = index;
+        unit.source = source;
         out.push(unit);
       }
     } else {
@@ -284,7 +387,7 @@ function applyRevision(units: Unit[], before: string, next: Flat, index: number)
       let back = out.length;
       while (back > 0 && out[back - 1]!.del !== undefined) back--;
       let end = at;
-      while (end < units.length && units[end]!.del !== undefined) end++;
+      while (end < to && units[end]!.del !== undefined) end++;
       const around = [...out.splice(back), ...units.slice(at, end)];
       at = end;
       // Typed again where it was deleted (an undo): the deleted text comes back as it was.
@@ -295,8 +398,8 @@ function applyRevision(units: Unit[], before: string, next: Flat, index: number)
       if (found >= 0) {
         around.forEach((unit, i) => {
           if (i >= found && i < found + op.text.length) {
-            delete unit.del;
-            unit.source = next.sources[source++]!;
+            unit.del = undefined;
+            unit.source = sourceAt(next, inNext++);
           }
           out.push(unit);
         });
@@ -304,13 +407,26 @@ function applyRevision(units: Unit[], before: string, next: Flat, index: number)
         // New text follows what was deleted here: "5" struck through, then "8".
         out.push(...around);
         for (let i = 0; i < op.text.length; i++) {
-          out.push({ ch: op.text[i]!, source: next.sources[source++]!, ins: index });
+          out.push({
+            ch: op.text[i]!,
+            source: sourceAt(next, inNext++),
+            ins: index,
+            del: undefined,
+          });
         }
       }
     }
   }
-  while (at < units.length) out.push(units[at++]!);
-  return out;
+  while (at < to) out.push(units[at++]!);
+  // In place: copying the whole array for each revision would cost more than the diff.
+  if (out.length <= 10_000) {
+    units.splice(from, to - from, ...out);
+    return units;
+  }
+  const whole = units.slice(0, from);
+  for (const unit of out) whole.push(unit);
+  for (let i = to; i < units.length; i++) whole.push(units[i]!);
+  return whole;
 }
 
 // --- Changes and the annotated content ---
@@ -405,6 +521,13 @@ function inlineNodes(
     const unit = units[i]!;
     if (unit.ch === SEPARATOR) continue; // two blocks joined: the break is gone
     const id = ids[i]!;
+    if (unit.source.type === "text") {
+      const key = styleKey(unit.source);
+      if (current && current.key === key && current.id === id) {
+        current.node.text += unit.ch;
+        continue;
+      }
+    }
     const mark = id ? marks.get(id) : undefined;
     const { $change: _old, ...source } = unit.source;
     if (source.type !== "text") {
@@ -414,10 +537,6 @@ function inlineNodes(
       continue;
     }
     const key = styleKey(unit.source);
-    if (current && current.key === key && current.id === id) {
-      current.node.text += unit.ch;
-      continue;
-    }
     const node: JsonNode = { ...source, text: unit.ch, ...(mark ? { $change: mark } : {}) };
     nodes.push(node);
     current = { node, key, id };
@@ -514,15 +633,19 @@ function annotate(
  */
 export function attribute(baseline: string, revisions: Revision[]): Tracked {
   let flat = flatten(parseContent(baseline).root);
-  let units: Unit[] = Array.from({ length: flat.text.length }, (_, i) => ({
-    ch: flat.text[i]!,
-    source: flat.sources[i]!,
-  }));
+  let units: Unit[] = [];
+  // Every unit has the same shape (no optional keys, no `delete`): V8 keeps them fast.
+  eachSource(flat, (source, at) =>
+    units.push({ ch: flat.text[at]!, source, ins: undefined, del: undefined }),
+  );
   revisions.forEach((revision, index) => {
     const next = flatten(parseContent(revision.content).root);
-    units = applyRevision(units, flat.text, next, index);
+    units = applyRevision(units, flat, next, index);
     flat = next;
   });
+  // The text that stays takes its format from the last revision.
+  const live = units.filter((unit) => unit.del === undefined);
+  eachSource(flat, (source, at) => (live[at]!.source = source));
   const { ids, changes } = changesOf(units, revisions);
   return {
     annotated: annotate(flat.root, units, ids, changes),
