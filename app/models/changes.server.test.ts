@@ -1,8 +1,13 @@
+import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
 
 import { describeEachDialect, personOf } from "~db/testing";
 
+import { call } from "~/api/testing";
 import { plainText } from "~/editor/attribution";
+import { createToken } from "~/models/api-token.server";
+import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
+import * as sectionChangesRoute from "~/routes/api.v1.sections.$sectionId.changes";
 import { markdownToContent } from "~/editor/content.server";
 
 import { cleanCopySection, sectionChanges, undoChanges } from "./changes.server";
@@ -199,6 +204,58 @@ describeEachDialect(
         other.version,
       );
       expect(agri.status).toBe("saved");
+    });
+
+    it("the API lists the changes by author, and the 修订稿 carries them as Word tracked changes", async () => {
+      const { token } = await createToken((await as("mayor")).id, "测试");
+      const path = `/api/v1/sections/${sectionId}/changes`;
+      const answer = await call(sectionChangesRoute, { path, params: { sectionId }, token });
+      expect(answer.status).toBe(200);
+      expect(answer.json.changes).toEqual([
+        {
+          id: 1,
+          type: "insert",
+          text: "力争10个。",
+          author: { id: expect.any(String), name: "郑海" },
+          at: expect.any(String),
+        },
+      ]);
+      expect(answer.json.authors).toEqual([
+        { author: { id: expect.any(String), name: "郑海" }, inserts: 1, deletes: 0 },
+      ]);
+      const unknown = await call(sectionChangesRoute, {
+        path: `${path}?since=${planId}`,
+        params: { sectionId },
+        token,
+      });
+      expect(unknown.status).toBe(404);
+      expect(unknown.json.error.message).toContain("比较起点");
+
+      const file = await call(exportDocx, {
+        path: `/api/v1/plans/${planId}/export.docx?tracked=1&section=${sectionId}`,
+        params: { planId },
+        token,
+      });
+      expect(file.status).toBe(200);
+      expect(file.response.headers.get("Content-Disposition")).toContain(
+        encodeURIComponent("（修订稿）"),
+      );
+      const xml = strFromU8(
+        unzipSync(new Uint8Array(await file.response.arrayBuffer()))["word/document.xml"]!,
+      );
+      expect(xml.match(/<w:ins /g)).toHaveLength(1);
+      expect(xml).toContain('w:author="郑海"');
+      // The plain export stays clean.
+      const plain = await call(exportDocx, {
+        path: `/api/v1/plans/${planId}/export.docx`,
+        params: { planId },
+        token,
+      });
+      const clean = strFromU8(
+        unzipSync(new Uint8Array(await plain.response.arrayBuffer()))["word/document.xml"]!,
+      );
+      expect(clean).not.toContain("<w:ins ");
+      expect(clean).toContain("力争10个。");
     });
   },
   { seed: true },
