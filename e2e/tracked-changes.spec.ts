@@ -79,9 +79,13 @@ test("leader1 changes 5个 to 8个 and deletes a sentence, then returns the sect
   await signInAs("leader1");
   await openEconomy(page);
   await expect(page.getByTestId("reviewer-note")).toContainText("您的修改将以修订痕迹保留");
+  await editor(page).click();
   await selectWords(page, "5", "项目5个");
+  await expect(page.getByText("已选中：“5”")).toBeVisible();
   await page.keyboard.type("8");
+  await expect(editor(page)).toContainText("项目8个");
   await selectWords(page, SENTENCE);
+  await expect(page.getByText(`已选中：“${SENTENCE}”`)).toBeVisible();
   await page.keyboard.press("Backspace");
   await expect(editor(page)).toContainText("全年引进亿元以上项目8个，新增规上企业3家。");
   await expect(editor(page)).not.toContainText(SENTENCE);
@@ -127,7 +131,14 @@ test("econ sees both changes with leader1's name, undoes the deletion and resubm
   await expect(document.locator("del.change")).toHaveText(["5"]);
   await expect(page.getByTestId("change-list").getByRole("row")).toHaveCount(3);
 
-  await page.getByRole("link", { name: "经济发展", exact: true }).click();
+  // The plan's 修改痕迹 gathers every section's; only economy has any.
+  await page.goto(`${planUrl}/changes`);
+  await expect(page.getByTestId("section-changes")).toHaveCount(1);
+  await expect(page.getByTestId("section-changes")).toContainText("经济发展：2 处修改");
+  await expect(page.getByTestId("change-author")).toHaveText(/张建国\s*插入 1 处，删除 1 处/);
+  await expectAccessible(page, "计划修改痕迹");
+
+  await openEconomy(page);
   await expect(editor(page)).toContainText(`项目8个，新增规上企业3家。${SENTENCE}`);
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByText("已提交审核。")).toBeVisible();
