@@ -14,7 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = ExportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return resourceRefusal(400, query.error.issues[0]?.message ?? "参数有误。");
   const file = await exportRequested(user, params.planId ?? "", query.data);
-  if (!file) return resourceRefusal(404, "该年度计划或章节不存在，或不属于您所在的镇。");
+  if (!file) {
+    const what = query.data.section ? "该章节不在这个年度计划中" : "该年度计划不存在";
+    return resourceRefusal(404, `${what}，或不属于您所在的镇。`);
+  }
   if ("refused" in file) return resourceRefusal(404, file.refused);
   return docxResponse(file);
 }
