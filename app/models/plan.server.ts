@@ -11,6 +11,9 @@ import {
 } from "~templates/index";
 
 import { markdownToContent } from "~/editor/content.server";
+import { blocksToContent } from "~/import/content.server";
+import type { ImportedBlock } from "~/import/plan-text";
+import type { ImportedTarget } from "~/import/targets";
 import { blocksOf } from "~/editor/diff";
 import { countPlaceholders } from "~/editor/nodes";
 import { markYearPhrasesInContent } from "~/editor/year-phrases";
@@ -68,7 +71,19 @@ export async function getPlan(townId: string, planId: string): Promise<PlanSumma
   return row ? withStateLabel(row) : null;
 }
 
-export type PlanSource = "templates" | "previous";
+export type PlanSource = "templates" | "previous" | "import";
+
+/** What an import brings: the preview (app/import/plan-text.ts) as the coordinator confirmed it. */
+export interface ImportedPlan {
+  preamble: string[];
+  closing: string[];
+  targets: ImportedTarget[];
+  sections: {
+    title: string;
+    kind: string;
+    blocks: ImportedBlock[];
+  }[];
+}
 
 export type CreatePlanResult =
   | { ok: true; planId: string }
@@ -110,7 +125,7 @@ function alreadyExists(input: { year: number; kind: string }): CreatePlanResult 
  */
 export async function createPlan(
   creator: PolicyUser & { townId: string; townName: string },
-  input: { year: number; kind: PlanKind; from: PlanSource },
+  input: { year: number; kind: PlanKind; from: PlanSource; imported?: ImportedPlan },
   now: Date = new Date(),
 ): Promise<CreatePlanResult> {
   const allowed = can(creator, "plan.create", null);
@@ -122,6 +137,20 @@ export async function createPlan(
   const skeleton = loadPlanTemplate();
   const at = nowIso(now);
   const planId = newId();
+  const imported = input.from === "import" ? input.imported : undefined;
+  if (input.from === "import" && (!imported || imported.sections.length === 0)) {
+    return {
+      ok: false,
+      status: 422,
+      field: "from",
+      message: "导入的文件中没有识别出章节，无法建立计划",
+    };
+  }
+  // Imported texts when there are any; else the template's, with its 【】 to fill.
+  const ownText = (lines: string[] | undefined, template: string) =>
+    lines?.length
+      ? paragraphsToContent(lines.join("\n"))
+      : JSON.stringify(markdownToContent(fill(template)));
 
   let previous:
     | { id: string; preamble: string | null; closing: string | null; deadline: string | null }
@@ -160,10 +189,10 @@ export async function createPlan(
           deadline: carriedDeadline(previous?.deadline ?? null, now),
           preamble: previous?.preamble
             ? markYearPhrasesInContent(previous.preamble, input.year - 1, input.year)
-            : JSON.stringify(markdownToContent(fill(skeleton.preamble))),
+            : ownText(imported?.preamble, skeleton.preamble),
           closing: previous?.closing
             ? markYearPhrasesInContent(previous.closing, input.year - 1, input.year)
-            : JSON.stringify(markdownToContent(fill(skeleton.closing))),
+            : ownText(imported?.closing, skeleton.closing),
           createdBy: creator.id,
           createdAt: at,
           updatedAt: at,
@@ -185,7 +214,9 @@ export async function createPlan(
             .where("planId", "=", previous.id)
             .orderBy("position")
             .execute()
-        : await sectionsFromTemplates(trx, creator.townId);
+        : imported
+          ? await importedSections(trx, creator.townId, imported)
+          : await sectionsFromTemplates(trx, creator.townId);
       for (const section of sections) {
         await insertSection(trx, {
           ...section,
@@ -193,7 +224,7 @@ export async function createPlan(
           townId: creator.townId,
           deadline: carriedDeadline(section.deadline, now),
           author: creator.id,
-          reason: previous ? `沿用${input.year - 1}年计划` : "由模板生成",
+          reason: previous ? `沿用${input.year - 1}年计划` : imported ? "由导入生成" : "由模板生成",
           now,
         });
       }
@@ -205,7 +236,13 @@ export async function createPlan(
             .where("planId", "=", previous.id)
             .orderBy("position")
             .execute()
-        : loadTargetTemplates().map((t) => ({ ...t, value: String(t.value), departmentId: null }));
+        : imported
+          ? imported.targets.map((t) => ({ ...t, departmentId: null }))
+          : loadTargetTemplates().map((t) => ({
+              ...t,
+              value: String(t.value),
+              departmentId: null,
+            }));
       for (const [index, target] of targets.entries()) {
         await trx
           .insertInto("targets")
@@ -241,6 +278,31 @@ async function planExists(townId: string, year: number, kind: string): Promise<b
     .where("kind", "=", kind)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Imported sections with their editor content, each assigned as the town assigns its kind. */
+async function importedSections(
+  db: ReturnType<typeof getDb>,
+  townId: string,
+  imported: ImportedPlan,
+) {
+  const defaults = await db
+    .selectFrom("sectionDefaults")
+    .select(["kind", "departmentId", "leaderId"])
+    .where("townId", "=", townId)
+    .execute();
+  return imported.sections.map((section, index) => {
+    const assignment = defaults.find((d) => d.kind === section.kind);
+    return {
+      kind: section.kind,
+      position: index + 1,
+      title: section.title.slice(0, 40),
+      departmentId: assignment?.departmentId ?? null,
+      leaderId: assignment?.leaderId ?? null,
+      content: JSON.stringify(blocksToContent(section.blocks)),
+      deadline: null,
+    };
+  });
 }
 
 async function sectionsFromTemplates(db: ReturnType<typeof getDb>, townId: string) {
