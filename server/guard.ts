@@ -24,7 +24,8 @@ function takesJson(path: string): boolean {
 
 /** Endpoints that take a file (importing a Word file). */
 function takesUpload(path: string): boolean {
-  return /^\/(api\/v1\/)?plans\/import$/.test(path);
+  // A page posts to /plans/import.data (Remix single fetch) or, without scripts, /plans/import.
+  return /^\/(api\/v1\/plans\/import|plans\/import(\.data)?)$/.test(path);
 }
 
 function mediaType(req: Request): string {

@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { FormError, SelectField, TextField } from "~/components/form";
 import { PlanTable } from "~/components/plan-table";
@@ -108,6 +108,9 @@ function CreatePlanForm({ nextYear }: { nextYear: number }) {
           {busy ? "正在创建…" : "创建计划"}
         </button>
       </Form>
+      <p>
+        已有往年的计划文件？<Link to="/plans/import">导入已有计划</Link>（Word 或文本，可先预览）
+      </p>
     </section>
   );
 }

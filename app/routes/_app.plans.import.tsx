@@ -1,0 +1,284 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
+import { RouteErrorBoundary } from "~/components/error-page";
+import type { PlanPreview } from "~/import/plan-text";
+import { confirmImport, type ImportSource, previewImport } from "~/models/plan-import.server";
+import { assertCan } from "~/policies/policy.server";
+import { requireUser } from "~/utils/auth.server";
+import { today } from "~/utils/dates";
+import { ImportConfirmSchema, ImportPreviewSchema } from "~/utils/import-validation";
+import { setFlash } from "~/utils/session.server";
+import { PLAN_KINDS } from "~templates/index";
+import { SECTION_KIND_LABELS, SECTION_KINDS } from "~templates/section-kinds";
+
+export const meta: MetaFunction = () => [{ title: "导入已有计划 · 年度工作计划编审系统" }];
+
+const KIND_OPTIONS = [
+  ...SECTION_KINDS.map((kind) => ({ value: kind, label: SECTION_KIND_LABELS[kind] })),
+  { value: "custom", label: "其他（自定义章节）" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "plan.create", null);
+  return { nextYear: Number(today().slice(0, 4)) + 1 };
+}
+
+type ActionData =
+  | { error: string }
+  | {
+      preview: PlanPreview;
+      source: string;
+      year: number | null;
+      kind: (typeof PLAN_KINDS)[number];
+    };
+
+const refuse = (error: string, status = 422) => data<ActionData>({ error }, { status });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  assertCan(user, "plan.create", null);
+  const form = await request.formData();
+  const fields = Object.fromEntries(
+    [...form.entries()].filter(([, value]) => typeof value === "string"),
+  );
+  if (fields.intent === "confirm") {
+    const parsed = ImportConfirmSchema.safeParse({ ...fields, kinds: form.getAll("kinds") });
+    if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "参数有误");
+    const result = await confirmImport(user, parsed.data);
+    if (!result.ok) return refuse(result.message, result.status);
+    await setFlash(
+      request,
+      `已导入${parsed.data.year}年${parsed.data.kind}，各章节已按分工分派到科室`,
+    );
+    return redirect(`/plans/${result.planId}`);
+  }
+  const parsed = ImportPreviewSchema.safeParse(fields);
+  if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "参数有误", 400);
+  const file = form.get("file");
+  const upload =
+    file && typeof file !== "string" && file.size > 0
+      ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+      : null;
+  const result = await previewImport({ file: upload, text: parsed.data.text ?? null });
+  if (!result.ok) return refuse(result.message);
+  const source: ImportSource = result.source;
+  return {
+    preview: result.preview,
+    source: JSON.stringify(source),
+    year: parsed.data.year || result.preview.year,
+    kind: parsed.data.kind,
+  } satisfies ActionData;
+}
+
+export default function ImportPage() {
+  const { nextYear } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const reading = busy && navigation.formData?.get("intent") === "preview";
+  const preview = result && "preview" in result ? result : null;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/plans">年度计划</Link> / 导入已有计划
+      </p>
+      <div className="page-header">
+        <h1>导入已有计划</h1>
+        <span className="muted">
+          上传往年的
+          Word（.docx）或文本（.txt）文件，或粘贴网站上公布的全文；确认前不会保存任何内容。
+        </span>
+      </div>
+      {result && "error" in result && (
+        <p className="alert error" role="alert" data-testid="import-error">
+          {result.error}
+        </p>
+      )}
+      <section className="panel stack" aria-labelledby="upload-heading">
+        <h2 id="upload-heading">第一步：选择文件或粘贴正文</h2>
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <input type="hidden" name="intent" value="preview" />
+          <label className="field">
+            <span>文件（.docx 或 .txt，不超过 10 MB）</span>
+            <input type="file" name="file" accept=".docx,.txt" />
+          </label>
+          <label className="field">
+            <span>或粘贴正文</span>
+            <textarea
+              name="text"
+              rows={6}
+              placeholder="从政府网站复制的计划全文，可以带网页上的来源、时间等信息"
+            />
+          </label>
+          <div className="inline-form">
+            <label className="field">
+              <span>年度（不填则按文件标题）</span>
+              <input name="year" inputMode="numeric" size={6} placeholder={String(nextYear)} />
+            </label>
+            <label className="field">
+              <span>类型</span>
+              <select name="kind" defaultValue="工作计划">
+                {PLAN_KINDS.map((kind) => (
+                  <option key={kind}>{kind}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <p>
+            <button type="submit" className="button primary" disabled={busy}>
+              {reading ? "正在识别…" : "识别"}
+            </button>
+          </p>
+        </Form>
+      </section>
+      {preview && <PreviewPanel {...preview} busy={busy} />}
+    </>
+  );
+}
+
+function PreviewPanel({
+  preview,
+  source,
+  year,
+  kind,
+  busy,
+}: Extract<ActionData, { preview: PlanPreview }> & { busy: boolean }) {
+  return (
+    <section className="panel stack" aria-labelledby="preview-heading" data-testid="import-preview">
+      <h2 id="preview-heading">第二步：核对识别结果</h2>
+      <p>
+        {preview.title ?? "（未识别出标题）"}：识别出 {preview.sections.length} 个章节、
+        {preview.targets.length} 项主要预期目标。
+      </p>
+      {preview.warnings.length > 0 && (
+        <ul className="alert warning" data-testid="import-warnings">
+          {preview.warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="confirm" />
+        <input type="hidden" name="source" value={source} />
+        <table className="data-table" data-testid="import-sections">
+          <caption className="visually-hidden">识别出的章节</caption>
+          <thead>
+            <tr>
+              <th scope="col">序号</th>
+              <th scope="col">章节标题</th>
+              <th scope="col">类型（决定起草科室和分管领导）</th>
+              <th scope="col" className="num">
+                字数
+              </th>
+              <th scope="col">开头</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.sections.map((section, i) => (
+              <tr key={i}>
+                <td>{i + 1}</td>
+                <td>{section.title}</td>
+                <td>
+                  <select
+                    name="kinds"
+                    defaultValue={section.kind}
+                    aria-label={`“${section.title}”的类型`}
+                  >
+                    {KIND_OPTIONS.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="num">{section.characters}</td>
+                <td className="muted">{(section.blocks[1]?.text ?? "").slice(0, 30)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {preview.targets.length > 0 && (
+          <table className="data-table" data-testid="import-targets">
+            <caption>主要预期目标（导入后可在“主要预期目标”中修改）</caption>
+            <thead>
+              <tr>
+                <th scope="col">指标</th>
+                <th scope="col" className="num">
+                  目标值
+                </th>
+                <th scope="col">单位</th>
+                <th scope="col">限定</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.targets.map((target, i) => (
+                <tr key={i}>
+                  <td>{target.name}</td>
+                  <td className="num">{target.value}</td>
+                  <td>{target.unit}</td>
+                  <td>{target.qualifier ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <details>
+          <summary>
+            形势与总体要求（{preview.preamble.length} 段）、结束语（{preview.closing.length} 段）
+          </summary>
+          {preview.preamble.map((p, i) => (
+            <p key={`p${i}`}>{p}</p>
+          ))}
+          {preview.closing.map((p, i) => (
+            <p key={`c${i}`}>{p}</p>
+          ))}
+        </details>
+        {preview.skipped.length > 0 && (
+          <details data-testid="import-skipped">
+            <summary>不导入的内容（{preview.skipped.length} 处）</summary>
+            <ul>
+              {preview.skipped.map((item, i) => (
+                <li key={i}>
+                  {item.text} <span className="muted">{item.reason}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <div className="inline-form">
+          <label className="field">
+            <span>年度</span>
+            <input name="year" inputMode="numeric" size={6} defaultValue={year ?? ""} required />
+          </label>
+          <label className="field">
+            <span>类型</span>
+            <select name="kind" defaultValue={kind}>
+              {PLAN_KINDS.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p>
+          <button
+            type="submit"
+            className="button primary"
+            disabled={busy || preview.sections.length === 0}
+          >
+            确认导入
+          </button>
+        </p>
+      </Form>
+    </section>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
