@@ -6,6 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import type { PlanPreview } from "~/import/plan-text";
@@ -106,10 +107,7 @@ export default function ImportPage() {
         <h2 id="upload-heading">第一步：选择文件或粘贴正文</h2>
         <Form method="post" encType="multipart/form-data" className="stack">
           <input type="hidden" name="intent" value="preview" />
-          <label className="field">
-            <span>文件（.docx 或 .txt，不超过 10 MB）</span>
-            <input type="file" name="file" accept=".docx,.txt" />
-          </label>
+          <FileField />
           <label className="field">
             <span>或粘贴正文</span>
             <textarea
@@ -141,6 +139,32 @@ export default function ImportPage() {
       </section>
       {preview && <PreviewPanel {...preview} busy={busy} />}
     </>
+  );
+}
+
+/** A file box in Chinese: the browser's own button speaks the browser's language. */
+function FileField() {
+  const [name, setName] = useState<string | null>(null);
+  return (
+    <div className="field">
+      <span id="file-label">文件（.docx 或 .txt，不超过 10 MB）</span>
+      <span className="file-field">
+        <label className="button">
+          选择文件
+          <input
+            type="file"
+            name="file"
+            accept=".docx,.txt"
+            className="visually-hidden"
+            aria-labelledby="file-label"
+            onChange={(event) => setName(event.currentTarget.files?.[0]?.name ?? null)}
+          />
+        </label>
+        <span className="muted" data-testid="file-name">
+          {name ?? "未选择文件"}
+        </span>
+      </span>
+    </div>
   );
 }
 
