@@ -9,7 +9,7 @@ import {
   fillDate,
   openPlanFromTemplates,
   pasteIntoEditor,
-  signIn,
+  switchTo,
   test,
 } from "./fixtures";
 
@@ -25,13 +25,6 @@ const SECTIONS = SECTION_KINDS.map((kind) => ({
   title: SECTION_KIND_LABELS[kind],
   ...demoSectionPeople()[kind],
 }));
-
-/** Signs out whoever is signed in, then signs in as `username`. */
-async function switchTo(page: Page, username: string) {
-  await page.context().clearCookies();
-  await signIn(page, username);
-  await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
-}
 
 async function openSection(page: Page, title: string) {
   await page.goto(planUrl);

@@ -24,6 +24,13 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   ]);
 }
 
+/** Signs out whoever is signed in, then signs in as `username` and waits for their 工作台. */
+export async function switchTo(page: Page, username: string) {
+  await page.context().clearCookies();
+  await signIn(page, username);
+  await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
+}
+
 /** The coordinator (signed in) opens the plan for `year` from the templates; answers its path. */
 export async function openPlanFromTemplates(page: Page, year: number): Promise<string> {
   await page.goto("/plans");

@@ -7,7 +7,7 @@ import {
   expectAccessible,
   openPlanFromTemplates,
   selectWords,
-  signIn,
+  switchTo,
   test,
 } from "./fixtures";
 
@@ -23,12 +23,6 @@ const SENTENCE = "确保固定资产投资稳步增长。";
 
 const badge = (page: Page) => page.locator(".page-header .badge");
 const editor = (page: Page) => page.getByRole("textbox", { name: "章节正文" });
-
-async function switchTo(page: Page, username: string) {
-  await page.context().clearCookies();
-  await signIn(page, username);
-  await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
-}
 
 async function openEconomy(page: Page) {
   await page.goto(planUrl);

@@ -18,15 +18,15 @@ import previewStyles from "~/styles/print-preview.css";
 import { addReply, addThread, listThreads, setThreadResolved } from "~/models/comment.server";
 import { othersChangesNote } from "~/models/changes.server";
 import { getListStyle } from "~/models/export.server";
-import { getPlanSection } from "~/models/section.server";
 import { sectionActions } from "~/models/workflow/actions.server";
 import { lastReturn } from "~/models/workflow/record.server";
 import { returnedSnapshot } from "~/models/workflow/snapshots.server";
 import { allowed, can, editsAsReviewer } from "~/policies/policy";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
-import { badRequest, notFound } from "~/utils/http.server";
+import { badRequest } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/redirect";
+import { requirePlanSection } from "~/utils/section-route.server";
 import { CommentSchema } from "~/utils/comment-validation";
 import { type ContentFacts, withLiveContent } from "~/utils/live-actions";
 import { postSectionEvent, type WorkflowActionData } from "~/utils/workflow-action.server";
@@ -42,8 +42,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await getPlanSection(user.townId, params.planId ?? "", params.sectionId ?? "");
-  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
+  const found = await requirePlanSection(user, params);
   const { plan, section } = found;
   const permission = can(user, "section.edit", section);
   const returned = section.state === "returned" ? await lastReturn(user.townId, section.id) : null;
@@ -109,8 +108,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const found = await getPlanSection(user.townId, params.planId ?? "", params.sectionId ?? "");
-  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
+  const found = await requirePlanSection(user, params);
   const formData = await request.formData();
   if (formData.get("intent") !== "event") return commentAction(user, found.section.id, formData);
   const back = safeRedirect(

@@ -12,13 +12,13 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { sectionBlocks } from "~/export/document-diff";
 import { cleanCopySection, changesOf, undoChanges } from "~/models/changes.server";
 import { getExportFonts, getListStyle } from "~/models/export.server";
-import { getPlanSection } from "~/models/section.server";
 import { allowed } from "~/policies/policy";
 import previewStyles from "~/styles/print-preview.css";
-import { requireUser, type SessionUser } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { ChangeActionSchema, ChangesQuerySchema } from "~/utils/changes-validation";
 import { formatDateTime, formatMonthDayTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
+import { requirePlanSection } from "~/utils/section-route.server";
 import { setFlash } from "~/utils/session.server";
 
 export const links = () => [{ rel: "stylesheet", href: previewStyles }];
@@ -27,15 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `修改痕迹 · ${data?.section.title ?? "章节"}` },
 ];
 
-async function loadSection(user: SessionUser, planId: string, sectionId: string) {
-  const found = await getPlanSection(user.townId, planId, sectionId);
-  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
-  return found;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const { plan, section } = await requirePlanSection(user, params);
   const query = ChangesQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) badRequest("参数有误，请从章节页重新打开修改痕迹。");
   const view = await changesOf(user, section, query.data.since);
@@ -66,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const { plan, section } = await requirePlanSection(user, params);
   const parsed = ChangeActionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) {
     return data({ error: parsed.error.issues[0]?.message ?? "参数有误" }, { status: 422 });

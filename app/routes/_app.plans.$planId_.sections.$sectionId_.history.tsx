@@ -13,13 +13,14 @@ import { diffContents, summarize } from "~/editor/diff";
 import { diffSectionVersions } from "~/export/document-diff";
 import { getExportFonts, getListStyle } from "~/models/export.server";
 import previewStyles from "~/styles/print-preview.css";
-import { getPlanSection, listRevisions, saveSectionContent } from "~/models/section.server";
+import { listRevisions, saveSectionContent } from "~/models/section.server";
 import { when } from "~/models/workflow/stale.server";
 import { allowed } from "~/policies/policy";
 import { assertCan } from "~/policies/policy.server";
-import { requireUser, type SessionUser } from "~/utils/auth.server";
+import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest, notFound } from "~/utils/http.server";
+import { requirePlanSection } from "~/utils/section-route.server";
 import { setFlash } from "~/utils/session.server";
 import { z } from "~/utils/validation";
 
@@ -29,15 +30,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `修改历史 · ${data?.section.title ?? "章节"}` },
 ];
 
-async function loadSection(user: SessionUser, planId: string, sectionId: string) {
-  const found = await getPlanSection(user.townId, planId, sectionId);
-  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
-  return found;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const { plan, section } = await requirePlanSection(user, params);
   const revisions = await listRevisions(user.townId, section.id);
   const url = new URL(request.url);
   // Default: the newest revision against the one before it.
@@ -91,7 +86,7 @@ const RestoreSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const { plan, section } = await requirePlanSection(user, params);
   const parsed = RestoreSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) badRequest("参数有误，请刷新页面后重试。");
   assertCan(user, "section.edit", section);

@@ -14,32 +14,21 @@ import { FormError } from "~/components/form";
 import { SectionSettingsFields } from "~/components/section-assignment-fields";
 import { useZodForm } from "~/components/use-zod-form";
 import { listDepartments } from "~/models/department.server";
-import {
-  getPlanSection,
-  listLeaders,
-  removeSection,
-  updateSectionSettings,
-} from "~/models/section.server";
+import { listLeaders, removeSection, updateSectionSettings } from "~/models/section.server";
 import { assertCan } from "~/policies/policy.server";
-import { requireUser, type SessionUser } from "~/utils/auth.server";
-import { notFound } from "~/utils/http.server";
+import { requireUser } from "~/utils/auth.server";
 import { SectionSettingsSchema } from "~/utils/section-validation";
 import { z } from "~/utils/validation";
+import { requirePlanSection } from "~/utils/section-route.server";
 import { setFlash } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `分工设置 · ${data?.section.title ?? "章节"}` },
 ];
 
-async function loadSection(user: SessionUser, planId: string, sectionId: string) {
-  const found = await getPlanSection(user.townId, planId, sectionId);
-  if (!found) notFound("该章节不存在，或不属于您所在的镇。");
-  return found;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const { plan, section } = await requirePlanSection(user, params);
   assertCan(user, "plan.manageSections", plan);
   const [departments, leaders] = await Promise.all([
     listDepartments(user.townId),
@@ -68,7 +57,7 @@ const RemoveSchema = z.object({ baseVersion: z.coerce.number().int().min(0) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { plan, section } = await loadSection(user, params.planId ?? "", params.sectionId ?? "");
+  const { plan, section } = await requirePlanSection(user, params);
   const formData = await request.formData();
   if (formData.get("intent") === "remove") {
     const seen = RemoveSchema.safeParse(Object.fromEntries(formData));
