@@ -124,8 +124,8 @@ async function guard(
   const chunked = req.headers["transfer-encoding"] !== undefined;
   if (!type && declared === 0 && !chunked) return true; // no body (sign-out, a presence beacon)
 
-  const json = takesJson(req.path);
   const upload = takesUpload(req.path);
+  const json = !upload && takesJson(req.path);
   const allowed = json
     ? type === "application/json"
     : type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
@@ -136,7 +136,9 @@ async function guard(
       415,
       json
         ? "请以 JSON 格式提交（Content-Type: application/json）。"
-        : "请通过本系统的页面表单提交。",
+        : upload && req.path.startsWith("/api/")
+          ? "请以 multipart/form-data 提交：file（.docx 或 .txt）或 text。"
+          : "请通过本系统的页面表单提交。",
     );
     return false;
   }

@@ -59,6 +59,7 @@ export const fail = {
   conflict: (message: string, extra: Record<string, unknown> = {}) =>
     new ApiError(409, "conflict", message, extra),
   tooLarge: (message = "请求体太大。") => new ApiError(413, "too_large", message),
+  unsupported: (message: string) => new ApiError(415, "unsupported_media_type", message),
   invalid: (message: string) => new ApiError(422, "invalid", message),
 };
 

@@ -22,6 +22,7 @@ import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
 import * as planTargets from "~/routes/api.v1.plans.$planId.targets";
 import * as planTexts from "~/routes/api.v1.plans.$planId.texts";
 import * as plan from "~/routes/api.v1.plans.$planId";
+import * as importPlan from "~/routes/api.v1.plans.import";
 import * as plans from "~/routes/api.v1.plans";
 import * as me from "~/routes/api.v1.me";
 import * as sectionChanges from "~/routes/api.v1.sections.$sectionId.changes";
@@ -42,6 +43,7 @@ const ROUTES: Record<string, Parameters<typeof call>[0]> = {
   "/me": me,
   "/plans": plans,
   "/plans/{planId}": plan,
+  "/plans/import": importPlan,
   "/plans/{planId}/events": planEvents,
   "/plans/{planId}/texts": planTexts,
   "/plans/{planId}/targets": planTargets,
@@ -159,6 +161,18 @@ function wellFormed(operation: Operation, ids: Ids): fc.Arbitrary<unknown> | nul
         fc.record({ quote: fc.constantFrom("重点项目", "不存在的文字", ""), body: oddText }),
         fc.record({ threadId: fc.oneof(fc.constant("x"), live(ids, "tokenId")), body: oddText }),
       );
+    case "importPlan":
+      return fc.record({
+        text: fc.oneof(
+          oddText,
+          fc.constant(
+            "示例镇2041年工作计划\n\n一、发展经济。招商引资。\n\n二、保障民生。办好实事。",
+          ),
+        ),
+        year: fc.constantFrom("", "2041", "1999", "明年"),
+        kind: fc.constantFrom("工作计划", "工作要点", "工作总结"),
+        dryRun: fc.constantFrom("true", "false", "x"),
+      });
     case "createToken":
       return fc.record({ name: oddText });
     default:
@@ -174,7 +188,16 @@ function pathOf(operation: Operation, values: Record<string, string>): string {
 
 function documentedStatuses(operation: Operation): number[] {
   const input = operation.body ? [413, 415, 422] : operation.query ? [422] : [];
-  return [operation.ok.status, 400, 401, 429, ...operation.refusals, ...input];
+  const dryRun = operation.dryRunOk ? [operation.dryRunOk.status] : [];
+  return [operation.ok.status, ...dryRun, 400, 401, 429, ...operation.refusals, ...input];
+}
+
+/** A well-formed upload's fields as the form it is sent as; anything else as it is. */
+function formOf(operation: Operation, body: unknown): FormData | undefined {
+  if (operation.bodyType !== "multipart" || !body || typeof body !== "object") return undefined;
+  const form = new FormData();
+  for (const [key, value] of Object.entries(body)) form.append(key, String(value));
+  return form;
 }
 
 describeEachDialect(
@@ -242,7 +265,7 @@ describeEachDialect(
               pathOf(operation, params as Record<string, string>) + (search ? `?${search}` : ""),
             params: params as Record<string, string>,
             token: callers[caller] ?? null,
-            body,
+            ...(formOf(operation, body) ? { form: formOf(operation, body) } : { body }),
           });
           const label = `${caller} ${JSON.stringify(params)} ${JSON.stringify(body)?.slice(0, 200)}`;
           expect(answer.status, label).toBeLessThan(500);
@@ -253,7 +276,11 @@ describeEachDialect(
           }
           expect(answer.json, label).not.toBeNull();
           const schema: ZodType =
-            answer.status === operation.ok.status ? (operation.ok.schema as ZodType) : ErrorAnswer;
+            answer.status === operation.ok.status
+              ? (operation.ok.schema as ZodType)
+              : answer.status === operation.dryRunOk?.status
+                ? operation.dryRunOk.schema
+                : ErrorAnswer;
           const checked = schema.safeParse(answer.json);
           expect(checked.success, `${label} → ${JSON.stringify(answer.json).slice(0, 300)}`).toBe(
             true,

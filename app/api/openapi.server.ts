@@ -14,7 +14,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: "不存在，或不属于您所在的镇",
   409: "当前状态不允许，或您看到的版本已过期（message 说明经过）",
   413: "请求体过大",
-  415: "请以 application/json 提交",
+  415: "请以 application/json 提交（上传文件的接口：multipart/form-data）",
   422: "内容有误（message 说明哪一项）",
   429: "请求过于频繁（见 Retry-After）",
 };
@@ -61,7 +61,15 @@ export function openApiDocument() {
                 ...(operation.query ? { query: operation.query } : {}),
               },
               ...(operation.body
-                ? { requestBody: { content: { "application/json": { schema: operation.body } } } }
+                ? {
+                    requestBody: {
+                      content: {
+                        [operation.bodyType === "multipart"
+                          ? "multipart/form-data"
+                          : "application/json"]: { schema: operation.body },
+                      },
+                    },
+                  }
                 : {}),
               responses: {
                 [operation.ok.status]:
@@ -77,6 +85,14 @@ export function openApiDocument() {
                         description: STATUS_TEXT[operation.ok.status]!,
                         content: { "application/json": { schema: operation.ok.schema } },
                       },
+                ...(operation.dryRunOk
+                  ? {
+                      [operation.dryRunOk.status]: {
+                        description: "dryRun：识别结果（未保存）",
+                        content: { "application/json": { schema: operation.dryRunOk.schema } },
+                      },
+                    }
+                  : {}),
                 ...Object.fromEntries(
                   [
                     400,

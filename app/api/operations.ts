@@ -11,6 +11,7 @@ import { planEventSchema, SectionEventSchema } from "~/utils/workflow-validation
 import {
   ChangesAnswer,
   EventsAnswer,
+  ImportPreviewAnswer,
   MeAnswer,
   NewTokenAnswer,
   PlanAnswer,
@@ -30,6 +31,7 @@ import {
   ContentBody,
   CreatePlanBody,
   EventsPage,
+  ImportPlanBody,
   TargetsBody,
   TokenBody,
 } from "./schemas";
@@ -42,8 +44,12 @@ export type Operation = {
   summary: string;
   query?: ZodType;
   body?: ZodType;
+  /** How the body is sent: JSON (default) or multipart/form-data (a file upload). */
+  bodyType?: "json" | "multipart";
   /** The success status and its answer; "docx" for the Word file. */
   ok: { status: 200 | 201; schema: ZodType | "docx" };
+  /** A second success: what a dry run answers (200) where the real one creates (201). */
+  dryRunOk?: { status: 200; schema: ZodType };
   /** The refusals this operation may give besides 401, 429 and 400/422 for bad input. */
   refusals: number[];
 };
@@ -79,6 +85,17 @@ export const OPERATIONS: Operation[] = [
     summary: "开启一年的计划（党政办）",
     body: CreatePlanBody,
     ok: { status: 201, schema: PlanAnswer },
+    refusals: [403, 409],
+  },
+  {
+    id: "importPlan",
+    method: "post",
+    path: "/plans/import",
+    summary: "导入已有计划（.docx、.txt 或文本；dryRun=true 只返回识别结果）",
+    body: ImportPlanBody,
+    bodyType: "multipart",
+    ok: { status: 201, schema: PlanAnswer },
+    dryRunOk: { status: 200, schema: ImportPreviewAnswer },
     refusals: [403, 409],
   },
   {

@@ -207,3 +207,33 @@ export const ChangesAnswer = z
     ),
   })
   .meta({ id: "Changes" });
+
+/** POST /plans/import with dryRun=true: what was read, nothing stored. */
+export const ImportPreviewAnswer = z
+  .object({
+    title: z.string().nullable(),
+    year: z.number().int().nullable(),
+    kind: z.string(),
+    preamble: z.array(z.string()),
+    closing: z.array(z.string()),
+    targets: z.array(
+      z.object({
+        name: z.string(),
+        value: z.string(),
+        unit: z.string(),
+        qualifier: z.enum(["以上", "左右", "以内"]).nullable(),
+      }),
+    ),
+    sections: z.array(
+      z.object({
+        title: z.string(),
+        kind: z.string(),
+        /** The section's text, one line per heading or paragraph. */
+        text: z.string(),
+        characters: z.number().int(),
+      }),
+    ),
+    skipped: z.array(z.object({ text: z.string(), reason: z.string() })),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: "ImportPreview" });

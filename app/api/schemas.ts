@@ -19,6 +19,31 @@ export const CreatePlanBody = z.object({
   from: z.enum(["templates", "previous"], { error: "from 只能是 templates 或 previous" }),
 });
 
+/** POST /plans/import as multipart/form-data: a file or text, the year and kind, dryRun. */
+export const ImportPlanBody = z.object({
+  file: z
+    .string()
+    .meta({ format: "binary", description: ".docx 或 .txt 文件（不超过 10 MB）" })
+    .optional(),
+  text: z.string().max(500_000, "text 过长，请只提交计划正文").optional(),
+  year: z
+    .union([
+      z.literal(""),
+      z.coerce
+        .number({ error: "year 应为四位数字年份" })
+        .int()
+        .min(2000, "年度应在 2000 至 2100 之间")
+        .max(2100, "年度应在 2000 至 2100 之间"),
+    ])
+    .optional()
+    .meta({ description: "不填则取文件标题中的年份" }),
+  kind: z.enum(PLAN_KINDS, { error: "kind 只能是 工作计划 或 工作要点" }),
+  dryRun: z
+    .enum(["true", "false"], { error: "dryRun 只能是 true 或 false" })
+    .optional()
+    .meta({ description: "true：只返回识别结果，不保存" }),
+});
+
 export const ContentBody = z.object({
   content: z.union([z.string(), z.record(z.string(), z.unknown())], {
     error: "请提供 content（编辑器内容）",

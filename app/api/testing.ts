@@ -14,6 +14,8 @@ export type Call = {
   cookie?: string;
   /** An object is sent as JSON; a string as it is (e.g. malformed JSON). */
   body?: unknown;
+  /** Sent as multipart/form-data instead of `body` (an upload). */
+  form?: FormData;
 };
 
 export async function call(route: RouteModule, request: Call) {
@@ -21,8 +23,10 @@ export async function call(route: RouteModule, request: Call) {
   const headers = new Headers();
   if (request.token) headers.set("Authorization", `Bearer ${request.token}`);
   if (request.cookie) headers.set("Cookie", request.cookie);
-  let body: string | undefined;
-  if (request.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (request.form) {
+    body = request.form;
+  } else if (request.body !== undefined) {
     body = typeof request.body === "string" ? request.body : JSON.stringify(request.body);
     headers.set("Content-Type", "application/json");
   }

@@ -5,7 +5,10 @@ import { expect, it } from "vitest";
 
 import { describeEachDialect, personOf } from "~db/testing";
 
+import { call } from "~/api/testing";
 import { readPlan } from "~/import/plan-text";
+import { createToken } from "~/models/api-token.server";
+import * as importRoute from "~/routes/api.v1.plans.import";
 
 import { createPlan, listTargets } from "./plan.server";
 import { getSection, listSections } from "./section.server";
@@ -96,6 +99,58 @@ describeEachDialect(
           imported: readPlan(webPage),
         }),
       ).toMatchObject({ ok: false, status: 403 });
+    });
+
+    it("through the API: dryRun answers the preview and stores nothing; then the plan is made", async () => {
+      const { token } = await createToken((await personOf(t.db, "coordinator")).id, "导入");
+      const upload = (fields: Record<string, string>, file?: File) => {
+        const form = new FormData();
+        for (const [key, value] of Object.entries(fields)) form.append(key, value);
+        if (file) form.append("file", file);
+        return call(importRoute, { method: "POST", path: "/api/v1/plans/import", token, form });
+      };
+      const gb18030 = readFileSync(join(__dirname, "../import/fixtures/web-page.gb18030.txt"));
+      const file = new File([gb18030], "2027年计划.txt", { type: "text/plain" });
+      const count = async () =>
+        (
+          await t.db
+            .selectFrom("plans")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n;
+      const before = await count();
+
+      const dry = await upload({ kind: "工作计划", year: "2036", dryRun: "true" }, file);
+      expect(dry.status).toBe(200);
+      expect(dry.json).toMatchObject({
+        title: "示例镇2027年工作计划",
+        year: 2027,
+        kind: "工作计划",
+      });
+      expect(dry.json.sections).toHaveLength(6);
+      expect(dry.json.sections[0]).toMatchObject({
+        kind: "economy",
+        title: "聚力项目建设，增强经济发展新动能",
+      });
+      expect(dry.json.targets).toHaveLength(6);
+      expect(Number(await count())).toBe(Number(before));
+
+      const made = await upload({ kind: "工作计划", year: "2036" }, file);
+      expect(made.status).toBe(201);
+      expect(made.json).toMatchObject({ year: 2036, state: "drafting" });
+      expect(made.json.sections).toHaveLength(6);
+      expect((await upload({ kind: "工作计划", year: "2036" }, file)).status).toBe(409);
+
+      const wrong = await upload({ kind: "工作计划" }, new File(["x"], "照片.png"));
+      expect(wrong.status).toBe(422);
+      expect(wrong.json.error.message).toContain("只能导入 .docx 或 .txt");
+      const json = await call(importRoute, {
+        method: "POST",
+        path: "/api/v1/plans/import",
+        token,
+        body: { kind: "工作计划" },
+      });
+      expect(json.status).toBe(415);
     });
   },
   { seed: true },
