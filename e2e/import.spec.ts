@@ -55,9 +55,14 @@ test("the coordinator imports a Word file, changes a section's kind, and opens t
   await page.getByRole("button", { name: "识别" }).click();
   const preview = page.getByTestId("import-preview");
   await expect(preview).toContainText("识别出 3 个章节、2 项主要预期目标");
-  await expect(page.getByTestId("import-targets")).toContainText("地区生产总值增长");
+  await expect(page.getByLabel("第 1 项指标")).toHaveValue("地区生产总值增长");
   await expectAccessible(page, "导入预览");
 
+  // Targets can be corrected, or left out.
+  await page.getByLabel("第 2 项的目标值").fill("5.5");
+  await page.getByLabel("导入“地区生产总值增长”").uncheck();
+  // One section goes to another leader than its kind's.
+  await page.getByLabel("“推进乡村振兴”的分管领导").selectOption({ label: "张建国（副镇长）" });
   const third = page.getByLabel("“做好其他工作”的类型");
   await expect(third).toHaveValue("custom");
   await third.selectOption("governance");
@@ -72,6 +77,17 @@ test("the coordinator imports a Word file, changes a section's kind, and opens t
     .getByRole("row")
     .filter({ hasText: "做好其他工作" });
   await expect(row).toContainText("综合治理办公室");
+  await expect(
+    page
+      .getByRole("region", { name: /^章节（/ })
+      .getByRole("row")
+      .filter({ hasText: "推进乡村振兴" }),
+  ).toContainText("张建国");
+  await page.goto(`${new URL(page.url()).pathname}/targets`);
+  await expect(page.getByRole("textbox", { name: /指标名称/ })).toHaveCount(1);
+  await expect(page.getByLabel("第 1 项指标名称")).toHaveValue("一般公共预算收入增长");
+  await expect(page.getByLabel("第 1 项目标值")).toHaveValue("5.5");
+  await page.goBack();
   await page.getByRole("link", { name: "做强产业经济", exact: true }).click();
   const editor = page.locator(".editor-root");
   // The part's heading is the section's first-level heading (一、), its sub-heading the second (（一）).

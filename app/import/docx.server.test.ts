@@ -8,6 +8,9 @@ import {
   TableRow,
   TextRun,
 } from "docx";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
 import { readDocx } from "./docx.server";
@@ -118,6 +121,19 @@ describe("reading a Word file", () => {
       text: "项目投资（亿元）污水处理厂1.2",
     });
   });
+
+  it.each(["web-page.txt", "summary-and-plan.txt"])(
+    "reads %s the same whether it comes as text or as a Word file of its lines",
+    async (name) => {
+      const text = readFileSync(join(__dirname, "fixtures", name), "utf8");
+      const read = await readDocx(await docxOf(text.split("\n").map(plain)));
+      if (!read.ok) throw new Error(read.message);
+      const fromText = readPlan(text);
+      const fromWord = readPlan(read.paragraphs);
+      expect(fromWord).toEqual(fromText);
+      expect(fromText.sections.length).toBeGreaterThan(3);
+    },
+  );
 
   it("refuses what is not a .docx, and a broken one, in Chinese", async () => {
     expect(await readDocx(new TextEncoder().encode("纯文本"))).toMatchObject({

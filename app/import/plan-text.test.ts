@@ -166,6 +166,18 @@ describe("reading a plan", () => {
       ]),
     ).toEqual(["custom", "economy", "custom"]);
   });
+
+  it("leaves a part custom when the kind it fits best went to another part", () => {
+    expect(
+      matchKinds([
+        { title: "坚守安全稳定廉洁底线", body: "安全生产，信访稳定，廉洁从政。" },
+        {
+          title: "转变干部作风",
+          body: "作风建设，作风整顿，作风督查，作风考核。深入农村，服务农民，发展农业，帮助村集体和合作社销售农产品。",
+        },
+      ]),
+    ).toEqual(["governance", "custom"]);
+  });
 });
 
 describe("decoding a .txt file", () => {

@@ -136,12 +136,17 @@ export function matchKinds(parts: { title: string; body: string }[]): (SectionKi
   const candidates = parts.flatMap((part, index) =>
     SECTION_KINDS.map((kind) => ({ index, kind, score: scoreOf(kind, part.title, part.body) })),
   );
+  // A part takes a kind only if it fits about as well as the part's best: a part about cadres'
+  // conduct whose best kind went to another part is better left custom than called agriculture.
+  const best = parts.map((_, index) =>
+    Math.max(...candidates.filter((c) => c.index === index).map((c) => c.score)),
+  );
   candidates.sort((a, b) => b.score - a.score);
   const kinds: (SectionKind | "custom")[] = parts.map(() => "custom");
   const taken = new Set<SectionKind>();
   const done = new Set<number>();
   for (const { index, kind, score } of candidates) {
-    if (score < 5 || taken.has(kind) || done.has(index)) continue;
+    if (score < 5 || score < best[index]! * 0.75 || taken.has(kind) || done.has(index)) continue;
     kinds[index] = kind;
     taken.add(kind);
     done.add(index);

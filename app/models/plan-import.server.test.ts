@@ -10,6 +10,7 @@ import { readPlan } from "~/import/plan-text";
 import { createToken } from "~/models/api-token.server";
 import * as importRoute from "~/routes/api.v1.plans.import";
 
+import { confirmImport } from "./plan-import.server";
 import { createPlan, listTargets } from "./plan.server";
 import { getSection, listSections } from "./section.server";
 
@@ -99,6 +100,46 @@ describeEachDialect(
           imported: readPlan(webPage),
         }),
       ).toMatchObject({ ok: false, status: 403 });
+    });
+
+    it("confirming takes the kinds, assignments and targets chosen, and refuses another town's ids", async () => {
+      const coordinator = { ...(await personOf(t.db, "coordinator")), townName: "示例镇" };
+      const leader3 = await personOf(t.db, "leader3");
+      const source = JSON.stringify({ text: webPage });
+      const choices = {
+        kinds: ["economy", "custom"],
+        departments: ["", ""],
+        leaders: ["", leader3.id],
+        targets: [
+          { name: "地方生产总值增长", value: "6.5", unit: "%", qualifier: "左右" as const },
+          { name: "一般公共预算收入增长", value: "6", unit: "%", qualifier: null },
+        ],
+        keep: [0],
+      };
+      const foreign = await personOf(t.db, "coordinator2");
+      expect(
+        await confirmImport(coordinator, {
+          year: 2037,
+          kind: "工作计划",
+          source,
+          ...choices,
+          departments: [foreign.departmentId ?? "x", ""],
+        }),
+      ).toMatchObject({ ok: false, status: 422, message: expect.stringContaining("起草科室") });
+      const made = await confirmImport(coordinator, {
+        year: 2037,
+        kind: "工作计划",
+        source,
+        ...choices,
+      });
+      expect(made.ok).toBe(true);
+      const planId = made.ok ? made.planId : "";
+      const sections = await listSections(coordinator.townId, planId);
+      expect(sections[1]).toMatchObject({ kind: "custom", leaderName: "吴志远" });
+      const targets = await listTargets(coordinator.townId, planId);
+      expect(targets.map((x) => [x.name, x.value, x.qualifier])).toEqual([
+        ["地方生产总值增长", "6.5", "左右"],
+      ]);
     });
 
     it("through the API: dryRun answers the preview and stores nothing; then the plan is made", async () => {

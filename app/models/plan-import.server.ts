@@ -8,11 +8,14 @@ import { type SourceParagraph } from "~/import/clean-text";
 import { decodeText } from "~/import/decode";
 import { readDocx } from "~/import/docx.server";
 import { type PlanPreview, readPlan } from "~/import/plan-text";
+import type { Qualifier } from "~/import/targets";
 import type { PolicyUser } from "~/policies/policy";
 import { ImportSourceSchema } from "~/utils/import-validation";
 import type { PlanKind } from "~templates/index";
 
+import { listDepartments } from "./department.server";
 import { createPlan, type CreatePlanResult } from "./plan.server";
+import { listLeaders } from "./section.server";
 
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
@@ -52,11 +55,28 @@ function readSource(source: ImportSource): PlanPreview {
   return readPlan("text" in source ? source.text : (source.paragraphs as SourceParagraph[]));
 }
 
-/** The plan, created from the source the preview showed, with each section's kind as chosen. */
+/** What the coordinator set in the preview, per section and per target. */
+export interface ImportChoices {
+  kinds: string[];
+  /** Per section: an id, or "" for the town's default for the kind. */
+  departments: string[];
+  leaders: string[];
+  targets: { name: string; value: string; unit: string; qualifier: Qualifier | null }[];
+  /** Indexes of the targets to import. */
+  keep: number[];
+}
+
+/** The plan, created from the source the preview showed, with what the coordinator chose. */
 export async function confirmImport(
   user: PolicyUser & { townId: string; townName: string },
-  input: { year: number; kind: PlanKind; source: string; kinds: string[] },
+  input: { year: number; kind: PlanKind; source: string } & ImportChoices,
 ): Promise<CreatePlanResult> {
+  const refuse = (message: string): CreatePlanResult => ({
+    ok: false,
+    status: 422,
+    field: null,
+    message,
+  });
   let parsed: unknown;
   try {
     parsed = JSON.parse(input.source);
@@ -64,18 +84,31 @@ export async function confirmImport(
     parsed = null;
   }
   const source = ImportSourceSchema.safeParse(parsed);
-  if (!source.success) {
-    return { ok: false, status: 422, field: null, message: "导入的内容无法读取，请重新上传文件。" };
+  if (!source.success) return refuse("导入的内容无法读取，请重新上传文件。");
+  const [departments, leaders] = await Promise.all([
+    listDepartments(user.townId),
+    listLeaders(user.townId),
+  ]);
+  const departmentIds = new Set(departments.map((d) => d.id));
+  const leaderIds = new Set(leaders.map((l) => l.id));
+  if (input.departments.some((id) => id && !departmentIds.has(id))) {
+    return refuse("所选起草科室不存在，请刷新页面后重新选择。");
+  }
+  if (input.leaders.some((id) => id && !leaderIds.has(id))) {
+    return refuse("所选分管领导不存在或已停用，请刷新页面后重新选择。");
   }
   const preview = readSource(source.data);
   const sections = preview.sections.map((section, i) => ({
     ...section,
     kind: input.kinds[i] ?? section.kind,
+    departmentId: input.departments[i] || undefined,
+    leaderId: input.leaders[i] || undefined,
   }));
+  const targets = input.targets.filter((_, i) => input.keep.includes(i));
   return createPlan(user, {
     year: input.year,
     kind: input.kind,
     from: "import",
-    imported: { ...preview, sections },
+    imported: { ...preview, sections, targets },
   });
 }

@@ -82,6 +82,9 @@ export interface ImportedPlan {
     title: string;
     kind: string;
     blocks: ImportedBlock[];
+    /** Chosen in the preview (checked by the caller); absent: the town's default for the kind. */
+    departmentId?: string | null;
+    leaderId?: string | null;
   }[];
 }
 
@@ -297,8 +300,8 @@ async function importedSections(
       kind: section.kind,
       position: index + 1,
       title: section.title.slice(0, 40),
-      departmentId: assignment?.departmentId ?? null,
-      leaderId: assignment?.leaderId ?? null,
+      departmentId: section.departmentId ?? assignment?.departmentId ?? null,
+      leaderId: section.leaderId ?? assignment?.leaderId ?? null,
       content: JSON.stringify(blocksToContent(section.blocks)),
       deadline: null,
     };

@@ -10,11 +10,14 @@ import { useState } from "react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import type { PlanPreview } from "~/import/plan-text";
+import { listDepartments } from "~/models/department.server";
 import { confirmImport, type ImportSource, previewImport } from "~/models/plan-import.server";
+import { listLeaders } from "~/models/section.server";
 import { assertCan } from "~/policies/policy.server";
 import { requireUser } from "~/utils/auth.server";
 import { today } from "~/utils/dates";
 import { ImportConfirmSchema, ImportPreviewSchema } from "~/utils/import-validation";
+import { TARGET_QUALIFIERS } from "~/utils/target-validation";
 import { setFlash } from "~/utils/session.server";
 import { PLAN_KINDS } from "~templates/index";
 import { SECTION_KIND_LABELS, SECTION_KINDS } from "~templates/section-kinds";
@@ -29,7 +32,15 @@ const KIND_OPTIONS = [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   assertCan(user, "plan.create", null);
-  return { nextYear: Number(today().slice(0, 4)) + 1 };
+  const [departments, leaders] = await Promise.all([
+    listDepartments(user.townId),
+    listLeaders(user.townId),
+  ]);
+  return {
+    nextYear: Number(today().slice(0, 4)) + 1,
+    departments: departments.map((d) => ({ id: d.id, name: d.name })),
+    leaders: leaders.map((l) => ({ id: l.id, name: l.title ? `${l.name}（${l.title}）` : l.name })),
+  };
 }
 
 type ActionData =
@@ -51,7 +62,26 @@ export async function action({ request }: ActionFunctionArgs) {
     [...form.entries()].filter(([, value]) => typeof value === "string"),
   );
   if (fields.intent === "confirm") {
-    const parsed = ImportConfirmSchema.safeParse({ ...fields, kinds: form.getAll("kinds") });
+    const all = (name: string) => form.getAll(name).map(String);
+    const [names, values, units, qualifiers] = [
+      all("targetName"),
+      all("targetValue"),
+      all("targetUnit"),
+      all("targetQualifier"),
+    ];
+    const parsed = ImportConfirmSchema.safeParse({
+      ...fields,
+      kinds: all("kinds"),
+      departments: all("departments"),
+      leaders: all("leaders"),
+      keep: all("keep"),
+      targets: names.map((name, i) => ({
+        name,
+        value: values[i],
+        unit: units[i],
+        qualifier: qualifiers[i] || undefined,
+      })),
+    });
     if (!parsed.success) return refuse(parsed.error.issues[0]?.message ?? "参数有误");
     const result = await confirmImport(user, parsed.data);
     if (!result.ok) return refuse(result.message, result.status);
@@ -80,7 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ImportPage() {
-  const { nextYear } = useLoaderData<typeof loader>();
+  const { nextYear, departments, leaders } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -137,7 +167,9 @@ export default function ImportPage() {
           </p>
         </Form>
       </section>
-      {preview && <PreviewPanel {...preview} busy={busy} />}
+      {preview && (
+        <PreviewPanel {...preview} busy={busy} departments={departments} leaders={leaders} />
+      )}
     </>
   );
 }
@@ -168,13 +200,43 @@ function FileField() {
   );
 }
 
+type Choice = { id: string; name: string };
+
+/** A department or leader for one section; empty: as the town assigns the section's kind. */
+function ChoiceSelect({
+  name,
+  label,
+  choices,
+}: {
+  name: string;
+  label: string;
+  choices: Choice[];
+}) {
+  return (
+    <select name={name} defaultValue="" aria-label={label}>
+      <option value="">按类型默认</option>
+      {choices.map((choice) => (
+        <option key={choice.id} value={choice.id}>
+          {choice.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function PreviewPanel({
   preview,
   source,
   year,
   kind,
   busy,
-}: Extract<ActionData, { preview: PlanPreview }> & { busy: boolean }) {
+  departments,
+  leaders,
+}: Extract<ActionData, { preview: PlanPreview }> & {
+  busy: boolean;
+  departments: Choice[];
+  leaders: Choice[];
+}) {
   return (
     <section className="panel stack" aria-labelledby="preview-heading" data-testid="import-preview">
       <h2 id="preview-heading">第二步：核对识别结果</h2>
@@ -198,7 +260,9 @@ function PreviewPanel({
             <tr>
               <th scope="col">序号</th>
               <th scope="col">章节标题</th>
-              <th scope="col">类型（决定起草科室和分管领导）</th>
+              <th scope="col">类型</th>
+              <th scope="col">起草科室</th>
+              <th scope="col">分管领导</th>
               <th scope="col" className="num">
                 字数
               </th>
@@ -223,6 +287,20 @@ function PreviewPanel({
                     ))}
                   </select>
                 </td>
+                <td>
+                  <ChoiceSelect
+                    name="departments"
+                    label={`“${section.title}”的起草科室`}
+                    choices={departments}
+                  />
+                </td>
+                <td>
+                  <ChoiceSelect
+                    name="leaders"
+                    label={`“${section.title}”的分管领导`}
+                    choices={leaders}
+                  />
+                </td>
                 <td className="num">{section.characters}</td>
                 <td className="muted">{(section.blocks[1]?.text ?? "").slice(0, 30)}</td>
               </tr>
@@ -231,13 +309,12 @@ function PreviewPanel({
         </table>
         {preview.targets.length > 0 && (
           <table className="data-table" data-testid="import-targets">
-            <caption>主要预期目标（导入后可在“主要预期目标”中修改）</caption>
+            <caption>主要预期目标（可修改；不勾选的不导入）</caption>
             <thead>
               <tr>
+                <th scope="col">导入</th>
                 <th scope="col">指标</th>
-                <th scope="col" className="num">
-                  目标值
-                </th>
+                <th scope="col">目标值</th>
                 <th scope="col">单位</th>
                 <th scope="col">限定</th>
               </tr>
@@ -245,10 +322,52 @@ function PreviewPanel({
             <tbody>
               {preview.targets.map((target, i) => (
                 <tr key={i}>
-                  <td>{target.name}</td>
-                  <td className="num">{target.value}</td>
-                  <td>{target.unit}</td>
-                  <td>{target.qualifier ?? ""}</td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="keep"
+                      value={i}
+                      defaultChecked
+                      aria-label={`导入“${target.name}”`}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      name="targetName"
+                      defaultValue={target.name}
+                      aria-label={`第 ${i + 1} 项指标`}
+                      maxLength={40}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      name="targetValue"
+                      defaultValue={target.value}
+                      aria-label={`第 ${i + 1} 项的目标值`}
+                      inputMode="decimal"
+                      size={6}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      name="targetUnit"
+                      defaultValue={target.unit}
+                      aria-label={`第 ${i + 1} 项的单位`}
+                      size={4}
+                    />
+                  </td>
+                  <td>
+                    <select
+                      name="targetQualifier"
+                      defaultValue={target.qualifier ?? ""}
+                      aria-label={`第 ${i + 1} 项的限定`}
+                    >
+                      <option value="">（无）</option>
+                      {TARGET_QUALIFIERS.map((q) => (
+                        <option key={q}>{q}</option>
+                      ))}
+                    </select>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { SECTION_KINDS } from "~templates/section-kinds";
 import { PLAN_KINDS } from "~templates/index";
 
+import { TargetSchema } from "./target-validation";
 import { z } from "./validation";
 
 /** Pasted text: a whole plan, not more. */
@@ -49,4 +50,12 @@ export const ImportConfirmSchema = z.object({
   kind,
   source: z.string().max(MAX_PASTED * 8, "导入的内容过长"),
   kinds: z.array(z.enum([...SECTION_KINDS, "custom"], { error: "章节类型无效" })).max(100),
+  /** Per section: a department's or leader's id, or "" for the kind's default. */
+  departments: z.array(z.string().max(64)).max(100),
+  leaders: z.array(z.string().max(64)).max(100),
+  /** The targets as edited; only the rows whose index is in `keep` are imported. */
+  targets: z
+    .array(TargetSchema.pick({ name: true, value: true, unit: true, qualifier: true }))
+    .max(50, "预期目标不能超过 50 项"),
+  keep: z.array(z.coerce.number().int().min(0)).max(50),
 });
