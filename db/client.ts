@@ -5,6 +5,7 @@ import SQLite from "better-sqlite3";
 import {
   CamelCasePlugin,
   Kysely,
+  type LogConfig,
   PostgresDialect,
   SqliteDialect,
   type SqliteDatabase,
@@ -93,11 +94,16 @@ function plugins() {
   return [new CamelCasePlugin()];
 }
 
-export function createDatabase(config: DatabaseConfig): Kysely<Database> {
+/** `log` sees every query (the index test reads the SQL a page runs). */
+export function createDatabase(
+  config: DatabaseConfig,
+  { log }: { log?: LogConfig } = {},
+): Kysely<Database> {
   if (config.dialect === "sqlite") {
     return new Kysely<Database>({
       dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.filename)) }),
       plugins: plugins(),
+      log,
     });
   }
   return new Kysely<Database>({
@@ -105,6 +111,7 @@ export function createDatabase(config: DatabaseConfig): Kysely<Database> {
       pool: new pg.Pool({ connectionString: config.connectionString, max: 10 }),
     }),
     plugins: plugins(),
+    log,
   });
 }
 

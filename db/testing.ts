@@ -26,6 +26,8 @@ export const TEST_DIALECTS: Dialect[] = postgresUrl ? ["sqlite", "postgres"] : [
 
 export interface TestDatabase {
   db: Kysely<Database>;
+  /** PostgreSQL: the database's own URL (a second connection may watch its queries). */
+  url?: string;
   destroy(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const db = createDatabase({ dialect: "postgres", connectionString: url.toString() });
   return {
     db,
+    url: url.toString(),
     async destroy() {
       await db.destroy();
       const client = new pg.Client({ connectionString: postgresUrl });

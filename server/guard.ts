@@ -19,7 +19,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Endpoints that take JSON: the API, the editor's autosave and its presence beacon. */
 function takesJson(path: string): boolean {
-  return path.startsWith("/api/") || /^\/sections\/[^/]+\/(content|presence)$/.test(path);
+  return (
+    path.startsWith("/api/") ||
+    /^\/sections\/[^/]+\/(content|presence)$/.test(path) ||
+    path === "/bench/echo" // the benchmark's baseline (app/routes/bench.echo.ts)
+  );
 }
 
 /** Endpoints that take a file (importing a Word file). */

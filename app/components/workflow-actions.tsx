@@ -1,19 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import type { ZodType } from "zod";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { type FormEvent, lazy, Suspense, useId, useRef, useState } from "react";
 
-import { today as beijingToday } from "~/utils/dates";
-import type { WorkflowActionData } from "~/utils/workflow-action.server";
-import {
-  DOCUMENT_NUMBER_HINT,
-  type PlanEventFacts,
-  planEventSchema,
-  SectionEventSchema,
-} from "~/utils/workflow-validation";
+import type { PlanEventFacts } from "~/utils/workflow-validation";
 
-import { ChineseDateField } from "./date-field";
+import { EventFields } from "./event-fields";
+
+export { EventFields };
 
 export type WorkflowActionView = { type: string; label: string; disabledReason: string | null };
 
@@ -36,7 +28,7 @@ type Props = {
   planFacts?: PlanEventFacts;
 };
 
-type DialogKind = "return" | "publish" | "decision" | "amendments" | "correction";
+export type DialogKind = "return" | "publish" | "decision" | "amendments" | "correction";
 
 function dialogKind(type: string, meeting: boolean): DialogKind | null {
   if (type === "return" || type === "publish") return type;
@@ -58,7 +50,6 @@ export function WorkflowActions({
   publication,
   planFacts,
 }: Props) {
-  const schema = planFacts ? planEventSchema(planFacts) : SectionEventSchema;
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "event";
   if (actions.length === 0 && !error) return null;
@@ -82,7 +73,7 @@ export function WorkflowActions({
               returnableSections={returnableSections}
               action={action}
               publication={publication}
-              schema={schema}
+              planFacts={planFacts}
               settle={settle}
             />
           ) : (
@@ -98,17 +89,6 @@ export function WorkflowActions({
         )}
       </div>
     </div>
-  );
-}
-
-/** The fields every workflow event form posts. */
-export function EventFields({ type, baseVersion }: { type: string; baseVersion: number }) {
-  return (
-    <>
-      <input type="hidden" name="intent" value="event" />
-      <input type="hidden" name="type" value={type} />
-      <input type="hidden" name="baseVersion" value={baseVersion} />
-    </>
   );
 }
 
@@ -187,177 +167,13 @@ function DirectAction({
   );
 }
 
-type Fields = Record<string, { name: string; errors?: string[]; errorId: string }>;
-
-function Problem({ field }: { field?: { errors?: string[]; errorId: string } }) {
-  if (!field?.errors?.length) return null;
-  return (
-    <span className="field-error" id={field.errorId} role="alert">
-      {field.errors.join("；")}
-    </span>
-  );
-}
-
-/** A text field of a dialog: its label, its errors, described by them. */
-function DialogText({
-  field,
-  label,
-  rows,
-  maxLength,
-  placeholder,
-  describedBy,
-  value,
-  onChange,
-}: {
-  field: Fields[string];
-  label: string;
-  rows?: number;
-  maxLength: number;
-  placeholder?: string;
-  describedBy?: string;
-  value?: string;
-  onChange?: (value: string) => void;
-}) {
-  const invalid = !!field.errors?.length;
-  const common = {
-    name: field.name,
-    maxLength,
-    placeholder,
-    "aria-invalid": invalid || undefined,
-    "aria-describedby":
-      [invalid ? field.errorId : "", describedBy ?? ""].join(" ").trim() || undefined,
-    ...(onChange
-      ? { value, onChange: (e: { target: { value: string } }) => onChange(e.target.value) }
-      : {}),
-  };
-  return (
-    <label className="field">
-      <span>{label}</span>
-      {rows ? <textarea rows={rows} {...common} /> : <input {...common} />}
-      <Problem field={field} />
-    </label>
-  );
-}
-
-/** A 文号 box with the rule for writing it underneath. */
-function DocumentNumberField({
-  field,
-  label,
-  placeholder,
-  value,
-  onChange,
-}: {
-  field: Fields[string];
-  label: string;
-  placeholder?: string;
-  value?: string;
-  onChange?: (value: string) => void;
-}) {
-  const hintId = useId();
-  return (
-    <>
-      <DialogText
-        field={field}
-        label={label}
-        maxLength={40}
-        placeholder={placeholder}
-        describedBy={hintId}
-        value={value}
-        onChange={onChange}
-      />
-      <p id={hintId} className="muted small-note">
-        {DOCUMENT_NUMBER_HINT}
-      </p>
-    </>
-  );
-}
-
-function MeetingFields({ fields }: { fields: Fields }) {
-  return (
-    <fieldset className="field">
-      <legend>党委会会议（记录在案）</legend>
-      <ChineseDateField
-        name={fields.meetingDate!.name}
-        label="会议日期"
-        required
-        errors={fields.meetingDate!.errors}
-        errorId={fields.meetingDate!.errorId}
-      />
-      <DialogText
-        field={fields.meetingNumber!}
-        label="会议届次（必填）"
-        maxLength={40}
-        placeholder="如：2027年第2次党委会"
-      />
-    </fieldset>
-  );
-}
-
-const DIALOG_TEXT: Record<DialogKind, { title: (label: string) => string; confirm: string }> = {
-  return: { title: () => "退回修改", confirm: "确认退回" },
-  publish: { title: () => "印发", confirm: "确认印发" },
-  decision: { title: (label) => label, confirm: "确认" },
-  amendments: { title: (label) => label, confirm: "确认" },
-  correction: { title: () => "更正文号", confirm: "确认更正" },
-};
-
-/** 印发: the 文号 and date as they will head and close the document; the step is final. */
-function PublishFields({
-  fields,
-  publication,
-}: {
-  fields: Fields;
-  publication?: { issuer: string; year: number };
-}) {
-  const [number, setNumber] = useState("");
-  return (
-    <>
-      <DocumentNumberField
-        field={fields.documentNumber!}
-        label="文号（必填）"
-        placeholder={`如：示政发〔${publication?.year ?? new Date().getFullYear()}〕1号`}
-        value={number}
-        onChange={setNumber}
-      />
-      <ChineseDateField
-        name={fields.date!.name}
-        label="印发日期"
-        required
-        defaultValue={beijingToday()}
-        errors={fields.date!.errors}
-        errorId={fields.date!.errorId}
-      />
-      {publication && (
-        <div className="publish-preview" data-testid="publish-preview">
-          <p className="muted">印发后的文件将这样署名：</p>
-          <p className="publish-number">{number.trim() || "（文号）"}</p>
-          <p className="publish-signature">{publication.issuer}</p>
-        </div>
-      )}
-      <p className="alert warning">
-        印发后计划即为正式文件，内容不能再修改，本操作不能撤销。文号填错时只能由系统管理员更正（留有记录）。
-      </p>
-    </>
-  );
-}
-
-/** An administrator's correction of a wrong 文号: kept on the record with its reason. */
-function CorrectionFields({ fields }: { fields: Fields }) {
-  return (
-    <>
-      <DocumentNumberField field={fields.documentNumber!} label="正确的文号（必填）" />
-      <DialogText field={fields.reason!} label="更正原因（必填）" rows={3} maxLength={500} />
-      <p className="muted">
-        更正记入审核记录（原文号、新文号、更正人和原因）；此后导出的文件使用新文号，正文不变。
-      </p>
-    </>
-  );
-}
+const DialogForm = lazy(() => import("./workflow-dialog"));
+/** Starts loading the dialogs' form before the click (pointer over, or focus on, a button). */
+const preloadDialogForm = () => void import("./workflow-dialog").catch(() => undefined);
 
 /**
  * A button that opens a dialog for what the step needs (a reason, the
- * meeting, a 文号). The dialog checks what is typed in the page, in Chinese,
- * and stays open with everything typed when the server refuses, showing why.
+ * meeting, a 文号); the form inside is loaded when it first opens.
  */
 function DialogAction({
   kind,
@@ -368,7 +184,7 @@ function DialogAction({
   returnableSections,
   action,
   publication,
-  schema,
+  planFacts,
   settle,
 }: {
   kind: DialogKind;
@@ -379,132 +195,55 @@ function DialogAction({
   returnableSections?: { id: string; title: string }[];
   action?: string;
   publication?: { issuer: string; year: number };
-  schema: ZodType;
+  planFacts?: PlanEventFacts;
   settle?: () => Promise<number>;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const isReturn = kind === "return";
-  const fetcher = useFetcher<WorkflowActionData>();
-  const [form, fieldsOf] = useForm<Record<string, unknown>>({
-    id: `event-${item.type}`,
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) =>
-      parseWithZod(formData, { schema: schema as ZodType<Record<string, unknown>> }),
-    onSubmit: (event, { formData }) => {
-      if (!settle) return;
-      // The reviewer's unsaved edits reach the server first; the step then names their version.
-      event.preventDefault();
-      setSettleError(null);
-      settle().then(
-        (version) => {
-          formData.set("baseVersion", String(version));
-          fetcher.submit(formData, { method: "post", action });
-        },
-        (reason: unknown) =>
-          setSettleError(reason instanceof Error ? reason.message : "内容尚未保存，请稍后再提交。"),
-      );
-    },
-  });
-  const [settleError, setSettleError] = useState<string | null>(null);
-  const fields = fieldsOf as unknown as Fields;
-  const refusal =
-    settleError ?? (fetcher.state === "idle" ? fetcher.data?.workflowError : undefined);
-  // Done (the server redirected): close; the page shows the result and takes the focus.
-  const sent = useRef(false);
-  useEffect(() => {
-    if (fetcher.state !== "idle") sent.current = true;
-    else if (sent.current) {
-      sent.current = false;
-      if (!fetcher.data?.workflowError) {
-        // close() gives the focus back to the opener; the result is what the person needs next.
-        dialog.current?.close();
-        document.querySelector<HTMLElement>(".flash, #main")?.focus();
-      }
-    }
-  }, [fetcher.state, fetcher.data]);
+  const [opened, setOpened] = useState(false);
   return (
     <>
       <button
         ref={opener}
         type="button"
-        className={`button${isReturn ? " danger" : " primary"}`}
+        className={`button${kind === "return" ? " danger" : " primary"}`}
         disabled={busy || item.disabledReason !== null}
         title={item.disabledReason ?? undefined}
-        onClick={() => dialog.current?.showModal()}
+        onPointerEnter={preloadDialogForm}
+        onFocus={preloadDialogForm}
+        onClick={() => {
+          setOpened(true);
+          dialog.current?.showModal();
+        }}
       >
         {item.label}
       </button>
       <dialog ref={dialog} className="dialog" aria-labelledby={titleId}>
-        <fetcher.Form method="post" action={action} {...getFormProps(form)}>
-          <EventFields type={item.type} baseVersion={baseVersion} />
-          <h2 id={titleId}>{DIALOG_TEXT[kind].title(item.label)}</h2>
-          {refusal && (
-            <p className="alert error" role="alert" data-testid="dialog-error">
-              {refusal}
-            </p>
-          )}
-          {kind === "decision" ? (
-            <MeetingFields fields={fields} />
-          ) : kind === "amendments" ? (
-            <>
-              <MeetingFields fields={fields} />
-              <DialogText
-                field={fields.opinions!}
-                label="党委会审议意见（必填，党政办据此修改）"
-                rows={6}
-                maxLength={4000}
-                placeholder="请逐条写明会议提出的修改意见"
-              />
-            </>
-          ) : kind === "correction" ? (
-            <CorrectionFields fields={fields} />
-          ) : isReturn ? (
-            <>
-              <DialogText
-                field={fields.reason!}
-                label="退回理由（必填）"
-                rows={5}
-                maxLength={2000}
-                placeholder="请写明需要修改的地方和要求"
-              />
-              {returnableSections && returnableSections.length > 0 && (
-                <fieldset className="field">
-                  <legend>退回哪些章节（不选则退回整个计划）</legend>
-                  {returnableSections.map((section) => (
-                    <label key={section.id} className="checkbox">
-                      <input type="checkbox" name="sections" value={section.id} /> {section.title}
-                    </label>
-                  ))}
-                </fieldset>
-              )}
-              {meeting && <MeetingFields fields={fields} />}
-            </>
-          ) : (
-            <PublishFields fields={fields} publication={publication} />
-          )}
-          <div className="dialog-buttons">
-            <button
-              type="submit"
-              className={`button${isReturn ? " danger" : " primary"}`}
-              disabled={fetcher.state !== "idle"}
-            >
-              {fetcher.state !== "idle" ? "正在提交…" : DIALOG_TEXT[kind].confirm}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                dialog.current?.close();
-                opener.current?.focus();
-              }}
-            >
-              取消
-            </button>
-          </div>
-        </fetcher.Form>
+        {opened && (
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                正在打开…
+              </p>
+            }
+          >
+            <DialogForm
+              kind={kind}
+              meeting={meeting}
+              item={item}
+              baseVersion={baseVersion}
+              returnableSections={returnableSections}
+              action={action}
+              publication={publication}
+              planFacts={planFacts}
+              settle={settle}
+              dialog={dialog}
+              opener={opener}
+              titleId={titleId}
+            />
+          </Suspense>
+        )}
       </dialog>
     </>
   );

@@ -4,52 +4,9 @@
 // conflict view.
 import { diffArrays, diffChars } from "diff";
 
-interface JsonNode {
-  type?: string;
-  text?: string;
-  tag?: string;
-  children?: JsonNode[];
-}
+import { blockEntries, blocksOf } from "./blocks";
 
-const BLOCK_CONTAINERS = new Set(["list", "table", "tablerow"]);
-
-function inlineText(node: JsonNode): string {
-  if (typeof node.text === "string") return node.text;
-  if (node.type === "linebreak") return "\n";
-  if (node.type === "tablecell") return (node.children ?? []).map(inlineText).join("") + " | ";
-  return (node.children ?? []).map(inlineText).join("");
-}
-
-/**
- * Each block's text, in order (list items and table rows count as blocks),
- * with the heading it stands under (a heading stands under itself).
- */
-export function blockEntries(json: string): { text: string; heading: string | null }[] {
-  let root: JsonNode;
-  try {
-    root = (JSON.parse(json) as { root: JsonNode }).root;
-  } catch {
-    return [];
-  }
-  const entries: { text: string; heading: string | null }[] = [];
-  let heading: string | null = null;
-  const visit = (node: JsonNode) => {
-    if (node.type && BLOCK_CONTAINERS.has(node.type) && node.type !== "tablerow") {
-      (node.children ?? []).forEach(visit);
-      return;
-    }
-    const text = inlineText(node).replace(/ \| $/, "");
-    if (node.type === "heading") heading = text;
-    entries.push({ text, heading });
-  };
-  (root?.children ?? []).forEach(visit);
-  return entries;
-}
-
-/** The text of each block, in order; list items and table rows count as blocks. */
-export function blocksOf(json: string): string[] {
-  return blockEntries(json).map((entry) => entry.text);
-}
+export { blockEntries, blocksOf };
 
 export interface DiffPart {
   text: string;

@@ -8,15 +8,23 @@ import { ListPlugin } from "@lexical/react/LexicalListPlugin";
 import { OnChangePlugin } from "@lexical/react/LexicalOnChangePlugin";
 import { RichTextPlugin } from "@lexical/react/LexicalRichTextPlugin";
 import { TablePlugin } from "@lexical/react/LexicalTablePlugin";
-import { $getRoot, type EditorState } from "lexical";
-import { useEffect, useState, type CSSProperties, type MutableRefObject } from "react";
+import { $getRoot, type EditorState, type SerializedEditorState } from "lexical";
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type MutableRefObject,
+} from "react";
 
-import { DiffView } from "~/components/diff-view";
 import { DEFAULT_LIST_STYLE, type ListStyle } from "~/export/lists";
 import { formatTime } from "~/utils/format";
 import { useHydrated } from "~/utils/use-hydrated";
 
-import { blocksOf, diffContents } from "./diff";
+import { blocksOf } from "./blocks";
 import { COMMENT_MARK_TAG } from "./marks";
 import { PAGE_HEADINGS } from "./page-heading-node";
 import { countCharacters, countPlaceholders, EDITOR_NODES } from "./nodes";
@@ -34,16 +42,19 @@ import {
   clearDraft,
   readDraft,
   useAutosave,
-  type Conflict,
   type LocalDraft,
   type SaveStatus,
 } from "./use-autosave";
+
+/** Loaded only when someone else saved first. */
+const ConflictView = lazy(() => import("./conflict-view"));
 
 export interface SectionEditorProps {
   sectionId: string;
   saveUrl: string;
   presenceUrl: string;
-  content: string;
+  /** As stored, or already parsed (a page's data carries it as an object). */
+  content: string | SerializedEditorState;
   version: number;
   editable: boolean;
   /** Level-1 headings of this section are numbered from this one on (一、 = 1). */
@@ -70,7 +81,7 @@ export function SectionEditor(props: SectionEditorProps) {
     return (
       <div className="editor-shell">
         <div className="editor-root editor-fallback" aria-busy="true">
-          {blocksOf(props.content).map((line, index) => (
+          {firstScreen(blocksOf(props.content)).map((line, index) => (
             <p key={index}>{line}</p>
           ))}
         </div>
@@ -88,13 +99,33 @@ export function SectionEditor(props: SectionEditorProps) {
         // Readers get a caret too (to select words with the keyboard); ReadOnlyCaretPlugin
         // keeps the text from changing.
         editable: true,
-        editorState: props.content,
+        editorState:
+          typeof props.content === "string" ? props.content : JSON.stringify(props.content),
         onError: (error) => console.error(error),
       }}
     >
       <EditorBody {...props} />
     </LexicalComposer>
   );
+}
+
+/** Characters shown before the editor starts: about two screens. */
+const FALLBACK_CHARACTERS = 2000;
+
+/**
+ * The blocks that fill the first screens. The whole text comes with the
+ * editor's data; sending it twice would make a long section's page half as
+ * heavy again (docs/performance.md).
+ */
+function firstScreen(blocks: string[]): string[] {
+  let characters = 0;
+  const shown: string[] = [];
+  for (const block of blocks) {
+    if (characters >= FALLBACK_CHARACTERS) return [...shown, "……"];
+    shown.push(block);
+    characters += block.length;
+  }
+  return shown;
 }
 
 function textOf(state: EditorState): string {
@@ -124,12 +155,15 @@ function EditorBody(props: SectionEditorProps) {
     countCharacters(textOf(editor.getEditorState())),
   );
   const [offeredDraft, setOfferedDraft] = useState<LocalDraft | null>(null);
+  const countLater = useIdleCounter(setCharacters, props.onContentFacts);
 
   // Text kept in this browser but never saved (crash, reload while offline): offer it back.
   useEffect(() => {
     if (!props.editable) return;
     const draft = readDraft(props.sectionId);
-    if (draft && draft.json !== props.content) setOfferedDraft(draft);
+    const stored =
+      typeof props.content === "string" ? props.content : JSON.stringify(props.content);
+    if (draft && draft.json !== stored) setOfferedDraft(draft);
     else if (draft) clearDraft(props.sectionId);
   }, [props.editable, props.sectionId, props.content]);
 
@@ -174,14 +208,16 @@ function EditorBody(props: SectionEditorProps) {
         </div>
       )}
       {autosave.status.kind === "conflict" && (
-        <ConflictView
-          conflict={autosave.status.conflict}
-          onTheirs={(conflict) => {
-            autosave.resolve("theirs", conflict);
-            load(conflict.content);
-          }}
-          onMine={(conflict) => autosave.resolve("mine", conflict)}
-        />
+        <Suspense fallback={null}>
+          <ConflictView
+            conflict={autosave.status.conflict}
+            onTheirs={(conflict) => {
+              autosave.resolve("theirs", conflict);
+              load(conflict.content);
+            }}
+            onMine={(conflict) => autosave.resolve("mine", conflict)}
+          />
+        </Suspense>
       )}
       <div className="editor-frame" style={style}>
         <RichTextPlugin
@@ -220,17 +256,47 @@ function EditorBody(props: SectionEditorProps) {
           ignoreSelectionChange
           onChange={(state, _editor, tags) => {
             if (tags.has(COMMENT_MARK_TAG)) return;
-            const text = textOf(state);
-            setCharacters(countCharacters(text));
-            props.onContentFacts?.({
-              characters: countCharacters(text),
-              placeholders: countPlaceholders(text),
-            });
-            autosave.change(JSON.stringify(storedContent(state.toJSON())));
+            // Serialised when saved or kept as a draft, not on every keystroke.
+            autosave.change(() => JSON.stringify(storedContent(state.toJSON())));
+            countLater(state);
           }}
         />
       )}
     </div>
+  );
+}
+
+/**
+ * The character count and the facts the page's buttons depend on, counted
+ * once the typing pauses (at most 150 ms later) rather than on every keystroke;
+ * the page hears only when the facts change.
+ */
+function useIdleCounter(
+  setCharacters: (characters: number) => void,
+  onContentFacts: SectionEditorProps["onContentFacts"],
+) {
+  const latest = useRef<EditorState | null>(null);
+  const scheduled = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const told = useRef("");
+  useEffect(() => () => clearTimeout(scheduled.current), []);
+  return useCallback(
+    (state: EditorState) => {
+      latest.current = state;
+      if (scheduled.current !== undefined) return;
+      scheduled.current = setTimeout(() => {
+        scheduled.current = undefined;
+        const text = textOf(latest.current!);
+        const facts = { characters: countCharacters(text), placeholders: countPlaceholders(text) };
+        setCharacters(facts.characters);
+        // The buttons depend on "empty or not" and the placeholders only.
+        const key = `${facts.characters > 0}:${facts.placeholders}`;
+        if (key !== told.current) {
+          told.current = key;
+          onContentFacts?.(facts);
+        }
+      }, 150);
+    },
+    [setCharacters, onContentFacts],
   );
 }
 
@@ -257,61 +323,5 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
     <span className={`save-status ${tone}`} role="status" data-testid="save-status">
       {text}
     </span>
-  );
-}
-
-function plainText(json: string): string {
-  try {
-    const root = (JSON.parse(json) as { root: Node }).root;
-    const lines: string[] = [];
-    type Node = { type?: string; text?: string; children?: Node[] };
-    const walk = (node: Node): string => node.text ?? (node.children ?? []).map(walk).join("");
-    for (const block of root.children ?? []) lines.push(walk(block));
-    return lines.join("\n");
-  } catch {
-    return "";
-  }
-}
-
-function ConflictView({
-  conflict,
-  onTheirs,
-  onMine,
-}: {
-  conflict: Conflict;
-  onTheirs: (conflict: Conflict) => void;
-  onMine: (conflict: Conflict) => void;
-}) {
-  return (
-    <section className="conflict" aria-labelledby="conflict-title">
-      <h3 id="conflict-title">
-        {conflict.savedBy ?? "他人"}于 {formatTime(new Date(conflict.savedAt))} 保存了本章节的新版本
-      </h3>
-      <p className="muted">
-        您的修改没有覆盖对方的内容。请比较两边，选择采用哪一份；也可以先从左右两边复制需要的段落。
-      </p>
-      <div className="conflict-columns">
-        <div>
-          <h4>您的内容（未保存）</h4>
-          <pre data-testid="conflict-mine">{plainText(conflict.mine)}</pre>
-        </div>
-        <div>
-          <h4>已保存的内容</h4>
-          <pre data-testid="conflict-theirs">{plainText(conflict.content)}</pre>
-        </div>
-      </div>
-      <details open>
-        <summary>两者的差异（以已保存的内容为原文，标出您的修改）</summary>
-        <DiffView rows={diffContents(conflict.content, conflict.mine)} onlyChanges />
-      </details>
-      <div className="form-actions">
-        <button type="button" className="button" onClick={() => onTheirs(conflict)}>
-          采用已保存的内容
-        </button>
-        <button type="button" className="button primary" onClick={() => onMine(conflict)}>
-          保留我的内容（另存为新版本）
-        </button>
-      </div>
-    </section>
   );
 }

@@ -1,13 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
 // Autosave for one section: a second after typing stops, on blur and when the
-// page is hidden. Every change is first kept in localStorage, so a reload, a
-// crash or a dropped network loses nothing; the copy is cleared once the
-// server has it.
+// page is hidden. Every change is also kept in localStorage (in the browser's
+// next idle moment, at most DRAFT_LATENCY_MS later, and at once when the page
+// is hidden), so a reload, a crash or a dropped network loses nothing; the
+// copy is cleared once the server has it. A change arrives as a function that
+// serialises it: a 20,000-character section is 124 KB of JSON, too much to
+// build and store on every keystroke (bench/typing.ts).
 
 export const AUTOSAVE_DELAY_MS = 1000;
 const SETTLE_LIMIT_MS = 10_000;
 const RETRY_MS = 5000;
+const DRAFT_LATENCY_MS = 300;
+
+/** Runs `task` when the browser is idle (or after `latency` ms at the latest). */
+function whenIdle(task: () => void, latency: number): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const handle = window.requestIdleCallback(task, { timeout: latency });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, Math.min(latency, 50));
+  return () => clearTimeout(handle);
+}
 
 export interface LocalDraft {
   json: string;
@@ -66,6 +80,24 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const version = useRef(options.initialVersion);
   const pending = useRef<string | null>(null);
+  // A change newer than `pending`, not yet serialised.
+  const unserialized = useRef<(() => string) | null>(null);
+  const cancelDraft = useRef<(() => void) | null>(null);
+  /** The newest unsaved content, serialised now if it was not yet. */
+  const takePending = useCallback((): string | null => {
+    if (unserialized.current) {
+      pending.current = unserialized.current();
+      unserialized.current = null;
+    }
+    return pending.current;
+  }, []);
+  const keepDraft = useCallback(() => {
+    cancelDraft.current?.();
+    cancelDraft.current = null;
+    const json = takePending();
+    if (json !== null)
+      writeDraft(sectionId, { json, baseVersion: version.current, at: new Date().toISOString() });
+  }, [sectionId, takePending]);
   const inFlight = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const blocked = useRef(false); // conflict or refusal: wait for the user
@@ -74,30 +106,29 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
     async (keepalive = false) => {
       clearTimeout(timer.current);
       timer.current = undefined;
-      if (inFlight.current || blocked.current || pending.current === null) return;
-      const json = pending.current;
+      if (inFlight.current || blocked.current) return;
+      const json = takePending();
+      if (json === null) return;
       inFlight.current = true;
       setStatus({ kind: "saving" });
       try {
         const response = await fetch(url, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ content: json, baseVersion: version.current }),
+          // The content as JSON in the body, not as a string inside it: a string
+          // would be escaped here and parsed twice on the server.
+          body: `{"content":${json},"baseVersion":${version.current}}`,
           keepalive: keepalive && json.length < 60_000,
         });
         const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
         if (response.ok) {
           version.current = Number(body.version);
-          if (pending.current === json) {
+          if (pending.current === json && unserialized.current === null) {
             pending.current = null;
             clearDraft(sectionId);
             setStatus({ kind: "saved", at: String(body.savedAt ?? new Date().toISOString()) });
           } else {
-            writeDraft(sectionId, {
-              json: pending.current!,
-              baseVersion: version.current,
-              at: new Date().toISOString(),
-            });
+            keepDraft(); // typed during the request: kept against the new version
             setStatus({ kind: "dirty" });
           }
         } else if (response.status === 409) {
@@ -132,29 +163,31 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
         inFlight.current = false;
       }
       // Typing during the request: save that too.
-      if (pending.current !== null && !blocked.current && !timer.current) {
+      const more = pending.current !== null || unserialized.current !== null;
+      if (more && !blocked.current && !timer.current) {
         timer.current = setTimeout(() => {
           timer.current = undefined;
           void flush();
         }, AUTOSAVE_DELAY_MS);
       }
     },
-    [sectionId, url],
+    [sectionId, url, takePending, keepDraft],
   );
 
   const change = useCallback(
-    (json: string) => {
-      pending.current = json;
-      writeDraft(sectionId, { json, baseVersion: version.current, at: new Date().toISOString() });
+    (serialize: () => string) => {
+      unserialized.current = serialize;
+      cancelDraft.current ??= whenIdle(keepDraft, DRAFT_LATENCY_MS);
       if (blocked.current) return;
-      setStatus({ kind: "dirty" });
+      // One render when typing starts, not one per keystroke.
+      setStatus((previous) => (previous.kind === "dirty" ? previous : { kind: "dirty" }));
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         timer.current = undefined;
         void flush();
       }, AUTOSAVE_DELAY_MS);
     },
-    [flush, sectionId],
+    [flush, keepDraft],
   );
 
   /** After a conflict: start again from the server's version (theirs), or put mine on top. */
@@ -168,11 +201,11 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
         setStatus({ kind: "saved", at: conflict.savedAt });
       } else {
         // Whatever was typed while the conflict was shown is newer than conflict.mine.
-        pending.current ??= conflict.mine;
+        if (takePending() === null) pending.current = conflict.mine;
         void flush();
       }
     },
-    [flush, sectionId],
+    [flush, sectionId, takePending],
   );
 
   /**
@@ -186,18 +219,23 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
 
   useEffect(() => {
     const saveNow = () => void flush(true);
+    const leaving = () => {
+      keepDraft(); // the request may not arrive: keep the copy first
+      saveNow();
+    };
     const onVisibility = () => {
-      if (document.visibilityState === "hidden") saveNow();
+      if (document.visibilityState === "hidden") leaving();
     };
     window.addEventListener("online", saveNow);
-    window.addEventListener("pagehide", saveNow);
+    window.addEventListener("pagehide", leaving);
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
       window.removeEventListener("online", saveNow);
-      window.removeEventListener("pagehide", saveNow);
+      window.removeEventListener("pagehide", leaving);
       document.removeEventListener("visibilitychange", onVisibility);
+      keepDraft(); // leaving the page inside the app: the idle write may never come
     };
-  }, [flush]);
+  }, [flush, keepDraft]);
 
   /**
    * Resolves with the saved version once nothing typed is left unsaved (before
@@ -208,7 +246,8 @@ export function useAutosave(options: { sectionId: string; initialVersion: number
     for (;;) {
       if (blocked.current)
         throw new Error("内容保存遇到冲突或被拒绝，请先处理页面上的提示再提交。");
-      if (pending.current === null && !inFlight.current) return version.current;
+      if (pending.current === null && unserialized.current === null && !inFlight.current)
+        return version.current;
       if (Date.now() > giveUpAt)
         throw new Error("内容还没保存到服务器（网络不通？），请稍后再提交。");
       if (!inFlight.current) await flush();

@@ -131,8 +131,12 @@ export async function saveSectionContent(
   baseVersion: number,
   { now = new Date(), reason }: { now?: Date; reason?: string } = {},
 ): Promise<SaveResult> {
-  const section = await getSection(user.townId, sectionId);
-  if (!section) return { status: "missing" };
+  // Without its content: a long section's 124 KB are compared by the database below.
+  const row = await sectionQuery(user.townId)
+    .where("sections.id", "=", sectionId)
+    .executeTakeFirst();
+  if (!row) return { status: "missing" };
+  const section = withStateLabel(row);
   const permission = can(user, "section.edit", section);
   if (!permission.ok) return { status: "forbidden", reason: permission.refusal.message };
   const check = checkContent(input);
@@ -145,11 +149,10 @@ export async function saveSectionContent(
       version: latest?.version ?? baseVersion,
       savedBy: latest?.updatedByName ?? null,
       savedAt: latest?.updatedAt ?? nowIso(now),
-      content: latest?.content ?? section.content,
+      content: latest?.content ?? "",
     };
   };
   if (section.version !== baseVersion) return conflict();
-  if (check.json === section.content) return { status: "unchanged", version: section.version };
 
   const savedAt = nowIso(now);
   const saved = await getDb()
@@ -168,6 +171,7 @@ export async function saveSectionContent(
         .where("id", "=", sectionId)
         .where("townId", "=", user.townId)
         .where("version", "=", baseVersion)
+        .where("content", "<>", check.json)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) return false;
       const started = await recordRevision(trx, {
@@ -196,7 +200,17 @@ export async function saveSectionContent(
       }
       return true;
     });
-  return saved ? { status: "saved", version: baseVersion + 1, savedAt } : conflict();
+  if (saved) return { status: "saved", version: baseVersion + 1, savedAt };
+  // Nothing written: the same text again, or someone else saved first.
+  const latest = await getDb()
+    .selectFrom("sections")
+    .select("version")
+    .where("id", "=", sectionId)
+    .where("townId", "=", user.townId)
+    .executeTakeFirst();
+  return latest?.version === baseVersion
+    ? { status: "unchanged", version: baseVersion }
+    : conflict();
 }
 
 type Db = ReturnType<typeof getDb>;

@@ -4,6 +4,10 @@ import { requireUser, type SessionUser } from "~/utils/auth.server";
 
 import { type Action, can, REFUSAL_STATUS, type PolicyUser, type Subjects } from "./policy";
 
+// Routes ask the policy in loaders through this module: a `.server` import
+// never reaches the browser, where the policy would bring the workflow machines.
+export { allowed, can, editsAsReviewer } from "./policy";
+
 /**
  * Asks the policy and throws the refusal as an HTTP answer (403, 409 or 422
  * with the reason in Chinese): pages show it on their error page, the JSON

@@ -10,7 +10,7 @@ import {
   type TodoItem,
 } from "~/models/inbox.server";
 import { listPlans } from "~/models/plan.server";
-import { allowed } from "~/policies/policy";
+import { allowed } from "~/policies/policy.server";
 import { requireUser } from "~/utils/auth.server";
 import { DEADLINE_LABELS } from "~/utils/deadline";
 import { formatDateTime } from "~/utils/format";

@@ -24,7 +24,7 @@ import { sectionStatesOverTime } from "~/models/progress.server";
 import { planActions, sectionActions } from "~/models/workflow/actions.server";
 import { planEventFacts } from "~/models/workflow/plan-events.server";
 import { committeeOpinions, listPlanEvents } from "~/models/workflow/record.server";
-import { allowed } from "~/policies/policy";
+import { allowed } from "~/policies/policy.server";
 import { assertCan } from "~/policies/policy.server";
 import { issuerOf } from "~/utils/issuer";
 import { requireUser } from "~/utils/auth.server";

@@ -5,11 +5,11 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useCallback, useRef, useState } from "react";
+import type { SerializedEditorState } from "lexical";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
 import { CommentsPanel } from "~/components/comments-panel";
-import { DocumentDiffView } from "~/components/document";
 import { WorkflowActions } from "~/components/workflow-actions";
 import { diffSectionVersions } from "~/export/document-diff";
 import { type EditorSession, SectionEditor } from "~/editor/section-editor";
@@ -21,15 +21,20 @@ import { getListStyle } from "~/models/export.server";
 import { sectionActions } from "~/models/workflow/actions.server";
 import { lastReturn } from "~/models/workflow/record.server";
 import { returnedSnapshot } from "~/models/workflow/snapshots.server";
-import { allowed, can, editsAsReviewer } from "~/policies/policy";
+import { allowed, can, editsAsReviewer } from "~/policies/policy.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";
 import { safeRedirect } from "~/utils/redirect";
 import { requirePlanSection } from "~/utils/section-route.server";
 import { CommentSchema } from "~/utils/comment-validation";
-import { type ContentFacts, withLiveContent } from "~/utils/live-actions";
+import type { ContentFacts, withLiveContent } from "~/utils/live-actions";
 import { postSectionEvent, type WorkflowActionData } from "~/utils/workflow-action.server";
+
+/** Only a leader looking at a returned section's changes needs it. */
+const DocumentDiffView = lazy(() =>
+  import("~/components/document").then((module) => ({ default: module.DocumentDiffView })),
+);
 
 export const links = () => [
   { rel: "stylesheet", href: editorStyles },
@@ -67,7 +72,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadline: section.deadline,
       stateLabel: section.stateLabel,
       version: section.version,
-      content: section.content,
+      // An object, not the stored JSON text: a string would be escaped twice on
+      // its way into the page (in the data stream, then in its script tag).
+      content: JSON.parse(section.content) as SerializedEditorState,
       updatedByName: section.updatedByName,
       updatedAt: section.updatedAt,
     },
@@ -163,6 +170,7 @@ export default function SectionPage() {
   } = useLoaderData<typeof loader>();
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const [facts, setFacts] = useState<ContentFacts | null>(null);
+  const liveCheck = useLiveCheck(facts, live.section);
   // The header names the last save; my own saves in this page count too.
   const [mySave, setMySave] = useState<string | null>(null);
   const onMarkClick = useCallback((id: string) => setActiveThread(id), []);
@@ -195,7 +203,7 @@ export default function SectionPage() {
         <Link to={`/plans/${plan.id}/sections/${section.id}/changes`}>修改痕迹</Link>
       </p>
       <WorkflowActions
-        actions={withLiveContent(actions, live, facts)}
+        actions={liveCheck ? liveCheck(actions, live, facts) : actions}
         baseVersion={section.version}
         error={actionData && "workflowError" in actionData ? actionData.workflowError : null}
         settle={
@@ -226,7 +234,9 @@ export default function SectionPage() {
               （对照 {sinceReturn.name}，{formatDateTime(sinceReturn.at)}）
             </span>
           </summary>
-          <DocumentDiffView diff={sinceReturn.diff} onlyChanges />
+          <Suspense fallback={<p className="muted">正在载入修改对照…</p>}>
+            <DocumentDiffView diff={sinceReturn.diff} onlyChanges />
+          </Suspense>
         </details>
       )}
       {tracksAsReviewer && (
@@ -268,6 +278,26 @@ export default function SectionPage() {
       </div>
     </>
   );
+}
+
+/**
+ * The policy (and the workflow machine behind it) re-asks 提交审核 as the
+ * text changes; it loads once the text first differs from what the server
+ * judged, so that a reader's page carries neither.
+ */
+function useLiveCheck(facts: ContentFacts | null, stored: ContentFacts) {
+  const [check, setCheck] = useState<typeof withLiveContent | null>(null);
+  const changed =
+    !!facts &&
+    (facts.characters !== stored.characters || facts.placeholders !== stored.placeholders);
+  useEffect(() => {
+    if (!changed || check) return;
+    import("~/utils/live-actions").then(
+      (module) => setCheck(() => module.withLiveContent),
+      () => undefined, // offline: the server still checks on submit
+    );
+  }, [changed, check]);
+  return check;
 }
 
 export const ErrorBoundary = RouteErrorBoundary;

@@ -12,7 +12,7 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { sectionBlocks } from "~/export/document-diff";
 import { cleanCopySection, changesOf, undoChanges } from "~/models/changes.server";
 import { getExportFonts, getListStyle } from "~/models/export.server";
-import { allowed } from "~/policies/policy";
+import { allowed } from "~/policies/policy.server";
 import previewStyles from "~/styles/print-preview.css";
 import { requireUser } from "~/utils/auth.server";
 import { ChangeActionSchema, ChangesQuerySchema } from "~/utils/changes-validation";

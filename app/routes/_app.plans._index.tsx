@@ -13,7 +13,7 @@ import { FormError, SelectField, TextField } from "~/components/form";
 import { PlanTable } from "~/components/plan-table";
 import { useZodForm } from "~/components/use-zod-form";
 import { createPlan, listPlans } from "~/models/plan.server";
-import { allowed } from "~/policies/policy";
+import { allowed } from "~/policies/policy.server";
 import { assertCan } from "~/policies/policy.server";
 import { requireUser } from "~/utils/auth.server";
 import { today } from "~/utils/dates";

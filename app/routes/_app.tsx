@@ -6,7 +6,7 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { Flash } from "~/components/flash";
 import { NavigationProgress } from "~/components/navigation-progress";
 import { useRouteFocus } from "~/components/route-focus";
-import { allowed } from "~/policies/policy";
+import { allowed } from "~/policies/policy.server";
 import { requireUser } from "~/utils/auth.server";
 import { getSessionId, takeFlash } from "~/utils/session.server";
 import { ROLE_LABELS } from "~workflows/roles";

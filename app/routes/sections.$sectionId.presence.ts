@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 
 import { heartbeat } from "~/models/presence.server";
 import { getSection } from "~/models/section.server";
-import { allowed } from "~/policies/policy";
+import { allowed } from "~/policies/policy.server";
 import { getOptionalUser } from "~/utils/auth.server";
 
 // The editor's heartbeat: POST every ~20 s while the section is open, and

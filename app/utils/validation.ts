@@ -1,9 +1,11 @@
 import { z } from "zod";
+import zhCN from "zod/v4/locales/zh-CN.js";
 
 import { isCalendarDate } from "./dates";
 
 // Zod's own messages in Chinese for anything a schema does not word itself.
-z.config(z.locales.zhCN());
+// Only this locale: z.locales would bring every language to the browser.
+z.config(zhCN());
 
 export { z };
 

@@ -11,6 +11,7 @@ import * as commentOccurrence from "./2026-11-22-007-comment-occurrence";
 import * as houseInOrder from "./2026-12-02-001-house-in-order";
 import * as hardening from "./2026-12-02-002-hardening";
 import * as listStyle from "./2026-12-02-003-list-style";
+import * as countyIndexes from "./2026-12-02-004-county-indexes";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-001-house-in-order": houseInOrder,
   "2026-12-02-002-hardening": hardening,
   "2026-12-02-003-list-style": listStyle,
+  "2026-12-02-004-county-indexes": countyIndexes,
 };

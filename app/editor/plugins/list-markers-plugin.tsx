@@ -39,7 +39,9 @@ export function ListMarkersPlugin({ listStyle }: { listStyle: ListStyle }) {
         }
       });
     mark();
-    return editor.registerUpdateListener(mark);
+    return editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) mark(); // not on caret moves
+    });
   }, [editor, listStyle]);
   return null;
 }

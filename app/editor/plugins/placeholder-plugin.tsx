@@ -41,9 +41,17 @@ export function PlaceholderPlugin() {
       }
     };
     refresh();
-    const unregister = editor.registerUpdateListener(() => refresh());
+    // Once the typing pauses, and only when the text changed (not the caret):
+    // walking a long section's text on every keystroke costs a frame.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      clearTimeout(timer);
+      timer = setTimeout(refresh, 150);
+    });
     return () => {
       unregister();
+      clearTimeout(timer);
       highlights?.delete(HIGHLIGHT);
     };
   }, [editor]);
