@@ -10,13 +10,10 @@ import { performance } from "node:perf_hooks";
 
 import pg from "pg";
 
-import { createPlan } from "../app/models/plan.server";
-import { getActiveUser } from "../app/models/user.server";
 import { createDatabase, setDbForTesting } from "../db/client";
 import { cloneTown, fillRevisions } from "../db/county";
-import { migrateToLatest } from "../db/migrator";
-import { seedDemoIfEmpty } from "../db/seed-demo";
 import { recordGoal, ratio } from "./goals";
+import { demoPlans, waitFor } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TOWNS = Number(process.env.BENCH_TOWNS ?? 1000);
@@ -62,20 +59,7 @@ url.pathname = `/${NAME}`;
 
 const db = createDatabase({ dialect: "postgres", connectionString: url.toString() });
 setDbForTesting(db);
-await migrateToLatest(db);
-await seedDemoIfEmpty(db);
-const coordinatorRow = await db
-  .selectFrom("users")
-  .select("id")
-  .where("username", "=", "coordinator")
-  .executeTakeFirstOrThrow();
-const coordinator = (await getActiveUser(coordinatorRow.id))!;
-let planId = "";
-for (const year of [2026, 2027]) {
-  const made = await createPlan(coordinator, { year, kind: "工作计划", from: "templates" });
-  if (!made.ok) throw new Error(made.message);
-  planId = made.planId;
-}
+const { coordinator, planId } = await demoPlans(db, [2026, 2027]);
 await fillRevisions(db, coordinator.townId, 30);
 
 const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
@@ -93,19 +77,6 @@ const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.t
 const stopServer = () => {
   if (server.pid) process.kill(-server.pid, "SIGTERM");
 };
-
-async function waitFor(target: string, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(target)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`server did not start at ${target}`);
-}
 
 const PAGES = [
   ["工作台 /", "/"],

@@ -6,6 +6,7 @@
 // answers within 100 ms afterwards. Exits non-zero otherwise.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import { waitFor } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3310);
 const BASE = `http://localhost:${PORT}`;
@@ -72,19 +73,6 @@ const ATTACKS: Attack[] = [
   },
   { name: "oversized form", path: "/login", init: form(`username=${"x".repeat(2 * 1024 * 1024)}`) },
 ];
-
-async function waitFor(url: string, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server did not start at ${url}`);
-}
 
 async function healthMs(): Promise<number> {
   const started = performance.now();

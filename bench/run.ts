@@ -12,7 +12,7 @@ import autocannon from "autocannon";
 
 import { createDatabase } from "../db/client";
 import { recordGoal, ratio } from "./goals";
-import { sectionBodies } from "./section-body";
+import { sectionBodies, waitFor } from "./support";
 import { measureTyping } from "./typing";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,19 +28,6 @@ const env = {
   SESSION_SECRET: "bench-only-secret",
   BENCH_ROUTES: "1",
 };
-
-async function waitFor(url: string, ms = 120_000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server did not start at ${url}`);
-}
 
 async function signIn(username: string): Promise<string> {
   const response = await fetch(`${BASE}/login`, {

@@ -9,14 +9,10 @@ import { performance } from "node:perf_hooks";
 import SQLite from "better-sqlite3";
 
 import { checkContent } from "../app/editor/content.server";
-import { createPlan } from "../app/models/plan.server";
 import { saveSectionContent } from "../app/models/section.server";
-import { getActiveUser } from "../app/models/user.server";
 import { createDatabase, setDbForTesting } from "../db/client";
-import { migrateToLatest } from "../db/migrator";
-import { seedDemoIfEmpty } from "../db/seed-demo";
 import { recordGoal, ratio } from "./goals";
-import { sectionBodies } from "./section-body";
+import { demoPlans, sectionBodies } from "./support";
 
 const RUNS = Number(process.env.BENCH_SAVE_RUNS ?? 200);
 const DIR = path.resolve(import.meta.dirname, "../data");
@@ -42,16 +38,7 @@ async function interleaved(steps: (() => unknown)[]): Promise<number[][]> {
 
 const db = createDatabase({ dialect: "sqlite", filename: FILE });
 setDbForTesting(db);
-await migrateToLatest(db);
-await seedDemoIfEmpty(db);
-const coordinatorRow = await db
-  .selectFrom("users")
-  .select("id")
-  .where("username", "=", "coordinator")
-  .executeTakeFirstOrThrow();
-const coordinator = (await getActiveUser(coordinatorRow.id))!;
-const created = await createPlan(coordinator, { year: 2027, kind: "工作计划", from: "templates" });
-if (!created.ok) throw new Error(created.message);
+const { coordinator } = await demoPlans(db, [2027]);
 const section = await db
   .selectFrom("sections")
   .select(["id", "version"])
