@@ -140,21 +140,21 @@ export function checkContent(
   const raw = typeof input === "string" ? input : JSON.stringify(input ?? null);
   if (Buffer.byteLength(raw, "utf8") > MAX_CONTENT_BYTES) return tooLarge;
   let parsed: unknown;
-  const cleaned = withoutInlineStyles(raw);
   try {
-    parsed = JSON.parse(cleaned);
+    parsed = JSON.parse(withoutInlineStyles(raw));
   } catch {
     return invalid("内容格式无效，未保存。请刷新页面后重试。");
   }
   const refused = refusal(unknownNode(parsed));
   if (refused) return refused;
-  // Exactly what the editor writes: stored as sent, without the headless round trip.
+  // Exactly what the editor writes: stored without the headless round trip
+  // (re-serialised, so that spacing in the text sent is not kept).
   const text = fast ? fastTextOf(parsed, MAX_CONTENT_DEPTH) : null;
   if (text !== null) {
     return {
       ok: true,
       content: parsed as SerializedEditorState,
-      json: cleaned,
+      json: JSON.stringify(parsed),
       text,
       characters: countCharacters(text),
       placeholders: countPlaceholders(text),

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 
 import { DOMParser, type Document as XmlDocument, type Element } from "@xmldom/xmldom";
 import { strFromU8, unzipSync } from "fflate";
+import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { exportInput, json } from "./fixtures";
@@ -199,6 +200,34 @@ describe("export conformance (EXPORT-SPEC.md)", () => {
     expect(used.every((id) => id?.startsWith("Gw"))).toBe(true);
   });
 
+  it("headings carry Word's heading names and outline levels; the text is marked Chinese", () => {
+    const styles = doc["word/styles.xml"]!;
+    for (const [id, name, level] of [
+      ["GwHeading1", "heading 1", "0"],
+      ["GwHeading2", "heading 2", "1"],
+      ["GwHeading3", "heading 3", "2"],
+    ]) {
+      const style = all(styles, "style").find((s) => attr(s, "styleId") === id);
+      expect(attr(child(style, "name"), "val")).toBe(name);
+      expect(attr(first(style!, "outlineLvl"), "val")).toBe(level);
+    }
+    const lang = first(first(styles, "docDefaults")!, "lang");
+    expect([attr(lang, "val"), attr(lang, "eastAsia")]).toEqual(["zh-CN", "zh-CN"]);
+  });
+
+  it("the font table names every font used, with the GB2312 charset and a fallback family", () => {
+    const fonts = all(doc["word/fontTable.xml"]!, "font");
+    const byName = new Map(fonts.map((f) => [attr(f, "name"), f]));
+    for (const name of new Set(Object.values(FONT_PRESETS.standard.fonts))) {
+      const font = byName.get(name);
+      expect(font, name).toBeDefined();
+      expect(attr(first(font!, "charset"), "val")).toBe("86");
+    }
+    expect(attr(first(byName.get("黑体")!, "family"), "val")).toBe("swiss");
+    expect(attr(first(byName.get("仿宋_GB2312")!, "family"), "val")).toBe("roman");
+    expect(attr(first(byName.get("仿宋_GB2312")!, "altName"), "val")).toBe("仿宋");
+  });
+
   it("page numbers: — PAGE — in 4号 宋体, odd pages right and even pages left, one character in", () => {
     expect(first(doc["word/settings.xml"]!, "evenAndOddHeaders")).toBeDefined();
     const sectPr = first(doc["word/document.xml"]!, "sectPr")!;
@@ -275,6 +304,23 @@ describe("export conformance (EXPORT-SPEC.md)", () => {
     expect(textOf(paragraphWith(doc, /^全镇上下/))).toBe(
       "全镇上下要迅速行动、主动作为，确保各项工作落地见效！",
     );
+  });
+});
+
+describe("other readers", () => {
+  it("the document properties name the plan and its issuer", async () => {
+    const core = strFromU8(unzipSync(await renderPlanDocx(exportInput()))["docProps/core.xml"]!);
+    expect(core).toContain("<dc:title>示例镇2027年工作计划</dc:title>");
+    expect(core).toContain("<dc:creator>示例镇人民政府</dc:creator>");
+    expect(core).toContain("<cp:keywords>示例镇人民政府，年度工作计划</cp:keywords>");
+  });
+
+  it("mammoth (and so this system's import) reads the headings as h1–h3", async () => {
+    const docx = await renderPlanDocx(exportInput());
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(docx) });
+    expect(html).toMatch(/<h1>[^<]*一、聚力项目招引建设<\/h1>/);
+    expect(html).toMatch(/<h2>[^<]*（一）抓好园区建设<\/h2>/);
+    expect(html).toMatch(/<h3>[^<]*1\.产业链招商<\/h3>/);
   });
 });
 

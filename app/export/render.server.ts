@@ -21,6 +21,7 @@ import {
 } from "docx";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
+import { fontTableXml } from "./font-table";
 import type { FontSettings } from "./fonts";
 import {
   CHARACTER_SQUEEZE,
@@ -88,7 +89,12 @@ function styles(fonts: FontSettings) {
   return {
     default: {
       document: {
-        run: { font: font(fonts.body), size: SIZE.body },
+        // Chinese text: readers pick Chinese line breaking, spelling and fonts.
+        run: {
+          font: font(fonts.body),
+          size: SIZE.body,
+          language: { value: "zh-CN", eastAsia: "zh-CN" },
+        },
         // Every page full (22 lines): no line is moved on to avoid widows and orphans.
         paragraph: { spacing: exact(), widowControl: false },
       },
@@ -115,17 +121,19 @@ function styles(fonts: FontSettings) {
         run: run(fonts.body, SIZE.body),
         paragraph: { alignment: AlignmentType.CENTER, ...keepNext },
       }),
-      style(STYLE_IDS.heading1, "一级标题", {
+      // Word's own heading names and outline levels: its navigation pane, a table
+      // of contents and other readers (mammoth, our import) see the headings.
+      style(STYLE_IDS.heading1, "heading 1", {
         run: run(fonts.heading1, SIZE.body, { bold: false }),
-        paragraph: { indent: TWO_CHARACTERS, ...keepNext },
+        paragraph: { indent: TWO_CHARACTERS, outlineLevel: 0, ...keepNext },
       }),
-      style(STYLE_IDS.heading2, "二级标题", {
+      style(STYLE_IDS.heading2, "heading 2", {
         run: run(fonts.heading2, SIZE.body, { bold: false }),
-        paragraph: { indent: TWO_CHARACTERS, ...keepNext },
+        paragraph: { indent: TWO_CHARACTERS, outlineLevel: 1, ...keepNext },
       }),
-      style(STYLE_IDS.heading3, "三级标题", {
+      style(STYLE_IDS.heading3, "heading 3", {
         run: run(fonts.body, SIZE.body, { bold: true }),
-        paragraph: { indent: TWO_CHARACTERS, ...keepNext },
+        paragraph: { indent: TWO_CHARACTERS, outlineLevel: 2, ...keepNext },
       }),
       style(STYLE_IDS.tableCaption, "表格标题", {
         run: run(fonts.heading1, SIZE.body),
@@ -279,6 +287,8 @@ export async function renderBlocksDocx(
     creator: meta.issuer,
     lastModifiedBy: meta.issuer,
     title: meta.title,
+    subject: meta.title,
+    keywords: `${meta.issuer}，年度工作计划`,
     evenAndOddHeaderAndFooters: true,
     styles: styles(meta.fonts),
     sections: [
@@ -294,14 +304,18 @@ export async function renderBlocksDocx(
       },
     ],
   });
-  return settle(new Uint8Array(await Packer.toBuffer(document)), meta.date);
+  return settle(new Uint8Array(await Packer.toBuffer(document)), meta.date, meta.fonts);
 }
 
 const W3C_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
 
-/** Same input, same bytes: fixed timestamps in the metadata and in the zip. */
-function settle(docx: Uint8Array, date: string): Uint8Array {
+/**
+ * Same input, same bytes: fixed timestamps in the metadata and in the zip;
+ * and the font table filled in (font-table.ts).
+ */
+function settle(docx: Uint8Array, date: string, fonts: FontSettings): Uint8Array {
   const files = unzipSync(docx);
+  files["word/fontTable.xml"] = strToU8(fontTableXml(fonts));
   const core = files["docProps/core.xml"];
   if (core) {
     files["docProps/core.xml"] = strToU8(strFromU8(core).replace(W3C_TIME, `${date}T00:00:00Z`));

@@ -133,6 +133,26 @@ describeEachDialect(
       expect(stored?.content).not.toContain("旧页面的内容");
     });
 
+    it("the same text saved again (sent as the editor sends it, as JSON) keeps the version", async () => {
+      const section = await economySection();
+      const stored = await getSection((await editor("econ")).townId, section.id);
+      const again = await saveSectionContent(
+        await editor("econ"),
+        section.id,
+        JSON.parse(stored!.content) as unknown,
+        section.version,
+      );
+      expect(again).toEqual({ status: "unchanged", version: section.version });
+      // The same text on an old version is still someone else's newer save.
+      const stale = await saveSectionContent(
+        await editor("econ"),
+        section.id,
+        JSON.parse(stored!.content) as unknown,
+        section.version - 1,
+      );
+      expect(stale).toMatchObject({ status: "conflict", version: section.version });
+    });
+
     it("two saves racing on the same version: exactly one wins", async () => {
       const section = await economySection();
       const [a, b] = await Promise.all([
