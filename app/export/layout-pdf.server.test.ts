@@ -67,9 +67,70 @@ function linesOf(words: Word[]): string[] {
 const MM = 72 / 25.4; // PDF points per millimetre
 const TEXT_BOTTOM = (297 - 35) * MM;
 
+/** The PDF LibreOffice makes of `bytes`, in `dir`. */
+function toPdf(dir: string, bytes: Uint8Array, name = "plan"): string {
+  const docx = join(dir, `${name}.docx`);
+  writeFileSync(docx, bytes);
+  execFileSync(
+    soffice!,
+    [
+      `-env:UserInstallation=file://${join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      docx,
+    ],
+    { stdio: "ignore", timeout: 120_000 },
+  );
+  return join(dir, `${name}.pdf`);
+}
+
+function pageCount(pdf: string): number {
+  const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+  return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+}
+
+/** Each page's body lines (above the page number). */
+function bodyPages(pdf: string): string[][] {
+  return Array.from({ length: pageCount(pdf) }, (_, i) =>
+    linesOf(wordsOnPage(pdf, i + 1).filter((w) => w.yMin < TEXT_BOTTOM)),
+  );
+}
+
 describe.runIf(available || process.env.CI)(
   "layout in LibreOffice (22 lines × 28 characters)",
   () => {
+    it("the signature never stands alone on a page: the last paragraph's line goes with it", async () => {
+      if (!available) throw new Error(HOW_TO);
+      const dir = mkdtempSync(join(tmpdir(), "plan-signature-"));
+      try {
+        // One-line paragraphs (2 characters of indent + 26), so that the text moves line by line.
+        const line = "坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建".slice(0, 26);
+        const closing = "全镇上下要迅速行动主动作为确保各项工作落地见效";
+        const plan = (lines: number) =>
+          exportInput({
+            preamble: json(Array.from({ length: lines }, () => line).join("\n\n")),
+            targets: [],
+            sections: [],
+            closing: json(closing),
+          });
+        // Where the closing lands with 30 lines before it; then as many more lines as put
+        // it on a page's last line, where the signature would follow alone on the next page.
+        const pages = bodyPages(toPdf(dir, await renderPlanDocx(plan(30)), "probe"));
+        const page = pages.findIndex((lines) => lines.includes(closing));
+        const row = pages[page]!.indexOf(closing) + 1;
+        const edge = bodyPages(toPdf(dir, await renderPlanDocx(plan(30 + 22 - row)), "edge"));
+        const signed = edge.findIndex((lines) => lines.some((l) => l.includes("示例镇人民政府")));
+        expect(edge[signed]).toContain(closing);
+        // The page before gave up its last line for it.
+        expect(edge[signed - 1]).toHaveLength(21);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 180_000);
+
     it("a full body page holds 22 lines of 28 characters, with its page number below", () => {
       if (!available) throw new Error(HOW_TO);
       const dir = mkdtempSync(join(tmpdir(), "plan-layout-"));

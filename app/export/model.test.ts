@@ -161,13 +161,14 @@ describe("the document", () => {
 
   it("ends with a blank line, the issuer and the date placed for an unsealed document", () => {
     expect(signatureBlocks("示例镇人民政府", "2027-01-15")).toEqual([
-      { kind: "paragraph", style: "blank", runs: [] },
+      { kind: "paragraph", style: "blank", runs: [], keepWithNext: true },
       {
         kind: "paragraph",
         style: "signature",
         runs: [{ text: "示例镇人民政府" }],
         align: "right",
         rightIndent: 3.5,
+        keepWithNext: true,
       },
       {
         kind: "paragraph",

@@ -43,6 +43,8 @@ export type Block =
       align?: "center" | "right";
       /** Right indent in body characters (signature lines). */
       rightIndent?: number;
+      /** Kept on the page of the paragraph after it (the signature is never alone on a page). */
+      keepWithNext?: boolean;
       change?: ParagraphChange;
     }
   | { kind: "table"; headerRow: boolean; rows: Run[][][] };
@@ -321,13 +323,14 @@ export function signatureBlocks(issuer: string, isoDate: string): Block[] {
   const date = formatDocumentDate(isoDate);
   const place = signaturePlacement(issuer, date);
   return [
-    { kind: "paragraph", style: "blank", runs: [] },
+    { kind: "paragraph", style: "blank", runs: [], keepWithNext: true },
     {
       kind: "paragraph",
       style: "signature",
       runs: [{ text: issuer }],
       align: "right",
       rightIndent: place.issuerRight,
+      keepWithNext: true,
     },
     {
       kind: "paragraph",
@@ -384,6 +387,9 @@ export function planBlocks(input: ExportInput): Block[] {
   if (input.targetsAsTable && input.targets.length > 0) blocks.push(...targetsTable(input.targets));
   for (const section of input.sections) blocks.push(...convertContent(section.content, context));
   blocks.push(...convertContent(input.closing, context));
+  // The last paragraph's last line goes with the signature to a new page, never the signature alone.
+  const last = blocks.at(-1);
+  if (last?.kind === "paragraph") blocks[blocks.length - 1] = { ...last, keepWithNext: true };
   blocks.push(...signatureBlocks(input.issuer, input.date));
   return blocks;
 }

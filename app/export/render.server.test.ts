@@ -286,6 +286,14 @@ describe("export conformance (EXPORT-SPEC.md)", () => {
     );
     const all_ = paragraphs(doc);
     expect(textOf(all_[all_.indexOf(issuer) - 1]!)).toBe("");
+    // Kept with the closing paragraph, and no reader's own space between Chinese and digits.
+    const at = all_.indexOf(issuer);
+    for (const kept of all_.slice(at - 2, at + 1)) {
+      expect(child(child(kept, "pPr"), "keepNext"), textOf(kept)).toBeDefined();
+    }
+    for (const line of [issuer, date]) {
+      expect(attr(child(child(line, "pPr"), "autoSpaceDN"), "val")).toBe("false");
+    }
   });
 
   it("marks the draft exactly when the plan is not approved", async () => {

@@ -250,6 +250,10 @@ export function blockToDocx(block: Block, ids = new RevisionIds()): Paragraph | 
       block.rightIndent !== undefined
         ? { right: Math.round(block.rightIndent * CHARACTER_WIDTH) }
         : undefined,
+    // The signature is placed by counting digits as half a character: readers
+    // must not add their own space between Chinese and digits there.
+    ...(block.style === "signature" ? { autoSpaceEastAsianText: false } : {}),
+    keepNext: block.keepWithNext || undefined,
     children: block.runs.map((run) => textRun(run, ids)),
   });
 }
