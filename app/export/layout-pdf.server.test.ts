@@ -92,6 +92,21 @@ function pageCount(pdf: string): number {
   return Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
 }
 
+/** Words grouped into lines with the line's left edge, top to bottom. */
+function linesWithLeft(words: Word[]): { text: string; left: number }[] {
+  const lines = new Map<number, Word[]>();
+  for (const word of words) {
+    const key = [...lines.keys()].find((y) => Math.abs(y - word.yMin) < 3) ?? word.yMin;
+    lines.set(key, [...(lines.get(key) ?? []), word]);
+  }
+  return [...lines.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, ws]) => {
+      ws.sort((a, b) => a.xMin - b.xMin);
+      return { text: ws.map((w) => w.text).join(""), left: ws[0]!.xMin };
+    });
+}
+
 /** Each page's body lines (above the page number). */
 function bodyPages(pdf: string): string[][] {
   return Array.from({ length: pageCount(pdf) }, (_, i) =>
@@ -102,6 +117,53 @@ function bodyPages(pdf: string): string[][] {
 describe.runIf(available || process.env.CI)(
   "layout in LibreOffice (22 lines × 28 characters)",
   () => {
+    it("a long plan: no page starts with a paragraph's last line or ends with its first; pages hold 20 to 22 lines", async () => {
+      if (!available) throw new Error(HOW_TO);
+      const dir = mkdtempSync(join(tmpdir(), "plan-widows-"));
+      try {
+        // Paragraphs of 1 to 9 lines with last lines of every length, so that page breaks
+        // fall everywhere: after a first line, before a last line, in the middle.
+        const words =
+          "坚持稳中求进工作总基调完整准确全面贯彻新发展理念加快构建新发展格局着力推动高质量发展";
+        const paragraphs = Array.from({ length: 40 }, (_, i) => {
+          const length = 3 + ((i * 37) % 240);
+          return words.repeat(10).slice(0, length) + "。";
+        });
+        const pdf = toPdf(
+          dir,
+          await renderPlanDocx(
+            exportInput({ preamble: json(paragraphs.join("\n\n")), targets: [], sections: [] }),
+          ),
+        );
+        const pages = Array.from({ length: pageCount(pdf) }, (_, i) =>
+          linesWithLeft(wordsOnPage(pdf, i + 1).filter((w) => w.yMin < TEXT_BOTTOM)),
+        );
+        expect(pages.length).toBeGreaterThanOrEqual(5);
+        const textLeft = Math.min(...pages.flat().map((line) => line.left));
+        const indented = (line: { left: number }) => line.left > textLeft + 20; // 2 characters in
+        for (const [i, page] of pages.slice(1, -1).entries()) {
+          const number = i + 2;
+          // A page gives up at most two lines: a three-line paragraph cannot leave one behind.
+          expect([20, 21, 22], `page ${number}: ${page.length} lines`).toContain(page.length);
+          // A paragraph's last line alone at the top: short and not indented.
+          const top = page[0]!;
+          expect(
+            !indented(top) && [...top.text].length < 20 && top.text.endsWith("。"),
+            `page ${number} starts with a widow: ${top.text}`,
+          ).toBe(false);
+          // A paragraph's first line alone at the bottom: indented, and not its last.
+          const bottom = page.at(-1)!;
+          expect(
+            indented(bottom) && !bottom.text.endsWith("。"),
+            `page ${number} ends with an orphan: ${bottom.text}`,
+          ).toBe(false);
+        }
+        expect(pages.some((page) => page.length === 22)).toBe(true);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 180_000);
+
     it("the signature never stands alone on a page: the last paragraph's line goes with it", async () => {
       if (!available) throw new Error(HOW_TO);
       const dir = mkdtempSync(join(tmpdir(), "plan-signature-"));
@@ -140,7 +202,8 @@ describe.runIf(available || process.env.CI)(
             4,
           );
         const input = exportInput({
-          preamble: json(Array.from({ length: 14 }, () => paragraph).join("\n\n")),
+          // One long paragraph: widow control moves no line, so page 2 is the grid itself.
+          preamble: json(paragraph.repeat(14)),
         });
         const docx = join(dir, "plan.docx");
         return renderPlanDocx(input).then((bytes) => {

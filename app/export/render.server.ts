@@ -95,8 +95,10 @@ function styles(fonts: FontSettings) {
           size: SIZE.body,
           language: { value: "zh-CN", eastAsia: "zh-CN" },
         },
-        // Every page full (22 lines): no line is moved on to avoid widows and orphans.
-        paragraph: { spacing: exact(), widowControl: false },
+        // Widow and orphan control on, as Word's own default: a page never starts with a
+        // paragraph's last line nor ends with its first; such a page has 21 lines
+        // (docs/decisions/012-widows-and-the-line-grid.md).
+        paragraph: { spacing: exact(), widowControl: true },
       },
     },
     paragraphStyles: [
@@ -106,7 +108,7 @@ function styles(fonts: FontSettings) {
           alignment: AlignmentType.JUSTIFIED,
           spacing: exact(),
           indent: TWO_CHARACTERS,
-          widowControl: false,
+          widowControl: true,
         },
       }),
       style(STYLE_IDS.title, "公文标题", {
