@@ -277,6 +277,19 @@ describe("export conformance (EXPORT-SPEC.md)", () => {
     ).toBeDefined();
   });
 
+  it("tables: columns as wide as what they hold; figures centred, words from the left", () => {
+    const table = first(doc["word/document.xml"]!, "tbl")!;
+    const grid = all(first(table, "tblGrid")!, "gridCol").map((col) => Number(attr(col, "w")));
+    // 序号 | 指标 | 预期目标 | 上年完成 | 责任单位
+    expect(grid[0]).toBeLessThan(grid[1]! / 2);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(Number(attr(first(table, "tblW"), "w")));
+    const cells = all(all(table, "tr")[1]!, "tc");
+    const align = (cell: Element) => attr(first(first(cell, "pPr")!, "jc"), "val");
+    expect(align(cells[0]!)).toBe("center"); // 1
+    expect(align(cells[2]!)).toBe("center"); // 6%以上
+    expect(align(cells[1]!)).toBeNull(); // 地区生产总值增长
+  });
+
   it("ends with the issuer and an unpadded date, right-indented for an unsealed document", () => {
     const issuer = paragraphWith(doc, "示例镇人民政府");
     const date = paragraphWith(doc, /^\d{4}年\d{1,2}月\d{1,2}日$/);

@@ -22,6 +22,7 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 import { fontTableXml } from "./font-table";
+import { columnWidths, isFigure } from "./table-layout";
 import type { FontSettings } from "./fonts";
 import {
   CHARACTER_SQUEEZE,
@@ -213,10 +214,11 @@ export const TABLE_BORDERS = {
 /** A bordered table no wider than the text block; the header row repeats and rows never split. */
 function table(block: Extract<Block, { kind: "table" }>, ids: RevisionIds): Table {
   const columns = Math.max(1, ...block.rows.map((r) => r.length));
-  const columnWidth = Math.floor(TABLE_WIDTH / columns);
+  const texts = block.rows.map((cells) => cells.map((runs) => runs.map((r) => r.text).join("")));
+  const widths = columnWidths(texts, TABLE_WIDTH);
   return new Table({
-    width: { size: columnWidth * columns, type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => columnWidth),
+    width: { size: TABLE_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
     rows: block.rows.map((cells, index) => {
@@ -228,10 +230,13 @@ function table(block: Extract<Block, { kind: "table" }>, ids: RevisionIds): Tabl
           { length: columns },
           (_, c) =>
             new TableCell({
-              width: { size: columnWidth, type: WidthType.DXA },
+              width: { size: widths[c]!, type: WidthType.DXA },
               children: [
                 new Paragraph({
                   style: header ? STYLE_IDS.tableHeader : STYLE_IDS.tableText,
+                  // Figures line up in the middle of their column; words start at the left.
+                  alignment:
+                    !header && isFigure(texts[index]![c] ?? "") ? AlignmentType.CENTER : undefined,
                   children: (cells[c] ?? []).map((run) => textRun(run, ids)),
                 }),
               ],
