@@ -49,19 +49,7 @@ function wordsOnPage(pdf: string, page: number): Word[] {
 
 /** Words grouped into lines by their top edge, top to bottom. */
 function linesOf(words: Word[]): string[] {
-  const lines = new Map<number, Word[]>();
-  for (const word of words) {
-    const key = [...lines.keys()].find((y) => Math.abs(y - word.yMin) < 3) ?? word.yMin;
-    lines.set(key, [...(lines.get(key) ?? []), word]);
-  }
-  return [...lines.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, ws]) =>
-      ws
-        .sort((a, b) => a.xMin - b.xMin)
-        .map((w) => w.text)
-        .join(""),
-    );
+  return linesWithLeft(words).map((line) => line.text);
 }
 
 const MM = 72 / 25.4; // PDF points per millimetre
@@ -193,7 +181,7 @@ describe.runIf(available || process.env.CI)(
       }
     }, 180_000);
 
-    it("a full body page holds 22 lines of 28 characters, with its page number below", () => {
+    it("a full body page holds 22 lines of 28 characters, with its page number below", async () => {
       if (!available) throw new Error(HOW_TO);
       const dir = mkdtempSync(join(tmpdir(), "plan-layout-"));
       try {
@@ -205,56 +193,38 @@ describe.runIf(available || process.env.CI)(
           // One long paragraph: widow control moves no line, so page 2 is the grid itself.
           preamble: json(paragraph.repeat(14)),
         });
-        const docx = join(dir, "plan.docx");
-        return renderPlanDocx(input).then((bytes) => {
-          writeFileSync(docx, bytes);
-          execFileSync(
-            soffice!,
-            [
-              `-env:UserInstallation=file://${join(dir, "profile")}`,
-              "--headless",
-              "--convert-to",
-              "pdf",
-              "--outdir",
-              dir,
-              docx,
-            ],
-            { stdio: "ignore", timeout: 120_000 },
-          );
-          const pdf = join(dir, "plan.pdf");
-          expect(existsSync(pdf)).toBe(true);
+        const pdf = toPdf(dir, await renderPlanDocx(input));
+        expect(existsSync(pdf)).toBe(true);
 
-          const words = wordsOnPage(pdf, 2);
-          const body = linesOf(words.filter((w) => w.yMin < TEXT_BOTTOM));
-          const footer = linesOf(words.filter((w) => w.yMin >= TEXT_BOTTOM));
-          expect(body).toHaveLength(22);
-          // Lines inside a paragraph are full: 28 characters each.
-          const counts = body.map((line) => [...line].length);
-          expect(Math.max(...counts)).toBe(28);
-          expect(counts.filter((n) => n === 28).length).toBeGreaterThanOrEqual(11);
-          // Page 2 is even: its number sits on the left.
-          expect(footer.join("")).toBe("—2—");
-          const number = words.find((w) => w.text === "2" && w.yMin >= TEXT_BOTTOM)!;
-          expect(number.xMin).toBeLessThan(210 * MM * 0.5);
+        const words = wordsOnPage(pdf, 2);
+        const body = linesOf(words.filter((w) => w.yMin < TEXT_BOTTOM));
+        const footer = linesOf(words.filter((w) => w.yMin >= TEXT_BOTTOM));
+        expect(body).toHaveLength(22);
+        // Lines inside a paragraph are full: 28 characters each.
+        const counts = body.map((line) => [...line].length);
+        expect(Math.max(...counts)).toBe(28);
+        expect(counts.filter((n) => n === 28).length).toBeGreaterThanOrEqual(11);
+        // Page 2 is even: its number sits on the left.
+        expect(footer.join("")).toBe("—2—");
+        const number = words.find((w) => w.text === "2" && w.yMin >= TEXT_BOTTOM)!;
+        expect(number.xMin).toBeLessThan(210 * MM * 0.5);
 
-          mkdirSync("test-results", { recursive: true });
-          execFileSync(pdftoppm!, [
-            "-png",
-            "-r",
-            "60",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-singlefile",
-            pdf,
-            join(dir, "page-1"),
-          ]);
-          writeFileSync("test-results/export-page-1.png", readFileSync(join(dir, "page-1.png")));
-        });
+        mkdirSync("test-results", { recursive: true });
+        execFileSync(pdftoppm!, [
+          "-png",
+          "-r",
+          "60",
+          "-f",
+          "1",
+          "-l",
+          "1",
+          "-singlefile",
+          pdf,
+          join(dir, "page-1"),
+        ]);
+        writeFileSync("test-results/export-page-1.png", readFileSync(join(dir, "page-1.png")));
       } finally {
-        // Cleaned after the promise settles too: rmSync on a dir still in use is harmless here.
-        setTimeout(() => rmSync(dir, { recursive: true, force: true }), 1000);
+        rmSync(dir, { recursive: true, force: true });
       }
     }, 180_000);
   },
