@@ -1,26 +1,11 @@
-import fs from "node:fs";
+import { defineConfig } from "@playwright/test";
 
-import { chromium, defineConfig } from "@playwright/test";
+import { chromiumExecutable, E2E_DATABASE, E2E_PORT as PORT } from "./e2e/env";
 
-import { E2E_DATABASE, E2E_PORT as PORT } from "./e2e/env";
-
-/**
- * Playwright's own Chromium when it has been installed, else Debian's
- * /usr/bin/chromium (CI: no browser download works offline), else a clear stop.
- */
-function chromiumExecutable(): string | undefined {
-  try {
-    if (fs.existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  for (const candidate of [
-    process.env.CHROMIUM_PATH,
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-  ]) {
-    if (candidate && fs.existsSync(candidate)) return candidate;
-  }
+/** Playwright's own Chromium, else Debian's (CI: no browser download works offline), else a clear stop. */
+function chromiumOrStop(): string | undefined {
+  const found = chromiumExecutable();
+  if (found !== null) return found;
   throw new Error(
     "找不到 Chromium：请运行 `npx playwright install chromium`，或在 Debian/Ubuntu 上 `apt-get install chromium`，或用 CHROMIUM_PATH 指明浏览器位置。",
   );
@@ -50,7 +35,7 @@ export default defineConfig({
       use: {
         browserName: "chromium",
         launchOptions: {
-          executablePath: chromiumExecutable(),
+          executablePath: chromiumOrStop(),
           args: [
             "--no-sandbox",
             "--disable-gpu",

@@ -13,7 +13,7 @@ import pg from "pg";
 import { createDatabase, setDbForTesting } from "../db/client";
 import { cloneTown, fillRevisions } from "../db/county";
 import { recordGoal, ratio } from "./goals";
-import { demoPlans, waitFor } from "./support";
+import { demoPlans, signIn, waitFor } from "./support";
 
 const root = path.resolve(import.meta.dirname, "..");
 const TOWNS = Number(process.env.BENCH_TOWNS ?? 1000);
@@ -103,13 +103,7 @@ async function medians(cookie: string): Promise<number[]> {
 
 try {
   await waitFor(`${BASE}/healthz`);
-  const signIn = await fetch(`${BASE}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ username: "coordinator", password: "demo1234" }),
-    redirect: "manual",
-  });
-  const cookie = signIn.headers.get("set-cookie")?.split(";")[0];
-  if (!cookie) throw new Error("sign-in failed");
+  const cookie = await signIn(BASE, "coordinator");
 
   await medians(cookie); // warm-up: the first pass pays for compiling the server's code
   const single = await medians(cookie);

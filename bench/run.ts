@@ -12,7 +12,7 @@ import autocannon from "autocannon";
 
 import { createDatabase } from "../db/client";
 import { recordGoal, ratio } from "./goals";
-import { sectionBodies, waitFor } from "./support";
+import { sectionBodies, signIn, waitFor } from "./support";
 import { measureTyping } from "./typing";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,17 +28,6 @@ const env = {
   SESSION_SECRET: "bench-only-secret",
   BENCH_ROUTES: "1",
 };
-
-async function signIn(username: string): Promise<string> {
-  const response = await fetch(`${BASE}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ username, password: "demo1234" }),
-    redirect: "manual",
-  });
-  const cookie = response.headers.get("set-cookie")?.split(";")[0];
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in as ${username} failed`);
-  return cookie;
-}
 
 async function post(cookie: string, url: string, form: Record<string, string>) {
   const response = await fetch(`${BASE}${url}`, {
@@ -101,7 +90,7 @@ const stopServer = () => {
 };
 try {
   await waitFor(`${BASE}/healthz`);
-  const coordinator = await signIn("coordinator");
+  const coordinator = await signIn(BASE, "coordinator");
   const planPath = await post(coordinator, "/plans?index", {
     year: "2027",
     kind: "工作计划",

@@ -65,3 +65,15 @@ export async function waitFor(url: string, ms = 120_000) {
   }
   throw new Error(`server did not start at ${url}`);
 }
+
+/** Signs in through the sign-in form; answers the session cookie ("name=value"). */
+export async function signIn(base: string, username: string): Promise<string> {
+  const response = await fetch(`${base}/login`, {
+    method: "POST",
+    body: new URLSearchParams({ username, password: "demo1234" }),
+    redirect: "manual",
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (response.status !== 302 || !cookie) throw new Error(`sign-in as ${username} failed`);
+  return cookie;
+}

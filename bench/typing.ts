@@ -8,24 +8,11 @@
 // compositor's presentation feedback, which here stalled for ~3.9 s after a
 // pause in typing with no task over 200 ms on any thread (traced), while the
 // main thread painted every key within 25 ms (docs/performance.md).
-import fs from "node:fs";
-
 import { chromium } from "@playwright/test";
 
-const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 300);
+import { chromiumExecutable } from "../e2e/env";
 
-function executablePath(): string | undefined | null {
-  try {
-    if (fs.existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  return (
-    [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-      (candidate) => candidate && fs.existsSync(candidate),
-    ) ?? null
-  );
-}
+const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 300);
 
 export interface TypingFigures {
   keystrokes: number;
@@ -43,7 +30,7 @@ export async function measureTyping(
   cookie: string,
   path: string,
 ): Promise<TypingFigures | null> {
-  const executable = executablePath();
+  const executable = chromiumExecutable();
   if (executable === null) return null;
   const browser = await chromium.launch({ executablePath: executable });
   try {

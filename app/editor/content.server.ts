@@ -96,6 +96,18 @@ export type ContentCheck =
   | ({ ok: true; content: SerializedEditorState; json: string } & ContentFacts)
   | { ok: false; status: 413 | 422; message: string };
 
+/** Content the fast walk recognised as exactly editor output, with its counts. */
+function accepted(content: unknown, json: string, text: string): ContentCheck {
+  return {
+    ok: true,
+    content: content as SerializedEditorState,
+    json,
+    text,
+    characters: countCharacters(text),
+    placeholders: countPlaceholders(text),
+  };
+}
+
 /**
  * Checks content sent by a client: size, JSON, node types (unknown ones make
  * parseEditorState throw) and heading levels. Returns the normalised JSON.
@@ -123,14 +135,7 @@ export function checkContent(
   if (direct !== null) {
     const json = JSON.stringify(input);
     if (Buffer.byteLength(json, "utf8") > MAX_CONTENT_BYTES) return tooLarge;
-    return {
-      ok: true,
-      content: input as SerializedEditorState,
-      json,
-      text: direct,
-      characters: countCharacters(direct),
-      placeholders: countPlaceholders(direct),
-    };
+    return accepted(input, json, direct);
   }
   // An object is walked before it is turned into text: stringifying deep nesting overflows.
   if (typeof input !== "string") {
@@ -150,16 +155,7 @@ export function checkContent(
   // Exactly what the editor writes: stored without the headless round trip
   // (re-serialised, so that spacing in the text sent is not kept).
   const text = fast ? fastTextOf(parsed, MAX_CONTENT_DEPTH) : null;
-  if (text !== null) {
-    return {
-      ok: true,
-      content: parsed as SerializedEditorState,
-      json: JSON.stringify(parsed),
-      text,
-      characters: countCharacters(text),
-      placeholders: countPlaceholders(text),
-    };
-  }
+  if (text !== null) return accepted(parsed, JSON.stringify(parsed), text);
   const editor = headlessEditor();
   let state: EditorState;
   try {

@@ -1,13 +1,7 @@
 // Column widths from what the columns hold, and which cells are figures.
 // docx's fixed layout needs widths in twips; equal columns made 序号 as wide
 // as 指标 and wrapped the names (the publication issue's reading).
-
-/** Width of a text in characters of the table's size: CJK 1, ASCII ½. */
-function widthOf(text: string): number {
-  let width = 0;
-  for (const char of text) width += char.charCodeAt(0) < 0x80 ? 0.5 : 1;
-  return width;
-}
+import { textWidth } from "./layout";
 
 /** No column narrower than this many characters (with the cell's margins). */
 const MIN_CHARACTERS = 2.5;
@@ -23,7 +17,7 @@ const PADDING = 1;
 export function columnWidths(rows: string[][], total: number): number[] {
   const columns = Math.max(1, ...rows.map((row) => row.length));
   const wanted = Array.from({ length: columns }, (_, c) => {
-    const widest = Math.max(0, ...rows.map((row) => widthOf(row[c] ?? "")));
+    const widest = Math.max(0, ...rows.map((row) => textWidth(row[c] ?? "")));
     return Math.max(MIN_CHARACTERS, Math.min(MAX_CHARACTERS, widest + PADDING));
   });
   const sum = wanted.reduce((a, b) => a + b, 0);
