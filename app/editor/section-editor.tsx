@@ -53,8 +53,8 @@ export interface SectionEditorProps {
   sectionId: string;
   saveUrl: string;
   presenceUrl: string;
-  /** As stored, or already parsed (a page's data carries it as an object). */
-  content: string | SerializedEditorState;
+  /** The stored content, parsed (a page's data carries it as an object, escaped once). */
+  content: SerializedEditorState;
   version: number;
   editable: boolean;
   /** Level-1 headings of this section are numbered from this one on (一、 = 1). */
@@ -99,8 +99,7 @@ export function SectionEditor(props: SectionEditorProps) {
         // Readers get a caret too (to select words with the keyboard); ReadOnlyCaretPlugin
         // keeps the text from changing.
         editable: true,
-        editorState:
-          typeof props.content === "string" ? props.content : JSON.stringify(props.content),
+        editorState: JSON.stringify(props.content),
         onError: (error) => console.error(error),
       }}
     >
@@ -161,9 +160,7 @@ function EditorBody(props: SectionEditorProps) {
   useEffect(() => {
     if (!props.editable) return;
     const draft = readDraft(props.sectionId);
-    const stored =
-      typeof props.content === "string" ? props.content : JSON.stringify(props.content);
-    if (draft && draft.json !== stored) setOfferedDraft(draft);
+    if (draft && draft.json !== JSON.stringify(props.content)) setOfferedDraft(draft);
     else if (draft) clearDraft(props.sectionId);
   }, [props.editable, props.sectionId, props.content]);
 
@@ -267,9 +264,9 @@ function EditorBody(props: SectionEditorProps) {
 }
 
 /**
- * The character count and the facts the page's buttons depend on, counted
- * once the typing pauses (at most 150 ms later) rather than on every keystroke;
- * the page hears only when the facts change.
+ * The character count and the facts the page's buttons depend on, counted at
+ * most every 150 ms while typing rather than on every keystroke; the page hears
+ * only when the facts change.
  */
 function useIdleCounter(
   setCharacters: (characters: number) => void,
