@@ -19,6 +19,7 @@ import { createPlan } from "~/models/plan.server";
 import { listSections } from "~/models/section.server";
 import * as planEvents from "~/routes/api.v1.plans.$planId.events";
 import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
+import * as exportPdf from "~/routes/api.v1.plans.$planId.export[.]pdf";
 import * as planTargets from "~/routes/api.v1.plans.$planId.targets";
 import * as planTexts from "~/routes/api.v1.plans.$planId.texts";
 import * as plan from "~/routes/api.v1.plans.$planId";
@@ -48,6 +49,7 @@ const ROUTES: Record<string, Parameters<typeof call>[0]> = {
   "/plans/{planId}/texts": planTexts,
   "/plans/{planId}/targets": planTargets,
   "/plans/{planId}/export.docx": exportDocx,
+  "/plans/{planId}/export.pdf": exportPdf,
   "/sections/{sectionId}": section,
   "/sections/{sectionId}/content": sectionContent,
   "/sections/{sectionId}/events": sectionEvents,
@@ -270,8 +272,10 @@ describeEachDialect(
           const label = `${caller} ${JSON.stringify(params)} ${JSON.stringify(body)?.slice(0, 200)}`;
           expect(answer.status, label).toBeLessThan(500);
           expect(documentedStatuses(operation), label).toContain(answer.status);
-          if (answer.status === operation.ok.status && operation.ok.schema === "docx") {
-            expect(answer.response.headers.get("Content-Type")).toContain("wordprocessingml");
+          if (answer.status === operation.ok.status && typeof operation.ok.schema === "string") {
+            expect(answer.response.headers.get("Content-Type")).toContain(
+              operation.ok.schema === "pdf" ? "application/pdf" : "wordprocessingml",
+            );
             return;
           }
           expect(answer.json, label).not.toBeNull();

@@ -17,6 +17,16 @@ const STATUS_TEXT: Record<number, string> = {
   415: "请以 application/json 提交（上传文件的接口：multipart/form-data）",
   422: "内容有误（message 说明哪一项）",
   429: "请求过于频繁（见 Retry-After）",
+  503: "暂时无法提供（如服务器未安装 LibreOffice，无法生成 PDF；message 说明）",
+};
+
+/** The files an operation may answer instead of JSON. */
+const FILES = {
+  docx: {
+    description: "Word 文件",
+    type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  },
+  pdf: { description: "PDF 文件", type: "application/pdf" },
 };
 
 const error = (status: number) => ({
@@ -73,12 +83,13 @@ export function openApiDocument() {
                 : {}),
               responses: {
                 [operation.ok.status]:
-                  operation.ok.schema === "docx"
+                  typeof operation.ok.schema === "string"
                     ? {
-                        description: "Word 文件",
+                        description: FILES[operation.ok.schema].description,
                         content: {
-                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
-                            { schema: z.string().meta({ format: "binary" }) },
+                          [FILES[operation.ok.schema].type]: {
+                            schema: z.string().meta({ format: "binary" }),
+                          },
                         },
                       }
                     : {

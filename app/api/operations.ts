@@ -46,8 +46,8 @@ export type Operation = {
   body?: ZodType;
   /** How the body is sent: JSON (default) or multipart/form-data (a file upload). */
   bodyType?: "json" | "multipart";
-  /** The success status and its answer; "docx" for the Word file. */
-  ok: { status: 200 | 201; schema: ZodType | "docx" };
+  /** The success status and its answer; "docx" for the Word file, "pdf" for the PDF. */
+  ok: { status: 200 | 201; schema: ZodType | "docx" | "pdf" };
   /** A second success: what a dry run answers (200) where the real one creates (201). */
   dryRunOk?: { status: 200; schema: ZodType };
   /** The refusals this operation may give besides 401, 429 and 400/422 for bad input. */
@@ -170,6 +170,15 @@ export const OPERATIONS: Operation[] = [
     query: ExportQuerySchema,
     ok: { status: 200, schema: "docx" },
     refusals: [404],
+  },
+  {
+    id: "exportPlanPdf",
+    method: "get",
+    path: "/plans/{planId}/export.pdf",
+    summary:
+      "导出 PDF（仅已印发的计划：与 Word 文件相同，由服务器上的 LibreOffice 转换；印发前 409，未安装 LibreOffice 时 503）",
+    ok: { status: 200, schema: "pdf" },
+    refusals: [404, 409, 503],
   },
   {
     id: "getSection",

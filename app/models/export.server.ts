@@ -129,6 +129,32 @@ export async function exportPlan(
   return record(user, planId, found.plan, file, now);
 }
 
+/**
+ * The PDF of the published plan: its Word file exactly as exportPlan makes it,
+ * printed by `toPdf` (LibreOffice), and kept on the record as a .pdf with the
+ * PDF's own SHA-256. Only the 印发稿: it carries the 文号 and the date of
+ * issue, and is what a town posts on its website; an approved plan not yet
+ * issued would print without either.
+ */
+export async function exportPlanPdf(
+  user: Pick<Editor, "id" | "townId">,
+  planId: string,
+  toPdf: (docx: Uint8Array) => Promise<Uint8Array>,
+  now: Date = new Date(),
+): Promise<ExportFile | TrackedRefusal | null> {
+  const found = await exportInputFor(user.townId, planId, now);
+  if (!found) return null;
+  if (found.plan.state !== "published") {
+    return {
+      refused: "PDF 只为已印发的计划生成（印发稿，可在网站公开发布）；印发前请导出 Word 文件。",
+    };
+  }
+  const bytes = await toPdf(await renderPlanDocx(found.input));
+  const filename = `${found.plan.title}.pdf`;
+  const file = { bytes, filename, documentNumber: found.input.documentNumber };
+  return record(user, planId, found.plan, file, now);
+}
+
 /** Keeps an export on the record: who, when, in which state, which file (name, SHA-256). */
 async function record(
   user: Pick<Editor, "id" | "townId">,

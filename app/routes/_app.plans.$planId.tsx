@@ -20,6 +20,8 @@ import { listDepartments } from "~/models/department.server";
 import { getPlan, getPlanTexts, listTargets } from "~/models/plan.server";
 import { addSection, listLeaders, listSections, moveSection } from "~/models/section.server";
 import { isFinal, listExports } from "~/models/export.server";
+import { pdfAvailable } from "~/export/pdf.server";
+import { PdfExportLink } from "~/components/pdf-export-link";
 import { sectionStatesOverTime } from "~/models/progress.server";
 import { planActions, sectionActions } from "~/models/workflow/actions.server";
 import { planEventFacts } from "~/models/workflow/plan-events.server";
@@ -89,7 +91,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     planEventFacts(user.townId, plan.id),
   ]);
   return {
-    plan: { ...plan, deadline: texts?.deadline ?? null, final: isFinal(plan.state) },
+    plan: {
+      ...plan,
+      deadline: texts?.deadline ?? null,
+      final: isFinal(plan.state),
+      // 导出 PDF: the published plan, when LibreOffice is installed on the server.
+      pdf: plan.state === "published" && pdfAvailable(),
+    },
     preamble: texts?.preamble ?? "",
     // 【…】 left in the plan's own text would be printed as they are.
     textPlaceholders: texts?.placeholders ?? 0,
@@ -222,6 +230,7 @@ export default function PlanPage() {
         <a className="button" href={`/plans/${plan.id}/export.docx`} download>
           {plan.final ? "导出 Word" : "导出 Word（征求意见稿）"}
         </a>
+        {plan.pdf && <PdfExportLink planId={plan.id} />}
         <Link className="button" to={`/plans/${plan.id}/changes`}>
           修改痕迹
         </Link>
@@ -420,6 +429,7 @@ function ExportRecord({
     at: string;
     stateLabel: string;
     draft: boolean;
+    filename: string;
     sha256: string;
     documentNumber: string | null;
   }[];
@@ -453,7 +463,10 @@ function ExportRecord({
                 <td>{formatDateTime(e.at)}</td>
                 <td>{e.by}</td>
                 <td>{e.stateLabel}</td>
-                <td>{e.draft ? "征求意见稿" : "正式稿"}</td>
+                <td>
+                  {e.draft ? "征求意见稿" : "正式稿"}
+                  {e.filename.endsWith(".pdf") && "（PDF）"}
+                </td>
                 <td>{e.documentNumber ?? "—"}</td>
                 <td>
                   <code title={e.sha256}>{e.sha256.slice(0, 16)}…</code>
