@@ -17,6 +17,7 @@ import { markdownToContent } from "~/editor/content.server";
 import { createToken } from "~/models/api-token.server";
 import { createPlan } from "~/models/plan.server";
 import { listSections } from "~/models/section.server";
+import * as planApproval from "~/routes/api.v1.plans.$planId.approval";
 import * as planEvents from "~/routes/api.v1.plans.$planId.events";
 import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
 import * as exportPdf from "~/routes/api.v1.plans.$planId.export[.]pdf";
@@ -46,6 +47,7 @@ const ROUTES: Record<string, Parameters<typeof call>[0]> = {
   "/plans/{planId}": plan,
   "/plans/import": importPlan,
   "/plans/{planId}/events": planEvents,
+  "/plans/{planId}/approval": planApproval,
   "/plans/{planId}/texts": planTexts,
   "/plans/{planId}/targets": planTargets,
   "/plans/{planId}/export.docx": exportDocx,

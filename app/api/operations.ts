@@ -9,6 +9,7 @@ import { z } from "~/utils/validation";
 import { planEventSchema, SectionEventSchema } from "~/utils/workflow-validation";
 
 import {
+  ApprovalFormAnswer,
   ChangesAnswer,
   EventsAnswer,
   ImportPreviewAnswer,
@@ -127,6 +128,15 @@ export const OPERATIONS: Operation[] = [
     body: PlanEventBody,
     ok: { status: 200, schema: TransitionAnswer },
     refusals: [403, 404, 409],
+  },
+  {
+    id: "getApprovalForm",
+    method: "get",
+    path: "/plans/{planId}/approval",
+    summary:
+      "审批单：由审核记录生成的章节审核、镇长审定、党委会审议、退回记录和印发（每项附对应的事件 id），及逐行打印内容",
+    ok: { status: 200, schema: ApprovalFormAnswer },
+    refusals: [404],
   },
   {
     id: "getPlanTexts",

@@ -237,3 +237,103 @@ export const ImportPreviewAnswer = z
     warnings: z.array(z.string()),
   })
   .meta({ id: "ImportPreview" });
+
+const Person = z.object({ name: z.string(), title: z.string().nullable() });
+/** Who did a step and when: the instant, and its calendar day in Beijing. */
+const Act = z.object({ by: Person, at: time, date: day });
+const eventIds = z
+  .array(id)
+  .meta({ description: "该项对应的审核记录事件（GET /plans/{id}/events 的 id）" });
+const Meeting = z.object({ date: day.nullable(), number: z.string().nullable() });
+
+/** GET /plans/{id}/approval: the 审批单, part by part, and as printed. */
+export const ApprovalFormAnswer = z
+  .object({
+    planId: id,
+    heading: z.string().meta({ example: "示例镇人民政府发文审批单" }),
+    title: z.string(),
+    documentNumber: z.string().nullable(),
+    draftingOffice: z.string(),
+    drafter: Person.nullable(),
+    draftedOn: day,
+    complete: z.boolean().meta({ description: "计划已印发，审批单完整" }),
+    sectionReviews: z.array(
+      z.object({
+        eventIds,
+        sectionId: z.string().nullable(),
+        section: z.string(),
+        department: z.string().nullable(),
+        submitted: Act.nullable(),
+        outcome: z.enum(["approved", "withdrawn", "pending"]),
+        decided: Act.nullable(),
+      }),
+    ),
+    compiling: z.array(z.object({ eventIds, started: Act })),
+    mayor: z.array(
+      z.object({
+        eventIds,
+        submitted: Act.nullable(),
+        outcome: z.enum(["approved", "pending"]),
+        decided: Act.nullable(),
+      }),
+    ),
+    committee: z.array(
+      z.object({
+        eventIds,
+        outcome: z.enum(["approved", "approvedWithAmendments"]),
+        decided: Act,
+        meeting: Meeting.nullable(),
+        opinions: z.string().nullable(),
+        amended: Act.nullable(),
+      }),
+    ),
+    returns: z.array(
+      z.object({
+        eventIds,
+        stage: z.enum(["leaderReview", "compiling", "mayorReview", "partyCommitteeReview"]),
+        subject: z.string(),
+        sectionId: z.string().nullable(),
+        reopened: z.array(z.string()),
+        whole: z.boolean(),
+        submitted: Act.nullable(),
+        returned: Act,
+        reason: z.string(),
+        meeting: Meeting.nullable(),
+      }),
+    ),
+    publication: z
+      .object({
+        eventIds,
+        published: Act,
+        date: day,
+        documentNumber: z.string().nullable(),
+      })
+      .nullable(),
+    corrections: z.array(
+      z.object({
+        eventIds,
+        corrected: Act,
+        previous: z.string().nullable(),
+        documentNumber: z.string().nullable(),
+        reason: z.string().nullable(),
+      }),
+    ),
+    rows: z
+      .array(
+        z.union([
+          z.object({ kind: z.literal("text"), label: z.string(), lines: z.array(z.string()) }),
+          z.object({ kind: z.literal("pair"), cells: z.array(z.string()).length(4) }),
+          z.object({
+            kind: z.literal("grid"),
+            label: z.string(),
+            columns: z.array(z.string()),
+            wraps: z.array(z.boolean()),
+            rows: z.array(z.array(z.string())),
+            empty: z.string(),
+          }),
+        ]),
+      )
+      .meta({ description: "审批单逐行（与页面和 Word 文件相同），\\n 为换行" }),
+    note: z.string(),
+  })
+  .meta({ id: "ApprovalForm" });

@@ -3,6 +3,7 @@ import { SECTION_KINDS } from "~templates/section-kinds";
 
 import { fail } from "./http.server";
 import { blocksOf } from "~/editor/diff";
+import { type ApprovalForm, formNote, formRows } from "~/export/approval-form";
 import { getPlan, type PlanSummary } from "~/models/plan.server";
 import { getSection, listSections } from "~/models/section.server";
 import type { SessionUser } from "~/models/user.server";
@@ -83,4 +84,9 @@ export async function sectionView(user: SessionUser, sectionId: string) {
     content: JSON.parse(section.content) as unknown,
     text: blocksOf(section.content).join("\n"),
   };
+}
+
+/** The 审批单: each part's entries (with the ids of the events they stand for) and its printed rows. */
+export function approvalFormView(planId: string, form: ApprovalForm) {
+  return { planId, ...form, rows: formRows(form), note: formNote(form) };
 }

@@ -227,6 +227,9 @@ export default function PlanPage() {
       )}
       <p className="workflow-buttons plan-tools">
         <PreviewLink planId={plan.id} />
+        <Link className="button" to={`/plans/${plan.id}/approval`}>
+          审批单
+        </Link>
         <a className="button" href={`/plans/${plan.id}/export.docx`} download>
           {plan.final ? "导出 Word" : "导出 Word（征求意见稿）"}
         </a>
