@@ -151,6 +151,8 @@ export interface TownTable {
   exportFonts: string | null;
   /** How unnumbered list items print: 一是 or （1） (LIST_STYLES in app/export/lists.ts). */
   listStyle: Generated<"ordinal" | "parenthesized">;
+  /** JSON of the issuing bodies, 主送, 抄送 and 印发机关 (TownPublishing; null: the defaults). */
+  publishing: string | null;
   createdAt: string;
 }
 
@@ -221,6 +223,8 @@ export interface PlanTable {
   state: PlanState;
   documentNumber: string | null;
   publishedOn: string | null;
+  /** JSON of how it was issued, frozen at 印发 (Publication; null: plain). */
+  publication: string | null;
   deadline: string | null;
   /** Raised by every plan event and by every edit of its texts, targets and sections' settings. */
   version: Generated<number>;

@@ -8,7 +8,8 @@ import type { ChangeMark } from "~/editor/attribution";
 import type { DiffPart } from "~/editor/diff";
 import type { DiffBlock } from "~/export/document-diff";
 import { cssFontStack, DEFAULT_FONTS, type FontSettings } from "~/export/fonts";
-import type { Block, ParagraphStyle, Run } from "~/export/model";
+import { markSize } from "~/export/layout";
+import type { Block, DocumentBlock, ParagraphStyle, Run } from "~/export/model";
 import { formatMonthDayTime } from "~/utils/format";
 
 /**
@@ -129,15 +130,71 @@ function Paragraph({
   const style: CSSProperties = {};
   if (block.align) style.textAlign = block.align;
   if (block.rightIndent !== undefined) style.paddingRight = `${block.rightIndent}em`;
+  if (block.leftIndent !== undefined) style.paddingLeft = `${block.leftIndent}em`;
   const Tag = TAGS[block.style] ?? "p";
+  const classes = [`pv-${block.style}`, className];
+  if (block.redRuleBelow) classes.push("pv-red-rule");
+  if (block.pageBreakBefore) classes.push("pv-page-break");
   return (
-    <Tag className={`pv-${block.style} ${className}`.trim()} style={style}>
+    <Tag className={classes.join(" ").trim()} style={style}>
       {children}
     </Tag>
   );
 }
 
-export function BlockView({ block }: { block: Block }) {
+/** 发文机关标志: red, as large as the Word file sets it; joint names stacked beside 文件. */
+function IssuerMark({ names }: { names: string[] }) {
+  const size = `${markSize(names) / 2}pt`;
+  return (
+    <div className="pv-mark" style={{ fontSize: size }} data-testid="issuer-mark">
+      {names.length === 1 ? (
+        <span>{names[0]}文件</span>
+      ) : (
+        <>
+          <span className="pv-mark-names">
+            {names.map((name) => (
+              <span key={name}>{name}</span>
+            ))}
+          </span>
+          <span>文件</span>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** 版记: 抄送, then 印发机关 and 印发日期, between rules. */
+export function Colophon({ block }: { block: Extract<DocumentBlock, { kind: "colophon" }> }) {
+  return (
+    <div className="pv-colophon" data-testid="colophon">
+      {block.copyTo && <p className="pv-copy-to">{block.copyTo}</p>}
+      <p className="pv-printed">
+        <span>{block.printer}</span>
+        <span>{block.printedOn}</span>
+      </p>
+    </div>
+  );
+}
+
+/** Joint bodies side by side (sealed): each centred on its tab stop. */
+function CentredNames({ block }: { block: Extract<Block, { kind: "paragraph" }> }) {
+  const names = (block.runs[0]?.text ?? "").split("\t").filter(Boolean);
+  return (
+    <p className="pv-signature pv-side-by-side">
+      {names.map((name, i) => (
+        <span key={i} style={{ left: `${block.centerTabs![i]}em` }}>
+          {name}
+        </span>
+      ))}
+      {"\u00a0"}
+    </p>
+  );
+}
+
+export function BlockView({ block }: { block: DocumentBlock }) {
+  if (block.kind === "issuerMark") return <IssuerMark names={block.names} />;
+  if (block.kind === "colophon") return <Colophon block={block} />;
+  if (block.kind === "paragraph" && block.centerTabs) return <CentredNames block={block} />;
   if (block.kind === "table") {
     return <Table block={block} cell={(r, c) => <Runs runs={block.rows[r]![c]!} />} />;
   }
@@ -146,7 +203,7 @@ export function BlockView({ block }: { block: Block }) {
   );
 }
 
-export function Flow({ blocks }: { blocks: Block[] }) {
+export function Flow({ blocks }: { blocks: DocumentBlock[] }) {
   return (
     <>
       {blocks.map((block, i) => (
@@ -198,7 +255,7 @@ export function DocumentView({
   blocks,
   fonts = DEFAULT_FONTS,
 }: {
-  blocks: Block[];
+  blocks: DocumentBlock[];
   fonts?: FontSettings;
 }) {
   return (

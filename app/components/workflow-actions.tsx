@@ -1,4 +1,5 @@
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import type { PublishView } from "~/export/publication";
 import { type FormEvent, lazy, Suspense, useId, useRef, useState } from "react";
 
 import type { PlanEventFacts } from "~/utils/workflow-validation";
@@ -23,7 +24,7 @@ type Props = {
   /** The Party committee is deciding: its decisions record the meeting (date, number). */
   meeting?: boolean;
   /** Who issues the plan and for which year, for the 印发 dialog's preview of the header. */
-  publication?: { issuer: string; year: number };
+  publication?: PublishView;
   /** The plan's stored facts its dialogs are checked against; absent on a section's page. */
   planFacts?: PlanEventFacts;
 };
@@ -194,7 +195,7 @@ function DialogAction({
   busy: boolean;
   returnableSections?: { id: string; title: string }[];
   action?: string;
-  publication?: { issuer: string; year: number };
+  publication?: PublishView;
   planFacts?: PlanEventFacts;
   settle?: () => Promise<number>;
 }) {

@@ -2,6 +2,15 @@
 // page with the same schemas as the server. Loaded when a dialog first opens
 // (workflow-actions.tsx): the form library, Zod and the schemas are a large
 // part of a page's script, and most visits open no dialog.
+import {
+  type IssuerChoice,
+  ISSUER_LABELS,
+  ISSUERS,
+  PUBLICATION_FORMAT_LABELS,
+  PUBLICATION_FORMATS,
+  type PublicationFormat,
+  type PublishView,
+} from "~/export/publication";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useFetcher } from "@remix-run/react";
@@ -135,15 +144,12 @@ const DIALOG_TEXT: Record<DialogKind, { title: (label: string) => string; confir
   correction: { title: () => "更正文号", confirm: "确认更正" },
 };
 
-/** 印发: the 文号 and date as they will head and close the document; the step is final. */
-function PublishFields({
-  fields,
-  publication,
-}: {
-  fields: Fields;
-  publication?: { issuer: string; year: number };
-}) {
+/** 印发: the 文号 and date, how the document is issued (版头, seal); the step is final. */
+function PublishFields({ fields, publication }: { fields: Fields; publication?: PublishView }) {
   const [number, setNumber] = useState("");
+  const [format, setFormat] = useState<PublicationFormat>("plain");
+  const [issuer, setIssuer] = useState<IssuerChoice>("government");
+  const names = publication?.issuers[issuer] ?? [];
   return (
     <>
       <DocumentNumberField
@@ -161,13 +167,65 @@ function PublishFields({
         errors={fields.date!.errors}
         errorId={fields.date!.errorId}
       />
+      <fieldset className="field">
+        <legend>印发格式</legend>
+        {PUBLICATION_FORMATS.map((value) => (
+          <label key={value} className="checkbox">
+            <input
+              type="radio"
+              name={fields.format!.name}
+              value={value}
+              checked={format === value}
+              onChange={() => setFormat(value)}
+            />{" "}
+            {PUBLICATION_FORMAT_LABELS[value]}
+          </label>
+        ))}
+        <Problem field={fields.format} />
+      </fieldset>
+      <div className="field">
+        <label htmlFor="publish-issuer">发文机关</label>
+        <select
+          id="publish-issuer"
+          name={fields.issuer!.name}
+          value={issuer}
+          onChange={(event) => setIssuer(event.target.value as IssuerChoice)}
+        >
+          {ISSUERS.map((value) => (
+            <option key={value} value={value}>
+              {publication ? publication.issuers[value].join("、") : ISSUER_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <Problem field={fields.issuer} />
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" name={fields.sealed!.name} />{" "}
+        加盖印章（成文日期右空四字，留出盖章位置）
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" name={fields.publicRelease!.name} /> 附注“（此件公开发布）”
+      </label>
       {publication && (
         <div className="publish-preview" data-testid="publish-preview">
           <p className="muted">印发后的文件将这样署名：</p>
+          {format !== "plain" && (
+            <p className="publish-mark">
+              {names.length > 1 ? `${names.join(" ")} 文件` : `${names[0]}文件`}
+            </p>
+          )}
           <p className="publish-number">{number.trim() || "（文号）"}</p>
-          <p className="publish-signature">{publication.issuer}</p>
+          {names.map((name) => (
+            <p className="publish-signature" key={name}>
+              {name}
+            </p>
+          ))}
         </div>
       )}
+      <p className="muted small-note">
+        文件式和通知式带红色版头和版记；发文机关名称、主送、抄送和印发机关在“系统管理 →
+        公文格式”中设置。
+      </p>
       <p className="alert warning">
         印发后计划即为正式文件，内容不能再修改，本操作不能撤销。文号填错时只能由系统管理员更正（留有记录）。
       </p>
@@ -195,7 +253,7 @@ export interface DialogFormProps {
   baseVersion: number;
   returnableSections?: { id: string; title: string }[];
   action?: string;
-  publication?: { issuer: string; year: number };
+  publication?: PublishView;
   planFacts?: PlanEventFacts;
   settle?: () => Promise<number>;
   dialog: RefObject<HTMLDialogElement | null>;

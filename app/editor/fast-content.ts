@@ -47,6 +47,7 @@ const TEXT_BASE: Shape = {
 const SHAPES: Record<string, Shape> = {
   root: ELEMENT,
   paragraph: ELEMENT,
+  tablecaption: ELEMENT,
   quote: ELEMENT,
   // Other heading levels are refused with their own message by the headless check.
   heading: { ...ELEMENT, tag: isOneOf("h1", "h2", "h3") },
@@ -84,6 +85,7 @@ const REQUIRED_ELEMENT_KEYS = ["children", "direction", "format", "indent", "typ
 const REQUIRED: Record<string, string[]> = {
   root: REQUIRED_ELEMENT_KEYS,
   paragraph: REQUIRED_ELEMENT_KEYS,
+  tablecaption: REQUIRED_ELEMENT_KEYS,
   quote: REQUIRED_ELEMENT_KEYS,
   heading: [...REQUIRED_ELEMENT_KEYS, "tag"],
   list: [...REQUIRED_ELEMENT_KEYS, "listType", "start", "tag"],
@@ -98,10 +100,11 @@ const REQUIRED: Record<string, string[]> = {
 
 /** Which children each element may hold, as the editor nests them. */
 const INLINE = new Set(["text", "tab", "linebreak"]);
-const BLOCK = new Set(["paragraph", "heading", "quote", "list", "table"]);
+const BLOCK = new Set(["paragraph", "heading", "quote", "list", "table", "tablecaption"]);
 const CHILDREN: Record<string, Set<string>> = {
   root: BLOCK,
   paragraph: INLINE,
+  tablecaption: INLINE,
   heading: INLINE,
   quote: INLINE,
   list: new Set(["listitem"]),

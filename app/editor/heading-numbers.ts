@@ -9,10 +9,15 @@ import { stripTypedNumber } from "~/export/numbering";
  * The caret stays where it was in the remaining text.
  */
 export function $stripHeadingNumber(heading: HeadingNode): void {
-  const first = heading.getFirstDescendant();
+  $stripLeadingNumber(heading, stripTypedNumber);
+}
+
+/** Drops what `strip` removes from the block's first text, keeping the caret in place. */
+export function $stripLeadingNumber(block: ElementNode, strip: (text: string) => string): void {
+  const first = block.getFirstDescendant();
   if (!$isTextNode(first)) return;
   const text = first.getTextContent();
-  const removed = text.length - stripTypedNumber(text).length;
+  const removed = text.length - strip(text).length;
   if (removed === 0) return;
   const selection = $getSelection();
   const key = first.getKey();
@@ -22,7 +27,7 @@ export function $stripHeadingNumber(heading: HeadingNode): void {
   const offsets = points.map((point) => Math.max(0, point.offset - removed));
   const written = first.spliceText(0, removed, "", false);
   points.forEach((point, index) => point.set(written.getKey(), offsets[index]!, "text"));
-  if (written.getTextContent() === "" && heading.getChildrenSize() > 1) written.remove();
+  if (written.getTextContent() === "" && block.getChildrenSize() > 1) written.remove();
 }
 
 /** "（一）…" suggests level 2, "1." level 3, "一、" level 1: the level a typed number stands for. */

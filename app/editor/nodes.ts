@@ -15,6 +15,8 @@ import { HeadingNode, QuoteNode } from "@lexical/rich-text";
 import { TableCellNode, TableNode, TableRowNode } from "@lexical/table";
 import type { Klass, LexicalNode } from "lexical";
 
+import { TableCaptionNode } from "./table-caption-node";
+
 export const EDITOR_NODES: Klass<LexicalNode>[] = [
   HeadingNode,
   QuoteNode,
@@ -23,6 +25,7 @@ export const EDITOR_NODES: Klass<LexicalNode>[] = [
   TableNode,
   TableRowNode,
   TableCellNode,
+  TableCaptionNode,
 ];
 
 /** Heading tags in use: h1 一、, h2 (一), h3 1. (DESIGN §2, EXPORT-SPEC). */

@@ -33,6 +33,7 @@ import { ListMarkersPlugin } from "./plugins/list-markers-plugin";
 import { PlaceholderPlugin } from "./plugins/placeholder-plugin";
 import { HeadingNumbersPlugin } from "./plugins/heading-numbers-plugin";
 import { PlainStylePlugin } from "./plugins/plain-style-plugin";
+import { TableNumbersPlugin } from "./plugins/table-numbers-plugin";
 import { PresenceBar } from "./plugins/presence";
 import { ReadOnlyCaretPlugin } from "./plugins/read-only-caret-plugin";
 import { storedContent } from "./stored-content";
@@ -59,6 +60,8 @@ export interface SectionEditorProps {
   editable: boolean;
   /** Level-1 headings of this section are numbered from this one on (一、 = 1). */
   firstHeadingNumber: number;
+  /** This section's first table caption is 表N (captions are numbered through the plan). */
+  firstTableNumber?: number;
   /** Filled with the editor's save session, for a submit that must wait for saves. */
   sessionRef?: MutableRefObject<EditorSession | null>;
   /** Open comment threads whose quoted words are highlighted. */
@@ -247,6 +250,7 @@ function EditorBody(props: SectionEditorProps) {
       )}
       <ListPlugin />
       <ListMarkersPlugin listStyle={props.listStyle ?? DEFAULT_LIST_STYLE} />
+      <TableNumbersPlugin first={props.firstTableNumber ?? 1} />
       <TablePlugin />
       {props.editable && (
         <OnChangePlugin

@@ -7,6 +7,7 @@ export const editorTheme: EditorThemeClasses = {
   quote: "ed-quote",
   list: { ul: "ed-ul", ol: "ed-ol", listitem: "ed-li", nested: { listitem: "ed-li-nested" } },
   table: "ed-table",
+  tableCaption: "ed-table-caption",
   tableCell: "ed-td",
   tableCellHeader: "ed-th",
   text: { bold: "ed-bold", italic: "ed-italic", underline: "ed-underline" },

@@ -99,10 +99,15 @@ export function diffBlocks(before: Block[], after: Block[]): DiffBlock[] {
 /** A section's text as the document prints it: its headings numbered from its place in the plan. */
 export function sectionBlocks(
   content: string,
-  { position = 1, listStyle }: { position?: number; listStyle?: ListStyle } = {},
+  {
+    position = 1,
+    firstTableNumber = 1,
+    listStyle,
+  }: { position?: number; firstTableNumber?: number; listStyle?: ListStyle } = {},
 ): Block[] {
   const context = newContext(listStyle);
   context.headings = HeadingCounter.startingAt(position);
+  context.tables = firstTableNumber - 1;
   return convertContent(content, context);
 }
 
@@ -110,7 +115,7 @@ export function sectionBlocks(
 export function diffSectionVersions(
   before: string,
   after: string,
-  options: { position?: number; listStyle?: ListStyle } = {},
+  options: { position?: number; firstTableNumber?: number; listStyle?: ListStyle } = {},
 ): DiffBlock[] {
   return diffBlocks(before ? sectionBlocks(before, options) : [], sectionBlocks(after, options));
 }

@@ -6,6 +6,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { exportInput, json } from "./fixtures";
+import { CHARACTER_WIDTH } from "./layout";
+import { PDF_FILTER } from "./pdf.server";
+import {
+  defaultPublishing,
+  PLAIN_CHOICE,
+  type PublicationChoice,
+  publicationOf,
+} from "./publication";
 import { renderPlanDocx } from "./render.server";
 
 // The layout as printed: LibreOffice turns the export into a PDF and
@@ -76,7 +84,7 @@ function toPdf(dir: string, bytes: Uint8Array, name = "plan"): string {
       `-env:UserInstallation=file://${join(dir, "profile")}`,
       "--headless",
       "--convert-to",
-      "pdf",
+      PDF_FILTER,
       "--outdir",
       dir,
       docx,
@@ -105,6 +113,71 @@ function linesWithLeft(words: Word[]): { text: string; left: number }[] {
       return { text: ws.map((w) => w.text).join(""), left: ws[0]!.xMin };
     });
 }
+
+/** A row of a page's raster (0.1 mm high): how many pixels are red or dark, and where. */
+type InkRow = { mm: number; red: number; dark: number; left: number; right: number };
+
+/** The page at 254 dpi (10 pixels a millimetre), as the rows that hold any ink. */
+function inkRows(dir: string, pdf: string, page: number): InkRow[] {
+  const base = join(dir, `raster-${page}`);
+  execFileSync(pdftoppm!, [
+    "-r",
+    "254",
+    "-f",
+    String(page),
+    "-l",
+    String(page),
+    "-singlefile",
+    pdf,
+    base,
+  ]);
+  const image = readFileSync(`${base}.ppm`);
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(image.toString("latin1", 0, 40))!;
+  const [width, height, offset] = [Number(header[1]), Number(header[2]), header[0].length];
+  const rows: InkRow[] = [];
+  for (let y = 0; y < height; y++) {
+    const row: InkRow = { mm: y / 10, red: 0, dark: 0, left: width, right: 0 };
+    for (let x = 0; x < width; x++) {
+      const at = offset + (y * width + x) * 3;
+      const [r, g, b] = [image[at]!, image[at + 1]!, image[at + 2]!];
+      const red = r > 180 && g < 100 && b < 100;
+      const dark = r < 100 && g < 100 && b < 100;
+      if (red) row.red++;
+      if (dark) row.dark++;
+      if (red || dark) [row.left, row.right] = [Math.min(row.left, x), Math.max(row.right, x)];
+    }
+    if (row.red || row.dark) rows.push(row);
+  }
+  return rows;
+}
+
+/** Rules: rows inked across at least 150 mm of the 156 mm text block, grouped into lines. */
+function rules(
+  rows: InkRow[],
+  colour: "red" | "dark",
+): { top: number; bottom: number; width: number }[] {
+  const found: { top: number; bottom: number; width: number }[] = [];
+  for (const row of rows.filter((r) => r[colour] >= 1500)) {
+    const last = found.at(-1);
+    if (last && row.mm - last.bottom < 0.25) last.bottom = row.mm;
+    else found.push({ top: row.mm, bottom: row.mm, width: (row.right - row.left + 1) / 10 });
+  }
+  return found;
+}
+
+const TOWN = { ...defaultPublishing("示例镇"), copyTo: "县委办公室、县政府办公室" };
+
+function issued(choice: Partial<PublicationChoice>, overrides = {}) {
+  return exportInput({
+    documentNumber: "示政发〔2027〕3号",
+    publication: publicationOf({ ...PLAIN_CHOICE, ...choice }, TOWN),
+    ...overrides,
+  });
+}
+
+/** One body character in PDF points (16 pt less the squeeze). */
+const CHARACTER = CHARACTER_WIDTH / 20;
+const TEXT_RIGHT = (210 - 26) * MM;
 
 /** Each page's body lines (above the page number). */
 function bodyPages(pdf: string): string[][] {
@@ -232,6 +305,150 @@ describe.runIf(available || process.env.CI)(
             join(dir, "page-1"),
           ]);
           writeFileSync("test-results/export-page-1.png", readFileSync(join(dir, "page-1.png")));
+        }),
+      180_000,
+    );
+  },
+);
+
+describe.runIf(available || process.env.CI)(
+  "版头, 版记 and signature in LibreOffice (GB/T 9704)",
+  () => {
+    it(
+      "文件式: the red mark's top edge 35 mm under the text block, the red line 4 mm under the 文号, as wide as the text block",
+      () =>
+        inTempDir("plan-red-head-", async (dir) => {
+          const pdf = toPdf(dir, await renderPlanDocx(issued({ format: "file" })));
+          const rows = inkRows(dir, pdf, 1);
+          const markTop = rows.find((r) => r.red > 0)!.mm;
+          expect(Math.abs(markTop - (37 + 35)), `mark top at ${markTop} mm`).toBeLessThanOrEqual(1);
+          const [line, ...others] = rules(rows, "red");
+          expect(others).toEqual([]);
+          expect(
+            Math.abs(line!.width - 156),
+            `red line ${line!.width} mm wide`,
+          ).toBeLessThanOrEqual(1);
+          // The 文号's ink: the dark rows just above the red line.
+          const numberBottom = rows.filter((r) => r.dark > 0 && r.mm < line!.top).at(-1)!.mm;
+          const gap = line!.top - numberBottom;
+          expect(
+            Math.abs(gap - 4),
+            `red line ${gap.toFixed(1)} mm under the 文号`,
+          ).toBeLessThanOrEqual(1);
+          // Two blank lines between the mark and the 文号, and between the line and the title.
+          const lines = linesOf(wordsOnPage(pdf, 1));
+          expect(lines.slice(0, 3)).toEqual([
+            "示例镇人民政府文件",
+            "示政发〔2027〕3号",
+            "示例镇2027年工作计划",
+          ]);
+        }),
+      180_000,
+    );
+
+    it(
+      "版记 on the last page, an even one, unnumbered; its last rule on the text block's bottom edge",
+      () =>
+        inTempDir("plan-colophon-", async (dir) => {
+          for (const [name, input] of [
+            ["short", issued({ format: "file" })],
+            // One more page of text moves the 版记 to the page after a blank one.
+            ["long", issued({ format: "file" }, { preamble: json("坚持稳中求进。".repeat(130)) })],
+          ] as const) {
+            const pdf = toPdf(dir, await renderPlanDocx(input), name);
+            const pages = pageCount(pdf);
+            expect(pages % 2, `${name}: ${pages} pages`).toBe(0);
+            const last = linesOf(wordsOnPage(pdf, pages));
+            expect(last).toEqual([
+              "抄送：县委办公室，县政府办公室。",
+              "示例镇党政办公室2027年1月15日印发",
+            ]);
+            const lines = rules(inkRows(dir, pdf, pages), "dark");
+            expect(lines).toHaveLength(3);
+            const bottom = lines.at(-1)!.bottom;
+            expect(Math.abs(bottom - (297 - 35)), `last rule at ${bottom} mm`).toBeLessThanOrEqual(
+              1,
+            );
+            // A page between the text and the 版记 is blank: no text, no page number.
+            const before = linesOf(wordsOnPage(pdf, pages - 1));
+            if (!before.some((l) => l.includes("示例镇人民政府"))) expect(before).toEqual([]);
+          }
+        }),
+      180_000,
+    );
+
+    it(
+      "signature without a seal: the date starts 2 characters right of the issuer; a date that would then pass 右空二字 moves both left",
+      () =>
+        inTempDir("plan-signature-place-", async (dir) => {
+          const input = issued({ format: "file" }, { date: "2027-01-05" });
+          const pdf = toPdf(dir, await renderPlanDocx(input));
+          const words = Array.from({ length: pageCount(pdf) }, (_, i) =>
+            wordsOnPage(pdf, i + 1),
+          ).flat();
+          const issuer = words.filter((w) => w.text === "示例镇人民政府").at(-1)!;
+          const date = words.find(
+            (w) => w.text === "2027" && Math.abs(w.yMin - issuer.yMin - 28.95) < 3,
+          )!;
+          const chars = (points: number) => points / CHARACTER;
+          expect(Math.abs(chars(date.xMin - issuer.xMin) - 2)).toBeLessThanOrEqual(0.5);
+          // 2027年1月5日 is 6 characters as Word prints it (½ a digit): starting 2
+          // right of a 7-character issuer 右空二字 it would end 1 from the edge,
+          // so it ends 2 from the edge and the issuer 3.
+          expect(Math.abs(chars(TEXT_RIGHT - issuer.xMax) - 3)).toBeLessThanOrEqual(0.5);
+        }),
+      180_000,
+    );
+
+    it(
+      "joint, without a seal: both bodies start together, the longer 右空二字, the date 2 characters right of them",
+      () =>
+        inTempDir("plan-signature-joint-", async (dir) => {
+          const pdf = toPdf(
+            dir,
+            await renderPlanDocx(
+              // 2027年1月5日, 6 characters as Word prints it, fits 2 right of an 8-character body.
+              issued({ format: "file", issuer: "joint" }, { date: "2027-01-05" }),
+            ),
+          );
+          const words = Array.from({ length: pageCount(pdf) }, (_, i) =>
+            wordsOnPage(pdf, i + 1),
+          ).flat();
+          const party = words.filter((w) => w.text === "中共示例镇委员会").at(-1)!;
+          const government = words.filter((w) => w.text === "示例镇人民政府").at(-1)!;
+          const date = words.find(
+            (w) => w.text === "2027" && Math.abs(w.yMin - government.yMin - 28.95) < 3,
+          )!;
+          const chars = (points: number) => points / CHARACTER;
+          expect(Math.abs(chars(government.yMin - party.yMin) - 28.95 / CHARACTER)).toBeLessThan(
+            0.2,
+          );
+          expect(Math.abs(chars(government.xMin - party.xMin))).toBeLessThanOrEqual(0.2);
+          expect(Math.abs(chars(TEXT_RIGHT - party.xMax) - 2)).toBeLessThanOrEqual(0.5);
+          expect(Math.abs(chars(date.xMin - party.xMin) - 2)).toBeLessThanOrEqual(0.5);
+        }),
+      180_000,
+    );
+
+    it(
+      "sealed: the date ends 4 characters from the right and the issuer is centred over it",
+      () =>
+        inTempDir("plan-sealed-", async (dir) => {
+          const pdf = toPdf(dir, await renderPlanDocx(issued({ format: "file", sealed: true })));
+          const words = Array.from({ length: pageCount(pdf) }, (_, i) =>
+            wordsOnPage(pdf, i + 1),
+          ).flat();
+          const issuer = words.filter((w) => w.text === "示例镇人民政府").at(-1)!;
+          const line = words.filter((w) => Math.abs(w.yMin - issuer.yMin - 28.95) < 3);
+          const [start, end] = [
+            Math.min(...line.map((w) => w.xMin)),
+            Math.max(...line.map((w) => w.xMax)),
+          ];
+          expect(line.map((w) => w.text).join("")).toBe("2027年1月15日");
+          expect(Math.abs((TEXT_RIGHT - end) / CHARACTER - 4)).toBeLessThanOrEqual(0.5);
+          const centre = (a: number, b: number) => (a + b) / 2;
+          const offset = centre(issuer.xMin, issuer.xMax) - centre(start, end);
+          expect(Math.abs(offset / CHARACTER)).toBeLessThanOrEqual(0.5);
         }),
       180_000,
     );

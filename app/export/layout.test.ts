@@ -8,7 +8,10 @@ import {
   LINE_PITCH,
   MARGIN,
   PAGE,
-  signaturePlacement,
+  markSize,
+  copyToLineCount,
+  printedDateWidth,
+  signatureLayout,
   textWidth,
 } from "./layout";
 
@@ -46,20 +49,71 @@ describe("balancedTitleLines", () => {
   });
 });
 
-describe("signaturePlacement (no seal)", () => {
-  it("puts the issuer 2 characters from the right and the date 2 right of its start", () => {
-    // issuer 11 wide starts at 15; the date (6.5 wide) starts at 17 and ends at 23.5.
-    expect(signaturePlacement("中共示例镇委员会办公室", "2027年1月15日")).toEqual({
-      issuerRight: 2,
-      dateRight: 4.5,
+describe("signatureLayout (GB/T 9704 §7.3.5)", () => {
+  it("no seal: the issuer 2 characters from the right, the date starting 2 right of it", () => {
+    // issuer 11 wide starts at 15; the date (6.5 wide) starts at 17.
+    expect(signatureLayout(["中共示例镇委员会办公室"], "2027年1月15日", false)).toEqual({
+      blankLines: 1,
+      lines: [
+        { text: "中共示例镇委员会办公室", indent: { left: 15 } },
+        { text: "2027年1月15日", indent: { left: 17 } },
+      ],
     });
   });
 
-  it("moves the issuer left when the date would reach the margin", () => {
-    // 示例镇人民政府 and the date are both 7 wide: the date keeps 2 from the right.
-    expect(signaturePlacement("示例镇人民政府", "2027年12月15日")).toEqual({
-      issuerRight: 4,
-      dateRight: 2,
+  it("no seal: when the date would come nearer than 2 to the right edge, both move left", () => {
+    // 示例镇人民政府 (7) would start at 19 and the date (7 wide) end at 28: both move 2 left.
+    expect(signatureLayout(["示例镇人民政府"], "2027年12月15日", false)).toEqual({
+      blankLines: 1,
+      lines: [
+        { text: "示例镇人民政府", indent: { left: 17 } },
+        { text: "2027年12月15日", indent: { left: 19 } },
+      ],
     });
+  });
+
+  it("no seal, joint: the bodies one under the other, starting together", () => {
+    const layout = signatureLayout(["中共示例镇委员会", "示例镇人民政府"], "2027年1月15日", false);
+    // 8 wide: the date would end at 26.5, so all move left by ½.
+    expect(layout.lines.map((l) => l.indent)).toEqual([
+      { left: 17.5 },
+      { left: 17.5 },
+      { left: 19.5 },
+    ]);
+  });
+
+  it("sealed: two blank lines, the date 4 from the right, the issuer centred over it", () => {
+    // The date prints 7.175 wide (halfway between Word and LibreOffice): its centre is 20.4125.
+    expect(printedDateWidth("2027年1月15日")).toBeCloseTo(7.175);
+    expect(signatureLayout(["示例镇人民政府"], "2027年1月15日", true)).toEqual({
+      blankLines: 2,
+      lines: [
+        { text: "示例镇人民政府", indent: { left: 20.4125 - 3.5 } },
+        { text: "2027年1月15日", indent: { right: 4 } },
+      ],
+    });
+  });
+
+  it("sealed, joint: the bodies side by side, the last centred over the date, seals apart", () => {
+    const [names] = signatureLayout(
+      ["中共示例镇委员会", "示例镇人民政府"],
+      "2027年1月15日",
+      true,
+    ).lines;
+    expect(names!.text).toBe("\t中共示例镇委员会\t示例镇人民政府");
+    expect(names!.centerTabs).toEqual([20.4125 - 9, 20.4125]);
+  });
+});
+
+describe("版头 and 版记 sizes", () => {
+  it("the mark is as large as the text block's width allows, at most 60 pt", () => {
+    expect(markSize(["示例镇人民政府"])).toBe(98); // 9 characters in 156 mm: 49 pt
+    expect(markSize(["中共示例镇委员会", "示例镇人民政府"])).toBe(84); // 8 + 2.5 wide
+    expect(markSize(["某镇"])).toBe(120);
+  });
+
+  it("抄送 wraps after 29 characters, then 26 a line under the first name", () => {
+    expect(copyToLineCount("抄送：县委办公室，县政府办公室。")).toBe(1);
+    expect(copyToLineCount(`抄送：${"县委办公室，".repeat(5)}县政府办公室。`)).toBe(2);
   });
 });

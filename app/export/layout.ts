@@ -59,24 +59,120 @@ export function balancedTitleLines(title: string, perLine = TITLE_CHARACTERS_PER
   return result;
 }
 
+/** One line of the signature: where it starts (left) or ends (right), in body characters. */
+export type SignatureLine = {
+  text: string;
+  indent: { left: number } | { right: number };
+  /** Names side by side (joint, sealed): centre tab stops, in characters from the left. */
+  centerTabs?: number[];
+};
+
+/** Seals of a joint document sit this far apart, centre to centre (a 42 mm seal is 7.5 characters). */
+export const SEAL_SPACING = 9;
+
 /**
- * Where the issuing body and the date go for a document without a seal
- * (GB/T 9704 7.3.5.2): body 2 characters in from the right; the date on the
- * next line starts 2 characters right of the body's first character; when the
- * date is the longer, it keeps 2 characters from the right and the body moves
- * left. Answers right indents in characters.
+ * The width a date prints at, for centring over it: Word sets a digit in ½
+ * character with no space beside it (autoSpaceDN off); LibreOffice, which
+ * ignores that setting, sets digits ≈ 0.55 character and adds ≈ 0.2 between
+ * a digit and a Chinese character. Halfway between the two keeps a centred
+ * line within ⅓ character of the middle in both.
  */
-export function signaturePlacement(issuer: string, date: string, lineWidth = CHARACTERS_PER_LINE) {
-  const issuerWidth = textWidth(issuer);
-  const dateWidth = textWidth(date);
-  let issuerStart = lineWidth - 2 - issuerWidth;
-  let dateStart = issuerStart + 2;
-  if (dateStart + dateWidth > lineWidth - 2) {
-    dateStart = lineWidth - 2 - dateWidth;
-    issuerStart = dateStart - 2;
+export function printedDateWidth(date: string): number {
+  const digits = date.replace(/\D/g, "").length;
+  const joins = (date.match(/\d(?=\D)|\D(?=\d)/g) ?? []).length;
+  return textWidth(date) + (0.05 * digits + 0.2 * joins) / 2;
+}
+
+/**
+ * Where the issuing bodies and the date go (GB/T 9704 §7.3.5), in body
+ * characters. A line placed by where it starts keeps its place whatever a
+ * reader does with digits, so starts are fixed wherever the rule fixes one.
+ * - No seal: one blank line; each body 2 characters in from the right (the
+ *   bodies of a joint document one under the other, starting together); the
+ *   date starts 2 characters right of them. When the date would then come
+ *   nearer than 2 characters to the right edge, everything moves left until
+ *   it does not (as Word prints it, ½ character a digit).
+ * - Sealed: two blank lines (the seal's top within a line of the text); the
+ *   date 4 characters from the right; a single body centred over the date; a
+ *   joint document's bodies side by side, the last centred over the date.
+ */
+export function signatureLayout(
+  issuers: string[],
+  date: string,
+  sealed: boolean,
+  lineWidth = CHARACTERS_PER_LINE,
+): { blankLines: number; lines: SignatureLine[] } {
+  if (sealed) {
+    const dateLine: SignatureLine = { text: date, indent: { right: 4 } };
+    const centre = lineWidth - 4 - printedDateWidth(date) / 2;
+    if (issuers.length === 1) {
+      const start = Math.max(0, centre - textWidth(issuers[0]!) / 2);
+      return { blankLines: 2, lines: [{ text: issuers[0]!, indent: { left: start } }, dateLine] };
+    }
+    const centres = issuers.map((_, i) => centre - (issuers.length - 1 - i) * SEAL_SPACING);
+    const shift = Math.max(0, textWidth(issuers[0]!) / 2 - centres[0]!);
+    return {
+      blankLines: 2,
+      lines: [
+        {
+          text: `\t${issuers.join("\t")}`,
+          indent: { left: 0 },
+          centerTabs: centres.map((c) => c + shift),
+        },
+        dateLine,
+      ],
+    };
   }
+  const start = Math.min(
+    lineWidth - 2 - Math.max(...issuers.map(textWidth)),
+    lineWidth - 2 - textWidth(date) - 2,
+  );
   return {
-    issuerRight: lineWidth - issuerStart - issuerWidth,
-    dateRight: lineWidth - dateStart - dateWidth,
+    blankLines: 1,
+    lines: [
+      ...issuers.map((text) => ({ text, indent: { left: start } })),
+      { text: date, indent: { left: start + 2 } },
+    ],
   };
+}
+
+/** Millimetres as twips. */
+export const mm = (value: number) => Math.round((value / 25.4) * 1440);
+
+/** The text block's height: 225 mm. */
+export const TEXT_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
+
+/** 发文机关标志 (GB/T 9704 §7.2.3): red, its top edge 35 mm under the text block's top. */
+export const MARK = {
+  color: "FF0000",
+  topGap: mm(35),
+  /** Half-points: never larger than this, however short the name. */
+  maxSize: 120,
+};
+
+/**
+ * The mark's size in half-points: as large as fits the text block's width
+ * (a joint mark holds the longest name, a gap and 文件), at most 60 pt.
+ */
+export function markSize(names: string[]): number {
+  const width =
+    names.length > 1 ? Math.max(...names.map(textWidth)) + 2.5 : textWidth(names[0]!) + 2;
+  const points = Math.floor(TEXT_WIDTH / 20 / width);
+  return Math.min(MARK.maxSize, points * 2);
+}
+
+/** 版记 (GB/T 9704 §7.4): 4号 characters, one of them kept free at each side. */
+export const COLOPHON = {
+  size: 28,
+  character: 280,
+  /** Rule weights in eighths of a point: 0.35 mm outer lines, 0.25 mm between. */
+  thick: 8,
+  thin: 6,
+};
+
+/** Lines the 抄送 line takes: it wraps under the first name, after "抄送：". */
+export function copyToLineCount(line: string): number {
+  const perLine = Math.floor(TEXT_WIDTH / COLOPHON.character) - 2;
+  const width = textWidth(line);
+  return 1 + Math.max(0, Math.ceil((width - perLine) / (perLine - 3)));
 }

@@ -6,9 +6,16 @@ import type { ChangeMark } from "~/editor/attribution";
 
 import type { FontSettings } from "./fonts";
 import { DEFAULT_LIST_STYLE, listMarker, type ListStyle } from "./lists";
-import { balancedTitleLines, formatDocumentDate, signaturePlacement } from "./layout";
-import { HeadingCounter, type HeadingLevel, stripTypedNumber } from "./numbering";
+import { balancedTitleLines, formatDocumentDate, signatureLayout } from "./layout";
+import {
+  HeadingCounter,
+  type HeadingLevel,
+  stripTypedNumber,
+  stripTypedTableNumber,
+  tableNumber,
+} from "./numbering";
 import { toFullWidthPunctuation } from "./punctuation";
+import { addresseeLine, copyToLine, noticeTitle, type Publication } from "./publication";
 
 export type Run = {
   text: string;
@@ -33,6 +40,8 @@ export type ParagraphStyle =
   | "heading3"
   | "tableCaption"
   | "signature"
+  | "addressee"
+  | "attachmentLabel"
   | "blank";
 
 export type Block =
@@ -40,14 +49,30 @@ export type Block =
       kind: "paragraph";
       style: ParagraphStyle;
       runs: Run[];
-      align?: "center" | "right";
+      align?: "center" | "right" | "left";
       /** Right indent in body characters (signature lines). */
       rightIndent?: number;
+      /** Left indent in body characters (signature lines: where the rule fixes the start). */
+      leftIndent?: number;
+      /** Centre tab stops in body characters from the left (joint bodies side by side). */
+      centerTabs?: number[];
+      /** Starts a new page (the attachment of a 印发通知). */
+      pageBreakBefore?: boolean;
+      /** The red separator line 4 mm under the 文号 of the 版头. */
+      redRuleBelow?: boolean;
       /** Kept on the page of the paragraph after it (the signature is never alone on a page). */
       keepWithNext?: boolean;
       change?: ParagraphChange;
     }
   | { kind: "table"; headerRow: boolean; rows: Run[][][] };
+
+/** The whole document: the text's blocks, and the 版头's mark and the 版记 of a 文件. */
+export type DocumentBlock =
+  | Block
+  /** 发文机关标志: the bodies' names and 文件 in red (版头, GB/T 9704 §7.2.3). */
+  | { kind: "issuerMark"; names: string[] }
+  /** 版记 (GB/T 9704 §7.4): on the last even page, at the foot of the text block. */
+  | { kind: "colophon"; copyTo: string | null; printer: string; printedOn: string };
 
 export type JsonNode = {
   type?: string;
@@ -91,16 +116,19 @@ export type ExportInput = {
   /** YYYY-MM-DD: the document's date. */
   date: string;
   fonts: FontSettings;
+  /** How a published plan is issued (版头, 版记, seal); absent or null: plain. */
+  publication?: Publication | null;
 };
 
 const IS_BOLD = 1;
 const IS_ITALIC = 2;
 const IS_UNDERLINE = 8;
 
-export type ConvertContext = { headings: HeadingCounter; listStyle: ListStyle };
+/** Numbering through the plan: headings by level, and table captions (表N) so far. */
+export type ConvertContext = { headings: HeadingCounter; tables: number; listStyle: ListStyle };
 
 export function newContext(listStyle: ListStyle = DEFAULT_LIST_STYLE): ConvertContext {
-  return { headings: new HeadingCounter(), listStyle };
+  return { headings: new HeadingCounter(), tables: 0, listStyle };
 }
 
 /** A text node as a run, its punctuation made full-width. */
@@ -182,12 +210,7 @@ export function convertParagraph(node: JsonNode): Block[] {
  */
 export function convertHeading(node: JsonNode, context: ConvertContext): Block[] {
   const level = Math.min(Math.max(Number(node.tag?.slice(1)) || 1, 1), 3) as HeadingLevel;
-  const children = structuredClone(node.children ?? []);
-  for (const child of children) {
-    if (child.type !== "text") break;
-    child.text = stripTypedNumber(child.text ?? "");
-    if (child.text) break;
-  }
+  const children = withoutTypedNumber(node.children, stripTypedNumber);
   if (!textOf(children).trim()) return [];
   const style = HEADING_STYLES[level];
   // A heading deleted since the baseline keeps no number: the others number as they will print.
@@ -241,6 +264,37 @@ export function convertList(
   });
 }
 
+/** Drops a number typed at the start of the first text children (the block numbers itself). */
+function withoutTypedNumber(nodes: JsonNode[] = [], strip: (text: string) => string): JsonNode[] {
+  const children = structuredClone(nodes);
+  for (const child of children) {
+    if (child.type !== "text") break;
+    child.text = strip(child.text ?? "");
+    if (child.text) break;
+  }
+  return children;
+}
+
+/**
+ * A table's caption (表题), numbered through the plan (表1 is the targets
+ * table when the plan shows one), centred and kept with its table.
+ */
+export function convertTableCaption(node: JsonNode, context: ConvertContext): Block[] {
+  const children = withoutTypedNumber(node.children, stripTypedTableNumber);
+  if (!textOf(children).trim()) return [];
+  // A caption deleted since the baseline keeps no number, as a heading.
+  const number = node.$deleted ? [] : [numberRun(tableNumber(++context.tables), node)];
+  return [
+    {
+      kind: "paragraph",
+      style: "tableCaption",
+      runs: [...number, ...convertInlines(children)],
+      keepWithNext: true,
+      change: paragraphChange(node),
+    },
+  ];
+}
+
 /** A table keeps its cells' text; the first row is a header row when marked so in the editor. */
 export function convertTable(node: JsonNode): Block[] {
   const rows = (node.children ?? []).filter((r) => r.type === "tablerow");
@@ -267,21 +321,35 @@ export function convertBlock(node: JsonNode, context: ConvertContext): Block[] {
       return convertList(node, 0, context.listStyle);
     case "table":
       return convertTable(node);
+    case "tablecaption":
+      return convertTableCaption(node, context);
     default:
       return node.children ? convertParagraph(node) : [];
+  }
+}
+
+/** How many table captions a stored text numbers (the editor starts the next section after them). */
+export function captionCount(json: string | null): number {
+  if (!json?.includes('"tablecaption"')) return 0;
+  const context = newContext();
+  for (const node of rootChildren(json)) {
+    if (node.type === "tablecaption") convertTableCaption(node, context);
+  }
+  return context.tables;
+}
+
+function rootChildren(json: string): JsonNode[] {
+  try {
+    return (JSON.parse(json) as { root: JsonNode }).root.children ?? [];
+  } catch {
+    return [];
   }
 }
 
 /** A stored Lexical state (JSON text) as blocks. */
 export function convertContent(json: string | null, context: ConvertContext): Block[] {
   if (!json) return [];
-  let root: JsonNode;
-  try {
-    root = (JSON.parse(json) as { root: JsonNode }).root;
-  } catch {
-    return [];
-  }
-  return (root.children ?? []).flatMap((node) => convertBlock(node, context));
+  return rootChildren(json).flatMap((node) => convertBlock(node, context));
 }
 
 /** "地区生产总值增长6%以上" */
@@ -295,10 +363,15 @@ export function targetsSentence(targets: ExportTarget[]): string | null {
   return toFullWidthPunctuation(`主要预期目标是：${targets.map(targetPhrase).join("，")}。`);
 }
 
-function targetsTable(targets: ExportTarget[]): Block[] {
+function targetsTable(targets: ExportTarget[], context: ConvertContext): Block[] {
   const cell = (text: string): Run[] => [{ text: toFullWidthPunctuation(text) }];
   return [
-    { kind: "paragraph", style: "tableCaption", runs: [{ text: "主要预期目标" }], align: "center" },
+    {
+      kind: "paragraph",
+      style: "tableCaption",
+      runs: [{ text: `${tableNumber(++context.tables)}主要预期目标` }],
+      keepWithNext: true,
+    },
     {
       kind: "table",
       headerRow: true,
@@ -318,45 +391,51 @@ function targetsTable(targets: ExportTarget[]): Block[] {
   ];
 }
 
-/** Issuing body and date for a document without a seal (GB/T 9704 7.3.5.2), after one blank line. */
-export function signatureBlocks(issuer: string, isoDate: string): Block[] {
-  const date = formatDocumentDate(isoDate);
-  const place = signaturePlacement(issuer, date);
-  return [
-    { kind: "paragraph", style: "blank", runs: [], keepWithNext: true },
-    {
+/**
+ * The issuing bodies and the date after the text (GB/T 9704 §7.3.5, see
+ * signatureLayout), then the 附注 "（此件公开发布）" when chosen. Every line but
+ * the last keeps with the next: the signature never parts.
+ */
+export function signatureBlocks(
+  issuers: string[],
+  isoDate: string,
+  { sealed = false, publicRelease = false }: { sealed?: boolean; publicRelease?: boolean } = {},
+): Block[] {
+  const layout = signatureLayout(issuers, formatDocumentDate(isoDate), sealed);
+  const blocks: Block[] = Array.from({ length: layout.blankLines }, () => ({
+    kind: "paragraph",
+    style: "blank",
+    runs: [],
+  }));
+  for (const line of layout.lines) {
+    blocks.push({
       kind: "paragraph",
       style: "signature",
-      runs: [{ text: issuer }],
-      align: "right",
-      rightIndent: place.issuerRight,
-      keepWithNext: true,
-    },
-    {
-      kind: "paragraph",
-      style: "signature",
-      runs: [{ text: date }],
-      align: "right",
-      rightIndent: place.dateRight,
-    },
-  ];
+      runs: [{ text: line.text }],
+      ...("left" in line.indent
+        ? { align: "left", leftIndent: line.indent.left }
+        : { align: "right", rightIndent: line.indent.right }),
+      ...(line.centerTabs ? { centerTabs: line.centerTabs } : {}),
+    });
+  }
+  if (publicRelease)
+    blocks.push({ kind: "paragraph", style: "body", runs: [{ text: "（此件公开发布）" }] });
+  return blocks.map((block, i) =>
+    i < blocks.length - 1 && block.kind === "paragraph" ? { ...block, keepWithNext: true } : block,
+  );
 }
 
+/** The text's last paragraph goes with the signature to a new page, never the signature alone. */
+function keepLastWithNext<T extends DocumentBlock>(blocks: T[]): T[] {
+  const last = blocks.at(-1);
+  if (last?.kind !== "paragraph") return blocks;
+  return [...blocks.slice(0, -1), { ...last, keepWithNext: true }];
+}
 /** The title, the draft's marker and the 文号, then the blank line before the text. */
 export function headBlocks(
   input: Pick<ExportInput, "title" | "draft" | "draftMarker" | "documentNumber">,
 ): Block[] {
-  const blocks: Block[] = [
-    {
-      kind: "paragraph",
-      style: "title",
-      align: "center",
-      runs: balancedTitleLines(input.title).map((text, i) => ({
-        text,
-        breakBefore: i > 0 || undefined,
-      })),
-    },
-  ];
+  const blocks: Block[] = [titleBlock(input.title)];
   if (input.draft) {
     blocks.push({
       kind: "paragraph",
@@ -373,23 +452,138 @@ export function headBlocks(
       runs: [{ text: input.documentNumber }],
     });
   }
-  blocks.push({ kind: "paragraph", style: "blank", runs: [] });
+  blocks.push(blank());
   return blocks;
 }
 
-/** The whole document, top to bottom. */
-export function planBlocks(input: ExportInput): Block[] {
-  const context = newContext(input.listStyle);
-  const blocks = headBlocks(input);
-  blocks.push(...convertContent(input.preamble, context));
+/** The title lines of a 2号 heading. */
+function titleBlock(title: string): Block {
+  return {
+    kind: "paragraph",
+    style: "title",
+    align: "center",
+    runs: balancedTitleLines(title).map((text, i) => ({ text, breakBefore: i > 0 || undefined })),
+  };
+}
+
+type ParagraphBlock = Extract<Block, { kind: "paragraph" }>;
+
+const blank = (): ParagraphBlock => ({ kind: "paragraph", style: "blank", runs: [] });
+
+/**
+ * 版头 (GB/T 9704 §7.2): the red 发文机关标志, two blank lines, the 文号 with the
+ * red separator line under it, two blank lines; the title follows.
+ */
+export function redHeadBlocks(
+  publication: Publication,
+  documentNumber: string | null,
+): DocumentBlock[] {
+  const names = publication.issuers;
+  return [
+    { kind: "issuerMark", names },
+    blank(),
+    blank(),
+    {
+      kind: "paragraph",
+      style: "documentNumber",
+      align: "center",
+      runs: [{ text: documentNumber ?? "" }],
+      redRuleBelow: true,
+    },
+    blank(),
+    blank(),
+  ];
+}
+
+/** The plan's own text: preamble, targets, sections, closing. */
+function planTextBlocks(input: ExportInput, context: ConvertContext): Block[] {
+  const blocks = [...convertContent(input.preamble, context)];
   const sentence = targetsSentence(input.targets);
   if (sentence) blocks.push({ kind: "paragraph", style: "body", runs: [{ text: sentence }] });
-  if (input.targetsAsTable && input.targets.length > 0) blocks.push(...targetsTable(input.targets));
+  if (input.targetsAsTable && input.targets.length > 0)
+    blocks.push(...targetsTable(input.targets, context));
   for (const section of input.sections) blocks.push(...convertContent(section.content, context));
   blocks.push(...convertContent(input.closing, context));
-  // The last paragraph's last line goes with the signature to a new page, never the signature alone.
-  const last = blocks.at(-1);
-  if (last?.kind === "paragraph") blocks[blocks.length - 1] = { ...last, keepWithNext: true };
-  blocks.push(...signatureBlocks(input.issuer, input.date));
   return blocks;
+}
+
+/** The 版记: 抄送 (if any) and 印发机关 with 印发日期 "2027年1月20日印发". */
+function colophonOf(publication: Publication, date: string): DocumentBlock {
+  return {
+    kind: "colophon",
+    copyTo: copyToLine(publication.copyTo),
+    printer: publication.printer,
+    printedOn: `${formatDocumentDate(date)}印发`,
+  };
+}
+
+/**
+ * 通知式: a short 印发通知 under the red head, signed, then the plan on a new
+ * page as its attachment ("附件" on the first line, the title on the third).
+ */
+function noticeBlocks(
+  input: ExportInput,
+  publication: Publication,
+  context: ConvertContext,
+): DocumentBlock[] {
+  const blocks: DocumentBlock[] = [
+    ...redHeadBlocks(publication, input.documentNumber),
+    titleBlock(noticeTitle(publication.issuers, input.title)),
+    blank(),
+  ];
+  const addressee = addresseeLine(publication.mainRecipients);
+  if (addressee)
+    blocks.push({ kind: "paragraph", style: "addressee", runs: [{ text: addressee }] });
+  blocks.push(
+    {
+      kind: "paragraph",
+      style: "body",
+      runs: [{ text: `现将《${input.title}》印发给你们，请认真贯彻落实。` }],
+    },
+    blank(),
+    { kind: "paragraph", style: "body", runs: [{ text: `附件：${input.title}` }] },
+  );
+  const signed = [
+    ...keepLastWithNext(blocks),
+    ...signatureBlocks(publication.issuers, input.date, publication),
+  ];
+  return [
+    ...signed,
+    {
+      kind: "paragraph",
+      style: "attachmentLabel",
+      runs: [{ text: "附件" }],
+      pageBreakBefore: true,
+      keepWithNext: true,
+    },
+    { ...blank(), keepWithNext: true },
+    titleBlock(input.title),
+    blank(),
+    ...planTextBlocks(input, context),
+  ];
+}
+
+/** The whole document, top to bottom. */
+export function planBlocks(input: ExportInput): DocumentBlock[] {
+  const context = newContext(input.listStyle);
+  // The 征求意见稿 never carries a red head, nor does a plan issued plain.
+  const publication = input.draft ? null : (input.publication ?? null);
+  if (!publication || publication.format === "plain") {
+    const issuers = publication?.issuers ?? [input.issuer];
+    return [
+      ...keepLastWithNext([...headBlocks(input), ...planTextBlocks(input, context)]),
+      ...signatureBlocks(issuers, input.date, publication ?? {}),
+    ];
+  }
+  if (publication.format === "notice") {
+    return [...noticeBlocks(input, publication, context), colophonOf(publication, input.date)];
+  }
+  return [
+    ...redHeadBlocks(publication, input.documentNumber),
+    titleBlock(input.title),
+    blank(),
+    ...keepLastWithNext(planTextBlocks(input, context)),
+    ...signatureBlocks(publication.issuers, input.date, publication),
+    colophonOf(publication, input.date),
+  ];
 }

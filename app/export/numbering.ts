@@ -32,6 +32,24 @@ const TYPED_NUMBER = new RegExp(
   `^\\s*(?:${CN}\\s*[、.．]|[（(]\\s*${CN}\\s*[)）]|\\d+\\s*[、.．](?!\\d)|[（(]\\s*\\d+\\s*[)）]|第${CN}(?:部分|章|节|条)?[、，,：:\\s])\\s*`,
 );
 
+/** "表3 " or "表 3：" at a caption's start, typed by the drafter or kept from Word. */
+const TYPED_TABLE_NUMBER = /^\s*表\s*[0-9０-９]+\s*[：:.．、\-—]?\s*/;
+
+/** A table caption's title without a number typed at its start (captions are numbered from their place). */
+export function stripTypedTableNumber(text: string): string {
+  return text.replace(TYPED_TABLE_NUMBER, "");
+}
+
+/** Whether a line reads as a table's caption ("表1 主要经济指标"): it starts with 表 and a number. */
+export function isTypedTableCaption(text: string): boolean {
+  return TYPED_TABLE_NUMBER.test(text) && stripTypedTableNumber(text).trim() !== "";
+}
+
+/** The printed number of a table caption: "表3 " (a full-width space before the title). */
+export function tableNumber(n: number): string {
+  return `表${n}\u3000`;
+}
+
 /** The heading text without a number the drafter typed at its start. */
 export function stripTypedNumber(text: string): string {
   return text.replace(TYPED_NUMBER, "");

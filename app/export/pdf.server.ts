@@ -177,6 +177,14 @@ function isPdf(bytes: Uint8Array): boolean {
 /** The most of LibreOffice's error output kept for the server log. */
 const STDERR_KEPT = 4096;
 
+/**
+ * LibreOffice's PDF filter, keeping the blank pages it inserts: the page
+ * before a 版记 that must fall on an even page is printed too, so that a
+ * double-sided print of the PDF comes out as the Word file does.
+ */
+export const PDF_FILTER =
+  'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
 /** One LibreOffice run in its own temporary directory and profile, removed afterwards. */
 async function convert(command: string, docx: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
   const dir = await mkdtemp(join(tmpdir(), "annual-plan-pdf-"));
@@ -192,7 +200,7 @@ async function convert(command: string, docx: Uint8Array, timeoutMs: number): Pr
       "--norestore",
       "--nolockcheck",
       "--convert-to",
-      "pdf",
+      PDF_FILTER,
       "--outdir",
       dir,
       input,

@@ -7,7 +7,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { exportInput, json } from "./fixtures";
 import { FONT_PRESETS } from "./fonts";
-import { LINE_PITCH } from "./layout";
+import { CHARACTER_WIDTH, COLOPHON, LINE_PITCH, MARK, markSize, mm, TEXT_WIDTH } from "./layout";
+import {
+  defaultPublishing,
+  PLAIN_CHOICE,
+  type PublicationChoice,
+  publicationOf,
+} from "./publication";
 import { renderPlanDocx } from "./render.server";
 
 // Conformance with EXPORT-SPEC.md, read from the produced .docx the way Word
@@ -271,7 +277,7 @@ describe("export conformance (EXPORT-SPEC.md)", () => {
     expect(child(child(rows[0], "trPr"), "tblHeader")).toBeDefined();
     expect(rows.every((row) => child(child(row, "trPr"), "cantSplit"))).toBe(true);
     expect(Number(attr(first(table, "tblW"), "w"))).toBeLessThanOrEqual(8845);
-    const caption = paragraphWith(doc, "主要预期目标");
+    const caption = paragraphWith(doc, "表1\u3000主要预期目标");
     expect(
       child(child(caption, "pPr"), "keepNext") ?? effectiveParagraph(doc, caption, "keepNext"),
     ).toBeDefined();
@@ -290,13 +296,15 @@ describe("export conformance (EXPORT-SPEC.md)", () => {
     expect(align(cells[1]!)).toBeNull(); // 地区生产总值增长
   });
 
-  it("ends with the issuer and an unpadded date, right-indented for an unsealed document", () => {
+  it("ends with the issuer and an unpadded date, placed from the left for an unsealed document", () => {
     const issuer = paragraphWith(doc, "示例镇人民政府");
     const date = paragraphWith(doc, /^\d{4}年\d{1,2}月\d{1,2}日$/);
     expect(textOf(date)).toBe("2027年1月15日");
-    expect(Number(attr(child(child(issuer, "pPr"), "ind"), "right"))).toBeGreaterThan(
-      Number(attr(child(child(date, "pPr"), "ind"), "right")),
-    );
+    // 示例镇人民政府 (7 wide) and the date (6.5) started 2 apart would reach the margin:
+    // both move left until the date ends 2 characters from the right.
+    const left = (p: Element) => Number(attr(child(child(p, "pPr"), "ind"), "left"));
+    expect(left(issuer)).toBe(Math.round(17.5 * CHARACTER_WIDTH));
+    expect(left(date)).toBe(Math.round(19.5 * CHARACTER_WIDTH));
     const all_ = paragraphs(doc);
     expect(textOf(all_[all_.indexOf(issuer) - 1]!)).toBe("");
     // Kept with the closing paragraph, and no reader's own space between Chinese and digits.
@@ -325,6 +333,167 @@ describe("export conformance (EXPORT-SPEC.md)", () => {
     expect(textOf(paragraphWith(doc, /^全镇上下/))).toBe(
       "全镇上下要迅速行动、主动作为，确保各项工作落地见效！",
     );
+  });
+});
+
+describe("版头 and 版记 (GB/T 9704-2012 §7.2, §7.4)", () => {
+  const TOWN = { ...defaultPublishing("示例镇"), copyTo: "县委办公室、县政府办公室" };
+  const issued = (choice: Partial<PublicationChoice>, draft = false) =>
+    parts(
+      exportInput({
+        draft,
+        documentNumber: "示政发〔2027〕3号",
+        publication: publicationOf({ ...PLAIN_CHOICE, ...choice }, TOWN),
+      }),
+    );
+  const texts = (doc: Parts) => paragraphs(doc).map(textOf);
+  const ownRun = (p: Element) => runPropsOf(child(first(p, "r"), "rPr"));
+  const color = (p: Element) => attr(child(child(first(p, "r"), "rPr"), "color"), "val");
+  const line = (p: Element) => Number(attr(child(child(p, "pPr"), "spacing"), "line"));
+  const sectionProps = (doc: Parts) => all(doc["word/document.xml"]!, "sectPr");
+  /** The text of the footer part a section's reference points to. */
+  function footerText(doc: Parts, reference: Element): string {
+    const id = reference.getAttributeNS(
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      "id",
+    );
+    const rel = Array.from(
+      doc["word/_rels/document.xml.rels"]!.getElementsByTagName("Relationship"),
+    ).find((r) => r.getAttribute("Id") === id)!;
+    return all(doc[`word/${rel.getAttribute("Target")}`]!, "t")
+      .map((t) => t.textContent)
+      .join("");
+  }
+
+  it("文件式: the mark in red 小标宋, as large as fits and at most 60 pt, its top 35 mm down", async () => {
+    const doc = await issued({ format: "file" });
+    const [spacer, mark] = paragraphs(doc);
+    expect(textOf(mark!)).toBe("示例镇人民政府文件");
+    expect(color(mark!)).toBe(MARK.color);
+    expectFont(ownRun(mark!), "方正小标宋简体", markSize(["示例镇人民政府"]));
+    expect(ownRun(mark!).size).toBeLessThanOrEqual(MARK.maxSize);
+    expect(attr(child(child(mark!, "pPr"), "jc"), "val")).toBe("center");
+    // The spacer stands in for 35 mm less the space above the glyphs' ink.
+    expect(textOf(spacer!)).toBe("");
+    expect(line(spacer!)).toBeLessThanOrEqual(MARK.topGap);
+    expect(line(spacer!)).toBeGreaterThan(MARK.topGap - mm(3));
+  });
+
+  it("文件式: the 文号 centred two lines under the mark, over a red line as wide as the text block; the title two lines under it", async () => {
+    const doc = await issued({ format: "file" });
+    const all_ = texts(doc);
+    expect(all_.slice(1, 8)).toEqual([
+      "示例镇人民政府文件",
+      "",
+      "",
+      "示政发〔2027〕3号",
+      "",
+      "",
+      "示例镇2027年工作计划",
+    ]);
+    const number = paragraphWith(doc, "示政发〔2027〕3号");
+    expect(attr(child(child(number, "pPr"), "jc"), "val")).toBe("center");
+    expect(child(child(number, "pPr"), "ind")).toBeUndefined(); // margin to margin
+    const rule = child(child(child(number, "pPr"), "pBdr"), "bottom");
+    expect(attr(rule, "val")).toBe("single");
+    expect(attr(rule, "color")).toBe(MARK.color);
+    // The rule sits 4 mm under the 文号's line: its space is in points.
+    expect(Number(attr(rule, "space"))).toBeLessThanOrEqual(Math.round((4 / 25.4) * 72));
+    // Black 仿宋 3号 for the number, no red anywhere else in the text.
+    expect(effectiveRun(doc, number, first(number, "r")).size).toBe(32);
+    const red = paragraphs(doc).filter((p) => color(p) === MARK.color);
+    expect(red.map(textOf)).toEqual(["示例镇人民政府文件"]);
+  });
+
+  it("a joint mark names both bodies one under the other, 文件 beside them, in red", async () => {
+    const doc = await issued({ format: "file", issuer: "joint" });
+    const table = first(doc["word/document.xml"]!, "tbl")!;
+    const cells = all(table, "tc");
+    expect(cells.map((c) => all(c, "p").map(textOf))).toEqual([
+      ["中共示例镇委员会", "示例镇人民政府"],
+      ["文件"],
+    ]);
+    for (const p of all(table, "p")) expect(color(p)).toBe(MARK.color);
+    // The names are spread to one width.
+    expect(attr(child(child(all(cells[0]!, "p")[1]!, "pPr"), "jc"), "val")).toBe("distribute");
+  });
+
+  it("版记: a section of its own on an even page with no page number; 抄送 and 印发 between thick and thin rules as wide as the text block", async () => {
+    const doc = await issued({ format: "file" });
+    const [text, colophon] = sectionProps(doc);
+    expect(sectionProps(doc)).toHaveLength(2);
+    expect(attr(child(colophon, "type"), "val")).toBe("evenPage");
+    expect(child(text, "type")).toBeUndefined();
+    // The text's pages are numbered; the 版记's page is not.
+    expect(all(text!, "footerReference").map((f) => footerText(doc, f))).not.toContain("");
+    const footers = all(colophon!, "footerReference");
+    expect(footers.length).toBeGreaterThan(0);
+    for (const footer of footers) expect(footerText(doc, footer)).toBe("");
+    const tables = all(doc["word/document.xml"]!, "tbl");
+    const table = tables.at(-1)!;
+    expect(all(table, "tr").map((row) => textOf(first(row, "p")!))).toEqual([
+      "抄送：县委办公室，县政府办公室。",
+      "示例镇党政办公室2027年1月15日印发",
+    ]);
+    expect(attr(first(table, "gridCol"), "w")).toBe(String(TEXT_WIDTH));
+    const borders = first(table, "tblBorders")!;
+    const size = (side: string) => Number(attr(child(borders, side), "sz"));
+    // Eighths of a point: 0.35 mm (1 pt) outside, 0.25 mm (0.75 pt) between.
+    expect([size("top"), size("insideH"), size("bottom")]).toEqual([8, 6, 8]);
+    expect(attr(child(borders, "left"), "val")).toBe("none");
+    expect(attr(child(borders, "insideV"), "val")).toBe("none");
+    // 4号 仿宋, one character in from either end; the date on the right.
+    const printed = all(table, "p").at(-1)!;
+    expectFont(ownRun(printed), "仿宋_GB2312", COLOPHON.size);
+    const indent = child(child(printed, "pPr"), "ind");
+    expect([attr(indent, "left"), attr(indent, "right")]).toEqual(["280", "280"]);
+    expect(attr(first(printed, "tab"), "val")).toBe("right");
+  });
+
+  it("通知式: the 印发通知 with 主送, signature and 附注, then the plan on a new page as its attachment", async () => {
+    const doc = await issued({ format: "notice", publicRelease: true });
+    const all_ = texts(doc);
+    const at = (text: string) => all_.indexOf(text);
+    expect(all_.slice(1, 8)).toEqual([
+      "示例镇人民政府文件",
+      "",
+      "",
+      "示政发〔2027〕3号",
+      "",
+      "",
+      "示例镇人民政府关于印发《示例镇2027年工作计划》的通知",
+    ]);
+    const order = [
+      "各村（社区），镇属各部门、各单位：",
+      "现将《示例镇2027年工作计划》印发给你们，请认真贯彻落实。",
+      "附件：示例镇2027年工作计划",
+      "示例镇人民政府",
+      "（此件公开发布）",
+      "附件",
+      "示例镇2027年工作计划",
+      "全镇上下要迅速行动、主动作为，确保各项工作落地见效！",
+    ].map(at);
+    expect(order).not.toContain(-1);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const label = paragraphWith(doc, "附件");
+    expect(child(child(label, "pPr"), "pageBreakBefore")).toBeDefined();
+    expectFont(effectiveRun(doc, label, first(label, "r")), "黑体", 32);
+    // The attachment is not signed again; the 版记 follows it.
+    expect(all_.filter((t) => t === "示例镇人民政府")).toHaveLength(1);
+    expect(sectionProps(doc)).toHaveLength(2);
+  });
+
+  it("the 征求意见稿 and a plan issued plain carry neither 版头 nor 版记", async () => {
+    for (const doc of [await issued({ format: "file" }, true), await issued({ format: "plain" })]) {
+      expect(paragraphs(doc).filter((p) => color(p) === MARK.color)).toEqual([]);
+      expect(texts(doc).some((t) => t.endsWith("文件"))).toBe(false);
+      expect(sectionProps(doc)).toHaveLength(1);
+      expect(
+        all(doc["word/document.xml"]!, "tbl").some((t) =>
+          textOf(first(t, "p")!).startsWith("抄送"),
+        ),
+      ).toBe(false);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import {
   DeletedTextRun,
   Document,
   Footer,
+  type ISectionOptions,
   type IRunStylePropertiesOptions,
   InsertedTextRun,
   LineRuleType,
@@ -15,6 +16,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   BorderStyle,
@@ -22,13 +24,14 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 import { fontTableXml } from "./font-table";
+import { colophonSection, exact, font, issuerMarkToDocx, textWithTabs } from "./issuance.server";
 import { columnWidths, isFigure } from "./table-layout";
 import type { FontSettings } from "./fonts";
 import {
   CHARACTER_SQUEEZE,
   CHARACTER_WIDTH,
-  LINE_PITCH,
   MARGIN,
+  MARK,
   PAGE,
   PAGE_NUMBER_INSET,
   SIZE,
@@ -38,6 +41,7 @@ import type { ChangeMark } from "~/editor/attribution";
 
 import {
   type Block,
+  type DocumentBlock,
   type ExportInput,
   type ParagraphChange,
   type ParagraphStyle,
@@ -57,17 +61,13 @@ export const STYLE_IDS: Record<ParagraphStyle | "tableText" | "tableHeader" | "f
   heading3: "GwHeading3",
   tableCaption: "GwTableCaption",
   signature: "GwSignature",
+  addressee: "GwAddressee",
+  attachmentLabel: "GwAttachmentLabel",
   tableText: "GwTableText",
   tableHeader: "GwTableHeader",
   footer: "GwFooter",
 };
 
-/** The same name in all four font slots, or digits and dashes fall back to a Latin font. */
-function font(name: string) {
-  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
-}
-
-const exact = (line = LINE_PITCH) => ({ line, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 const TWO_CHARACTERS = { firstLineChars: 200, firstLine: 2 * 320 };
 const TABLE_LINE = { line: 400, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
@@ -154,6 +154,16 @@ function styles(fonts: FontSettings) {
         run: run(fonts.body, SIZE.body),
         paragraph: { alignment: AlignmentType.RIGHT, spacing: exact() },
       }),
+      // 主送机关 (§7.3.2): flush left, wrapped lines flush left too.
+      style(STYLE_IDS.addressee, "主送机关", {
+        run: run(fonts.body, SIZE.body),
+        paragraph: { alignment: AlignmentType.JUSTIFIED, spacing: exact(), keepNext: true },
+      }),
+      // "附件" on the attachment's first line, flush left in 黑体 (§7.3.4).
+      style(STYLE_IDS.attachmentLabel, "附件标识", {
+        run: run(fonts.heading1, SIZE.body),
+        paragraph: keepNext,
+      }),
       style(STYLE_IDS.footer, "页码", {
         run: { font: font(fonts.pageNumber), size: SIZE.pageNumber },
         paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 } },
@@ -177,7 +187,7 @@ function revisionOf(change: ChangeMark, ids: RevisionIds) {
 
 function textRun(run: Run, ids: RevisionIds): TextRun | InsertedTextRun | DeletedTextRun {
   const options = {
-    text: run.text,
+    children: run.text.includes("\t") ? textWithTabs(run.text) : [run.text],
     break: run.breakBefore ? 1 : undefined,
     bold: run.bold,
     italics: run.italic,
@@ -199,7 +209,16 @@ function paragraphMark(change: ParagraphChange | undefined, ids: RevisionIds) {
   return undefined;
 }
 
-const ALIGN = { center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const ALIGN = {
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  left: AlignmentType.LEFT,
+} as const;
+
+/** The red separator line, 4 mm under the 文号 (§7.2.6), as wide as the text block. */
+const RED_RULE = { style: BorderStyle.SINGLE, size: 12, color: MARK.color, space: 5 } as const;
+
+const characters = (count: number) => Math.round(count * CHARACTER_WIDTH);
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: "000000" } as const;
 export const TABLE_BORDERS = {
@@ -249,18 +268,28 @@ function table(block: Extract<Block, { kind: "table" }>, ids: RevisionIds): Tabl
 
 export function blockToDocx(block: Block, ids = new RevisionIds()): Paragraph | Table {
   if (block.kind === "table") return table(block, ids);
+  const indent =
+    block.leftIndent !== undefined || block.rightIndent !== undefined
+      ? {
+          left: block.leftIndent !== undefined ? characters(block.leftIndent) : undefined,
+          right: block.rightIndent !== undefined ? characters(block.rightIndent) : undefined,
+        }
+      : undefined;
   return new Paragraph({
     run: paragraphMark(block.change, ids),
     style: STYLE_IDS[block.style],
     alignment: block.align ? ALIGN[block.align] : undefined,
-    indent:
-      block.rightIndent !== undefined
-        ? { right: Math.round(block.rightIndent * CHARACTER_WIDTH) }
-        : undefined,
+    indent,
+    tabStops: block.centerTabs?.map((at) => ({
+      type: TabStopType.CENTER,
+      position: characters(at),
+    })),
     // The signature is placed by counting digits as half a character: readers
     // must not add their own space between Chinese and digits there.
     ...(block.style === "signature" ? { autoSpaceEastAsianText: false } : {}),
     keepNext: block.keepWithNext || undefined,
+    pageBreakBefore: block.pageBreakBefore || undefined,
+    border: block.redRuleBelow ? { bottom: RED_RULE } : undefined,
     children: block.runs.map((run) => textRun(run, ids)),
   });
 }
@@ -288,12 +317,22 @@ export async function renderPlanDocx(input: ExportInput): Promise<Uint8Array> {
   return renderBlocksDocx(planBlocks(input), input);
 }
 
-/** Any laid-out blocks (a whole plan, or one section's 修订稿) as a .docx in the plan's layout. */
+/**
+ * Any laid-out blocks (a whole plan, or one section's 修订稿) as a .docx in
+ * the plan's layout; a 版记 goes into a section of its own after the text.
+ */
 export async function renderBlocksDocx(
-  blocks: Block[],
+  blocks: DocumentBlock[],
   meta: Pick<ExportInput, "fonts" | "issuer" | "title" | "date">,
 ): Promise<Uint8Array> {
   const ids = new RevisionIds();
+  const page: ISectionOptions["properties"] = {
+    page: {
+      size: { width: PAGE.width, height: PAGE.height },
+      margin: { ...MARGIN, header: 851, gutter: 0 },
+    },
+  };
+  const colophon = blocks.find((block) => block.kind === "colophon");
   const document = new Document({
     creator: meta.issuer,
     lastModifiedBy: meta.issuer,
@@ -304,15 +343,15 @@ export async function renderBlocksDocx(
     styles: styles(meta.fonts),
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGIN, header: 851, gutter: 0 },
-          },
-        },
+        properties: page,
         footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
-        children: blocks.map((block) => blockToDocx(block, ids)),
+        children: blocks.flatMap((block) => {
+          if (block.kind === "issuerMark") return issuerMarkToDocx(block, meta.fonts);
+          if (block.kind === "colophon") return [];
+          return [blockToDocx(block, ids)];
+        }),
       },
+      ...(colophon ? [colophonSection(colophon, meta.fonts, page)] : []),
     ],
   });
   return settle(new Uint8Array(await Packer.toBuffer(document)), meta.date, meta.fonts);

@@ -34,4 +34,26 @@ describe("an imported section as editor content", () => {
     expect(blocks[3]!.children![0]!.children!.map((c) => c.headerState)).toEqual([1, 1]);
     expect(checkContent(JSON.stringify(content)).ok).toBe(true);
   });
+
+  it("makes a 表N line right above a table its caption, numbered by its place from then on", () => {
+    const table = { type: "table" as const, rows: [["项目", "投资"]], text: "" };
+    const content = blocksToContent([
+      { type: "paragraph", text: "表2　重点项目安排" },
+      table,
+      { type: "paragraph", text: "表彰先进集体。" },
+      { type: "paragraph", text: "表3 不在表格上方的一行" },
+      { type: "paragraph", text: "正文" },
+    ]) as unknown as { root: Node };
+    expect(content.root.children!.map((b) => [b.type, textOf(b)])).toEqual([
+      ["tablecaption", "重点项目安排"],
+      ["table", "项目投资"],
+      ["paragraph", "表彰先进集体。"],
+      ["paragraph", "表3 不在表格上方的一行"],
+      ["paragraph", "正文"],
+    ]);
+    // What the fast check and the headless editor both accept as saved content.
+    const check = checkContent(JSON.stringify(content));
+    expect(check.ok).toBe(true);
+    expect(checkContent(JSON.stringify(content), { fast: false }).ok).toBe(true);
+  });
 });

@@ -17,6 +17,8 @@ import {
 } from "lexical";
 
 import { EDITOR_NODES } from "~/editor/nodes";
+import { $createTableCaptionNode } from "~/editor/table-caption-node";
+import { isTypedTableCaption, stripTypedTableNumber } from "~/export/numbering";
 
 import type { ImportedBlock } from "./plan-text";
 
@@ -33,7 +35,7 @@ export function blocksToContent(blocks: ImportedBlock[]): SerializedEditorState 
   editor.update(
     () => {
       const root = $getRoot();
-      for (const block of blocks) {
+      blocks.forEach((block, i) => {
         if (block.type === "heading") {
           const tag = `h${Math.min(block.level, 3)}` as HeadingTagType;
           root.append($createHeadingNode(tag).append($createTextNode(block.text)));
@@ -48,10 +50,14 @@ export function blocksToContent(blocks: ImportedBlock[]): SerializedEditorState 
             table.append(tableRow);
           });
           root.append(table);
+        } else if (blocks[i + 1]?.type === "table" && isTypedTableCaption(block.text)) {
+          // "表2 重点项目安排" typed over a table in Word: a caption, numbered by its place.
+          const title = stripTypedTableNumber(block.text).trim();
+          root.append($createTableCaptionNode().append($createTextNode(title)));
         } else {
           root.append(paragraph(block.text));
         }
-      }
+      });
     },
     { discrete: true },
   );

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
 
 import { describeEachDialect, personOf } from "~db/testing";
@@ -15,6 +16,7 @@ import {
   setExportFonts,
 } from "./export.server";
 import { createPlan, listTargets, replaceTargets } from "./plan.server";
+import { getPublishing, setPublishing } from "./publishing.server";
 import { applyPlanEvent, planEventFacts } from "./workflow/plan-events.server";
 import { listPlanEvents } from "./workflow/record.server";
 
@@ -143,6 +145,75 @@ describeEachDialect(
         documentNumber: `示政发〔${year}〕4号`,
         sha256: file!.sha256,
       });
+    });
+
+    it("印发 文件式 freezes the red head and 版记 with the town's names as they were", async () => {
+      const coordinator = await personOf(t.db, "coordinator");
+      const created = await createPlan(
+        { ...coordinator, townName: "示例镇" },
+        { year: 2032, kind: "工作计划", from: "templates" },
+      );
+      if (!created.ok) throw new Error(created.message);
+      const id = created.planId;
+      await setPublishing(coordinator.townId, {
+        ...(await getPublishing(coordinator.townId)),
+        copyTo: "县委办公室、县政府办公室",
+      });
+      await t.db.updateTable("plans").set({ state: "approved" }).where("id", "=", id).execute();
+      const day = today();
+      const publish = async (fields: object) => {
+        const facts = (await planEventFacts(coordinator.townId, id))!;
+        const { version } = await t.db
+          .selectFrom("plans")
+          .select("version")
+          .where("id", "=", id)
+          .executeTakeFirstOrThrow();
+        const parsed = planEventSchema(facts).safeParse({
+          type: "publish",
+          baseVersion: version,
+          documentNumber: `示政发〔${day.slice(0, 4)}〕5号`,
+          date: day,
+          ...fields,
+        });
+        if (!parsed.success) return { ok: false, message: parsed.error.issues[0]!.message };
+        return applyPlanEvent(coordinator, id, parsed.data);
+      };
+      expect(await publish({ format: "redhead" })).toEqual({
+        ok: false,
+        message: "请选择印发格式：普通、文件式或通知式",
+      });
+      expect(
+        await publish({ format: "file", issuer: "joint", sealed: "on", publicRelease: "on" }),
+      ).toMatchObject({ ok: true, state: "published" });
+
+      const text = async () => {
+        const file = await exportPlan(coordinator, id, new Date("2032-02-01T02:00:00Z"));
+        const xml = strFromU8(unzipSync(file!.bytes)["word/document.xml"]!);
+        return {
+          sha256: file!.sha256,
+          words: (xml.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? [])
+            .map((w) => w.replace(/<[^>]+>/g, ""))
+            .join("|"),
+        };
+      };
+      const first = await text();
+      for (const expected of [
+        "中共示例镇委员会|示例镇人民政府|文件",
+        `示政发〔${day.slice(0, 4)}〕5号`,
+        "（此件公开发布）",
+        "抄送：县委办公室，县政府办公室。",
+        "示例镇党政办公室",
+      ]) {
+        expect(first.words).toContain(expected);
+      }
+      // The town renames its bodies and lists later: the issued file does not change.
+      await setPublishing(coordinator.townId, {
+        ...(await getPublishing(coordinator.townId)),
+        governmentName: "示例镇人民政府（新）",
+        copyTo: "县委组织部",
+      });
+      expect((await text()).sha256).toBe(first.sha256);
+      await t.db.updateTable("towns").set({ publishing: null }).execute();
     });
 
     it("another town's plan does not export (nor reveal that it exists)", async () => {

@@ -8,6 +8,7 @@ import type { PlanState } from "~workflows/plan";
 import { inputFromCopy } from "~/export/copy";
 import { fontsFromJson, type FontSettings } from "~/export/fonts";
 import { DEFAULT_LIST_STYLE, type ListStyle } from "~/export/lists";
+import { publicationFromJson } from "~/export/publication";
 import { sectionBlocks } from "~/export/document-diff";
 import { type ExportInput, headBlocks } from "~/export/model";
 import { renderBlocksDocx, renderPlanDocx } from "~/export/render.server";
@@ -57,6 +58,7 @@ export async function exportInputFor(
       "plans.closing",
       "plans.documentNumber",
       "plans.publishedOn",
+      "plans.publication",
       "plans.targetsAsTable",
       "towns.name as townName",
       "towns.exportFonts",
@@ -69,6 +71,8 @@ export async function exportInputFor(
   const final = isFinal(plan.state);
   const summary = { id: plan.id, title: plan.title, state: plan.state, final };
   const copy = plan.state === "published" && !live ? await publishedCopy(townId, planId) : null;
+  // How it was issued (版头, 版记, seal), frozen at 印发 like its text.
+  const publication = plan.state === "published" ? publicationFromJson(plan.publication) : null;
   if (copy) {
     // A corrected 文号 (an audited correction) is the one thing that may change.
     const input = inputFromCopy(copy, {
@@ -78,7 +82,7 @@ export async function exportInputFor(
       issuer: issuerOf,
       townName: plan.townName,
     });
-    return { input, plan: summary };
+    return { input: { ...input, publication }, plan: summary };
   }
 
   const sections = await db
@@ -109,6 +113,7 @@ export async function exportInputFor(
     issuer: issuerOf(plan.townName),
     date: plan.state === "published" && plan.publishedOn ? plan.publishedOn : today(now),
     fonts: fontsFromJson(plan.exportFonts),
+    publication,
   };
   return { input, plan: summary };
 }

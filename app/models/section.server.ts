@@ -5,6 +5,7 @@ import type { PlanState } from "~workflows/plan";
 import type { SectionState } from "~workflows/section";
 
 import { checkContent, contentFacts, markdownToContent } from "~/editor/content.server";
+import { captionCount } from "~/export/model";
 import { can, editsAsReviewer, type PolicyUser } from "~/policies/policy";
 
 import { editPlan, type EditResult } from "./plan-edit.server";
@@ -562,4 +563,46 @@ export async function getPlanSection(townId: string, planId: string, sectionId: 
     .where("townId", "=", townId)
     .executeTakeFirst();
   return plan ? { plan, section } : null;
+}
+
+/**
+ * The number of a section's first table caption (表N): captions are numbered
+ * through the plan, after the preamble's, the targets table's (when the plan
+ * shows its targets as a table) and the earlier sections'.
+ */
+export async function firstTableNumber(
+  townId: string,
+  planId: string,
+  position: number,
+): Promise<number> {
+  const db = getDb();
+  const [plan, earlier, targets] = await Promise.all([
+    db
+      .selectFrom("plans")
+      .select(["preamble", "targetsAsTable"])
+      .where("id", "=", planId)
+      .where("townId", "=", townId)
+      .executeTakeFirst(),
+    db
+      .selectFrom("sections")
+      .select("content")
+      .where("planId", "=", planId)
+      .where("townId", "=", townId)
+      .where("position", "<", position)
+      .execute(),
+    db
+      .selectFrom("targets")
+      .innerJoin("plans", "plans.id", "targets.planId")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("targets.planId", "=", planId)
+      .where("plans.townId", "=", townId)
+      .executeTakeFirst(),
+  ]);
+  const targetsTable = plan?.targetsAsTable === 1 && Number(targets?.n ?? 0) > 0 ? 1 : 0;
+  return (
+    1 +
+    captionCount(plan?.preamble ?? null) +
+    targetsTable +
+    earlier.reduce((sum, row) => sum + captionCount(row.content), 0)
+  );
 }

@@ -15,9 +15,10 @@ import { useZodForm } from "~/components/use-zod-form";
 import { FONT_PRESETS, FONT_ROLES, type FontPreset } from "~/export/fonts";
 import { LIST_STYLE_LABELS, LIST_STYLES } from "~/export/lists";
 import { getExportFonts, getListStyle, setExportFonts, setListStyle } from "~/models/export.server";
+import { getPublishing, setPublishing } from "~/models/publishing.server";
 import { requireUserCan } from "~/policies/policy.server";
 import { setFlash } from "~/utils/session.server";
-import { requiredText, z } from "~/utils/validation";
+import { optionalText, requiredText, z } from "~/utils/validation";
 
 export const meta: MetaFunction = () => [{ title: "公文格式 · 年度工作计划编审系统" }];
 
@@ -34,11 +35,33 @@ const FontsSchema = z.object({
   pageNumber: requiredText("页码字体", 40),
 });
 
+/** 发文机关 and 版记 (app/export/publication.ts), copied into a plan when it is issued. */
+const PublishingSchema = z.object({
+  governmentName: requiredText("镇人民政府的名称", 40),
+  partyName: requiredText("镇党委的名称", 40),
+  mainRecipients: optionalText("主送机关", 200).transform((value) => value ?? ""),
+  copyTo: optionalText("抄送机关", 500).transform((value) => value ?? ""),
+  printer: requiredText("印发机关", 40),
+});
+
+const PUBLISHING_FIELDS = [
+  { key: "governmentName", label: "镇人民政府（发文机关标志、署名）", hint: "如：示例镇人民政府" },
+  { key: "partyName", label: "镇党委（发文机关标志、署名）", hint: "如：中共示例镇委员会" },
+  {
+    key: "mainRecipients",
+    label: "主送机关（通知式）",
+    hint: "如：各村（社区），镇属各部门、各单位",
+  },
+  { key: "copyTo", label: "抄送机关（版记）", hint: "用顿号或逗号分隔；不抄送则留空" },
+  { key: "printer", label: "印发机关（版记）", hint: "如：示例镇党政办公室" },
+] as const;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserCan(request, "town.administer", null);
   return {
     fonts: await getExportFonts(user.townId),
     listStyle: await getListStyle(user.townId),
+    publishing: await getPublishing(user.townId),
   };
 }
 
@@ -52,6 +75,15 @@ export async function action({ request }: ActionFunctionArgs) {
     await setFlash(request, `已保存：项目列表印作“${LIST_STYLE_LABELS[choice.data.listStyle]}”`);
     return redirect("/admin/export");
   }
+  if (formData.get("intent") === "publishing") {
+    const submission = parseWithZod(formData, { schema: PublishingSchema });
+    if (submission.status !== "success") {
+      return data({ publishing: submission.reply() }, { status: 400 });
+    }
+    await setPublishing(user.townId, submission.value);
+    await setFlash(request, "已保存发文机关和版记设置；此后印发的计划使用新的设置");
+    return redirect("/admin/export");
+  }
   const submission = parseWithZod(formData, { schema: FontsSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   await setExportFonts(user.townId, submission.value);
@@ -61,9 +93,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** The font names the Word export writes; the standard's by default, or the Windows preset. */
 export default function ExportFontsPage() {
-  const { fonts, listStyle } = useLoaderData<typeof loader>();
+  const { fonts, listStyle, publishing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const lastResult = actionData && !("listStyleError" in actionData) ? actionData : undefined;
+  const lastResult =
+    actionData && !("listStyleError" in actionData) && !("publishing" in actionData)
+      ? actionData
+      : undefined;
+  const [publishingForm, publishingFields] = useZodForm(PublishingSchema, {
+    id: "publishing",
+    lastResult: actionData && "publishing" in actionData ? actionData.publishing : undefined,
+    defaultValue: publishing,
+  });
   const navigation = useNavigation();
   const [preset, setPreset] = useState(0);
   const [form, fields] = useZodForm(FontsSchema, {
@@ -107,6 +147,23 @@ export default function ExportFontsPage() {
           </fieldset>
           <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
             保存列表样式
+          </button>
+        </Form>
+      </section>
+      <section className="panel narrow" aria-labelledby="publishing-heading">
+        <h2 id="publishing-heading">发文机关与版记</h2>
+        <p className="muted">
+          以“文件式”或“通知式”印发时，红色版头用这里的机关名称，版记用这里的抄送机关和印发机关。
+          印发时的设置随计划一起存档，之后修改不影响已印发的文件。
+        </p>
+        <Form method="post" {...getFormProps(publishingForm)}>
+          <input type="hidden" name="intent" value="publishing" />
+          <FormError errors={publishingForm.errors} id={publishingForm.errorId} />
+          {PUBLISHING_FIELDS.map(({ key, label, hint }) => (
+            <TextField key={key} label={label} field={publishingFields[key]} hint={hint} />
+          ))}
+          <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
+            保存发文设置
           </button>
         </Form>
       </section>

@@ -28,7 +28,8 @@ import { planEventFacts } from "~/models/workflow/plan-events.server";
 import { committeeOpinions, listPlanEvents } from "~/models/workflow/record.server";
 import { allowed } from "~/policies/policy.server";
 import { assertCan } from "~/policies/policy.server";
-import { issuerOf } from "~/utils/issuer";
+import { issuerChoices } from "~/export/publication";
+import { getPublishing } from "~/models/publishing.server";
 import { requireUser } from "~/utils/auth.server";
 import { DEADLINE_LABELS, deadlineStatus } from "~/utils/deadline";
 import { formatDateTime } from "~/utils/format";
@@ -115,7 +116,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       note: e.note,
       reason: e.reason,
     })),
-    issuer: issuerOf(user.townName),
+    issuers: issuerChoices(await getPublishing(user.townId)),
     /** What the dialogs check typed dates against (today in Beijing, the committee's day). */
     eventFacts,
     actions,
@@ -181,7 +182,7 @@ export default function PlanPage() {
     exportsMore,
     opinions,
     corrections,
-    issuer,
+    issuers,
     eventFacts,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -209,7 +210,7 @@ export default function PlanPage() {
         }
         returnableSections={sections.map((s) => ({ id: s.id, title: s.title }))}
         meeting={plan.state === "partyCommitteeReview"}
-        publication={{ issuer, year: plan.year }}
+        publication={{ issuers, year: plan.year }}
         planFacts={eventFacts ?? undefined}
       />
       {opinions && (

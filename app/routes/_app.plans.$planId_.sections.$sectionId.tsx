@@ -19,6 +19,7 @@ import { addReply, addThread, listThreads, setThreadResolved } from "~/models/co
 import { othersChangesNote } from "~/models/changes.server";
 import { getListStyle } from "~/models/export.server";
 import { sectionActions } from "~/models/workflow/actions.server";
+import { firstTableNumber } from "~/models/section.server";
 import { lastReturn } from "~/models/workflow/record.server";
 import { returnedSnapshot } from "~/models/workflow/snapshots.server";
 import { allowed, can, editsAsReviewer } from "~/policies/policy.server";
@@ -54,11 +55,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The leader sees what changed since they (or the plan) sent it back.
   const before =
     section.state === "leaderReview" ? await returnedSnapshot(user.townId, section.id) : null;
-  const [threads, listStyle, othersChanged] = await Promise.all([
+  const [threads, listStyle, othersChanged, firstTable] = await Promise.all([
     listThreads(user, section.id),
     getListStyle(user.townId),
     // Back with the drafter: say plainly that a reviewer changed the text itself.
     section.state === "returned" ? othersChangesNote(user, section.id) : null,
+    firstTableNumber(user.townId, plan.id, section.position),
   ]);
   const actions = sectionActions(user, section);
   return {
@@ -67,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: section.id,
       title: section.title,
       position: section.position,
+      firstTableNumber: firstTable,
       departmentName: section.departmentName,
       leaderName: section.leaderName,
       deadline: section.deadline,
@@ -106,6 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           at: before.createdAt,
           diff: diffSectionVersions(before.content, section.content, {
             position: section.position,
+            firstTableNumber: firstTable,
             listStyle,
           }),
         }
@@ -262,6 +266,7 @@ export default function SectionPage() {
           version={section.version}
           editable={editable}
           firstHeadingNumber={section.position}
+          firstTableNumber={section.firstTableNumber}
           sessionRef={session}
           commentThreads={marked}
           onCommentMarkClick={onMarkClick}

@@ -4,6 +4,8 @@
 // the stored facts only.
 import type { PlanState } from "~workflows/plan";
 
+import { ISSUERS, PUBLICATION_FORMATS } from "~/export/publication";
+
 import { isCalendarDate } from "./dates";
 import { DOCUMENT_NUMBER, DOCUMENT_NUMBER_HINT } from "./document-number";
 import { requiredText, z } from "./validation";
@@ -51,6 +53,27 @@ function day(label: string) {
     .min(1, `请填写${label}`)
     .refine(isCalendarDate, `${label}不是有效的日期，请按 年-月-日 填写`);
 }
+
+/** A checkbox ("on"), or a boolean in JSON; absent is false. */
+const flag = (label: string) =>
+  z
+    .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")], {
+      error: `${label}选项无效`,
+    })
+    .optional()
+    .transform((value) => value === true || value === "on" || value === "true");
+
+/** 印发: how the document is issued (app/export/publication.ts); plain unless chosen. */
+const publicationChoice = {
+  format: z
+    .enum(PUBLICATION_FORMATS, { error: "请选择印发格式：普通、文件式或通知式" })
+    .default("plain"),
+  issuer: z
+    .enum(ISSUERS, { error: "请选择发文机关：镇人民政府、镇党委或联合" })
+    .default("government"),
+  sealed: flag("加盖印章"),
+  publicRelease: flag("公开发布"),
+};
 
 const COMMITTEE_DECISIONS = new Set(["approve", "approveWithAmendments", "return"]);
 
@@ -116,6 +139,7 @@ export function planEventSchema(facts: PlanEventFacts) {
             type: z.literal("publish"),
             documentNumber,
             date: publishDate,
+            ...publicationChoice,
             baseVersion,
           })
           .refine(

@@ -12,6 +12,7 @@ import * as houseInOrder from "./2026-12-02-001-house-in-order";
 import * as hardening from "./2026-12-02-002-hardening";
 import * as listStyle from "./2026-12-02-003-list-style";
 import * as countyIndexes from "./2026-12-02-004-county-indexes";
+import * as publication from "./2026-12-02-005-publication";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-002-hardening": hardening,
   "2026-12-02-003-list-style": listStyle,
   "2026-12-02-004-county-indexes": countyIndexes,
+  "2026-12-02-005-publication": publication,
 };

@@ -19,14 +19,17 @@ import {
 import { useEffect, useState } from "react";
 
 import { $looksLikeHeading, levelOfTypedNumber } from "../heading-numbers";
+import { $createTableCaptionNode, $isTableCaptionNode } from "../table-caption-node";
 
-type Block = "paragraph" | "h1" | "h2" | "h3";
+type Block = "paragraph" | "h1" | "h2" | "h3" | "caption";
+type HeadingBlock = "h1" | "h2" | "h3";
 
 const BLOCKS: { value: Block; label: string }[] = [
   { value: "paragraph", label: "正文" },
   { value: "h1", label: "一级标题 一、" },
   { value: "h2", label: "二级标题 （一）" },
   { value: "h3", label: "三级标题 1." },
+  { value: "caption", label: "表题 表N（置于表格上方）" },
 ];
 
 const FORMATS: { format: TextFormatType; label: string; key: string }[] = [
@@ -43,7 +46,7 @@ function $currentBlock(): ElementNode | null {
   return $findMatchingParent(node, (n) => $isElementNode(n) && !n.isInline()) as ElementNode | null;
 }
 
-type Current = { block: Block | ""; headingSuggestion: Exclude<Block, "paragraph"> | null };
+type Current = { block: Block | ""; headingSuggestion: HeadingBlock | null };
 
 /** Undo/redo, block type (numbered heading levels), text formats, lists and tables. */
 export function ToolbarPlugin() {
@@ -64,6 +67,7 @@ export function ToolbarPlugin() {
               headingSuggestion: null,
             };
           }
+          if ($isTableCaptionNode(block)) return { block: "caption", headingSuggestion: null };
           if ($isParagraphNode(block)) {
             return {
               block: "paragraph",
@@ -88,12 +92,16 @@ export function ToolbarPlugin() {
       const selection = $getSelection();
       if (!$isRangeSelection(selection)) return;
       $setBlocksType(selection, () =>
-        block === "paragraph" ? $createParagraphNode() : $createHeadingNode(block),
+        block === "paragraph"
+          ? $createParagraphNode()
+          : block === "caption"
+            ? $createTableCaptionNode()
+            : $createHeadingNode(block),
       );
     });
 
   /** Turns the bold line into a heading; the heading style replaces the bold. */
-  const makeHeading = (level: Exclude<Block, "paragraph">) =>
+  const makeHeading = (level: HeadingBlock) =>
     editor.update(() => {
       const block = $currentBlock();
       if (!$isParagraphNode(block)) return;

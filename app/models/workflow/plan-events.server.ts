@@ -9,6 +9,7 @@ import type { PlanEventFacts, PlanEventInput } from "~/utils/workflow-validation
 
 import { changesOf, recordCleanCopy } from "../changes.server";
 import { planTextPlaceholders } from "../plan.server";
+import { publicationFor } from "../publishing.server";
 import { getSection, listSections } from "../section.server";
 import { committeeApprovedOn, type Db, type EventDetails, recordEvent } from "./record.server";
 import { type ApplyResult, MISSING, refusedBy } from "./section-events.server";
@@ -78,7 +79,14 @@ function detailsOf(
     });
   }
   if (input.type === "publish") {
-    Object.assign(details, { documentNumber: input.documentNumber, date: input.date });
+    Object.assign(details, {
+      documentNumber: input.documentNumber,
+      date: input.date,
+      format: input.format,
+      issuer: input.issuer,
+      sealed: input.sealed,
+      publicRelease: input.publicRelease,
+    });
   }
   if (input.type === "correctDocumentNumber") {
     Object.assign(details, {
@@ -135,6 +143,9 @@ export async function applyPlanEvent(
     (input.type === "startCompiling" || input.type === "finalize") && input.cleanCopy
       ? await pendingChanges(user, planId)
       : [];
+  // 印发 freezes how the plan is issued, with the town's names and lists as they are now.
+  const publication =
+    input.type === "publish" ? JSON.stringify(await publicationFor(user.townId, input)) : null;
   const applied = await inTransaction(async (trx) => {
     const result = await trx
       .updateTable("plans")
@@ -144,7 +155,7 @@ export async function applyPlanEvent(
         updatedAt: at,
         updatedBy: user.id,
         ...(input.type === "publish"
-          ? { documentNumber: input.documentNumber, publishedOn: input.date }
+          ? { documentNumber: input.documentNumber, publishedOn: input.date, publication }
           : input.type === "correctDocumentNumber"
             ? { documentNumber: input.documentNumber }
             : {}),
