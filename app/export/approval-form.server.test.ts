@@ -19,6 +19,7 @@ import {
 } from "./approval-form.server";
 import { DEFAULT_FONTS, FONT_PRESETS } from "./fonts";
 import { MARGIN, PAGE, SIZE, TABLE_WIDTH } from "./layout";
+import { findOnPath } from "./pdf.server";
 
 const W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -164,15 +165,8 @@ describe("the approval form as a Word file", () => {
 // Printed as it is: LibreOffice turns the file into a PDF; a typical year's form
 // fits on one A4 page and a busy year's on two. Mandatory in CI, like the
 // layout checks of the plan itself (layout-pdf.server.test.ts).
-function which(command: string): string | null {
-  try {
-    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-const soffice = which("soffice") ?? which("libreoffice");
-const pdftotext = which("pdftotext");
+const soffice = findOnPath(["soffice", "libreoffice"]);
+const pdftotext = findOnPath(["pdftotext"]);
 const available = Boolean(soffice && pdftotext);
 if (!available && !process.env.CI) {
   console.warn("\n⚠ 审批单排版检查未运行：未找到 LibreOffice 或 poppler（pdftotext、pdfinfo）。\n");

@@ -17,13 +17,11 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 import { type ApprovalForm, type FormRow, formDate, formNote, formRows } from "./approval-form";
-import { fontTableXml } from "./font-table";
 import type { FontSettings } from "./fonts";
 import { MARGIN, PAGE, SIZE, TABLE_WIDTH } from "./layout";
-import { TABLE_BORDERS } from "./render.server";
+import { settle, TABLE_BORDERS } from "./render.server";
 
 /** 小四 (12 pt) in half-points: a form holds more than a page of 4号 would. */
 export const FORM_TEXT_SIZE = 24;
@@ -302,19 +300,6 @@ export async function renderApprovalFormDocx(
     ],
   });
   return settle(new Uint8Array(await Packer.toBuffer(document)), formDate(form), fonts);
-}
-
-const W3C_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
-
-/** Same form, same bytes: fixed times in the metadata and the zip; the font table filled in. */
-function settle(docx: Uint8Array, date: string, fonts: FontSettings): Uint8Array {
-  const files = unzipSync(docx);
-  files["word/fontTable.xml"] = strToU8(fontTableXml(fonts));
-  const core = files["docProps/core.xml"];
-  if (core) {
-    files["docProps/core.xml"] = strToU8(strFromU8(core).replace(W3C_TIME, `${date}T00:00:00Z`));
-  }
-  return zipSync(files, { mtime: new Date(`${date}T00:00:00Z`), level: 6 });
 }
 
 /** "示例镇2027年工作计划审批单.docx" */

@@ -3,6 +3,12 @@ import { markdownToContent } from "~/editor/content.server";
 
 import { DEFAULT_FONTS } from "./fonts";
 import type { ExportInput, ExportTarget } from "./model";
+import {
+  defaultPublishing,
+  PLAIN_CHOICE,
+  type PublicationChoice,
+  publicationOf,
+} from "./publication";
 
 export const json = (markdown: string) => JSON.stringify(markdownToContent(markdown));
 
@@ -61,4 +67,22 @@ export function exportInput(overrides: Partial<ExportInput> = {}): ExportInput {
     fonts: DEFAULT_FONTS,
     ...overrides,
   };
+}
+
+/** The town's bodies as the tests' plans are issued by them, with a 抄送 list. */
+export const TEST_PUBLISHING = {
+  ...defaultPublishing("示例镇"),
+  copyTo: "县委办公室、县政府办公室",
+};
+
+/** The plan issued as `choice` says (plain unless told), 示政发〔2027〕3号. */
+export function issuedInput(
+  choice: Partial<PublicationChoice>,
+  overrides: Partial<ExportInput> = {},
+): ExportInput {
+  return exportInput({
+    documentNumber: "示政发〔2027〕3号",
+    publication: publicationOf({ ...PLAIN_CHOICE, ...choice }, TEST_PUBLISHING),
+    ...overrides,
+  });
 }

@@ -5,32 +5,18 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { exportInput, json } from "./fixtures";
+import { exportInput, issuedInput, json } from "./fixtures";
 import { CHARACTER_WIDTH } from "./layout";
-import { PDF_FILTER } from "./pdf.server";
-import {
-  defaultPublishing,
-  PLAIN_CHOICE,
-  type PublicationChoice,
-  publicationOf,
-} from "./publication";
+import { findOnPath, PDF_FILTER } from "./pdf.server";
 import { renderPlanDocx } from "./render.server";
 
 // The layout as printed: LibreOffice turns the export into a PDF and
 // pdftotext -bbox tells where every line landed. Mandatory in CI; on a
 // machine without LibreOffice it says so instead of passing silently.
 
-function which(command: string): string | null {
-  try {
-    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const soffice = which("soffice") ?? which("libreoffice");
-const pdftotext = which("pdftotext");
-const pdftoppm = which("pdftoppm");
+const soffice = findOnPath(["soffice", "libreoffice"]);
+const pdftotext = findOnPath(["pdftotext"]);
+const pdftoppm = findOnPath(["pdftoppm"]);
 const available = Boolean(soffice && pdftotext && pdftoppm);
 const HOW_TO =
   "排版检查（LibreOffice 转 PDF 数行数字数）未运行：未找到 LibreOffice 或 poppler。" +
@@ -165,15 +151,7 @@ function rules(
   return found;
 }
 
-const TOWN = { ...defaultPublishing("示例镇"), copyTo: "县委办公室、县政府办公室" };
-
-function issued(choice: Partial<PublicationChoice>, overrides = {}) {
-  return exportInput({
-    documentNumber: "示政发〔2027〕3号",
-    publication: publicationOf({ ...PLAIN_CHOICE, ...choice }, TOWN),
-    ...overrides,
-  });
-}
+const issued = issuedInput;
 
 /** One body character in PDF points (16 pt less the squeeze). */
 const CHARACTER = CHARACTER_WIDTH / 20;

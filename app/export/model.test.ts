@@ -17,13 +17,8 @@ import {
   signatureBlocks,
   targetsSentence,
 } from "./model";
-import { exportInput, TARGETS } from "./fixtures";
-import {
-  defaultPublishing,
-  PLAIN_CHOICE,
-  type PublicationChoice,
-  publicationOf,
-} from "./publication";
+import { exportInput, issuedInput, TARGETS } from "./fixtures";
+import type { PublicationChoice } from "./publication";
 
 const text = (blocks: DocumentBlock[]) =>
   blocks.map((b) => (b.kind === "paragraph" ? b.runs.map((r) => r.text).join("") : "[table]"));
@@ -249,12 +244,7 @@ describe("the document", () => {
 });
 
 describe("publication formats (GB/T 9704 §7.2, §7.4)", () => {
-  const town = { ...defaultPublishing("示例镇"), copyTo: "县委办公室、县政府办公室" };
-  const published = (choice: Partial<PublicationChoice>) =>
-    exportInput({
-      documentNumber: "示政发〔2027〕3号",
-      publication: publicationOf({ ...PLAIN_CHOICE, ...choice }, town),
-    });
+  const published = (choice: Partial<PublicationChoice>) => issuedInput(choice);
   const kinds = (blocks: DocumentBlock[]) => blocks.map((b) => b.kind);
 
   it("文件式: the red mark, the 文号 over the red line, the title, the text, the signature, the 版记", () => {

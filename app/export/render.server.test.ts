@@ -5,15 +5,10 @@ import { strFromU8, unzipSync } from "fflate";
 import mammoth from "mammoth";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { exportInput, json } from "./fixtures";
+import { exportInput, issuedInput, json } from "./fixtures";
 import { FONT_PRESETS } from "./fonts";
 import { CHARACTER_WIDTH, COLOPHON, LINE_PITCH, MARK, markSize, mm, TEXT_WIDTH } from "./layout";
-import {
-  defaultPublishing,
-  PLAIN_CHOICE,
-  type PublicationChoice,
-  publicationOf,
-} from "./publication";
+import type { PublicationChoice } from "./publication";
 import { renderPlanDocx } from "./render.server";
 
 // Conformance with EXPORT-SPEC.md, read from the produced .docx the way Word
@@ -337,15 +332,8 @@ describe("export conformance (EXPORT-SPEC.md)", () => {
 });
 
 describe("版头 and 版记 (GB/T 9704-2012 §7.2, §7.4)", () => {
-  const TOWN = { ...defaultPublishing("示例镇"), copyTo: "县委办公室、县政府办公室" };
   const issued = (choice: Partial<PublicationChoice>, draft = false) =>
-    parts(
-      exportInput({
-        draft,
-        documentNumber: "示政发〔2027〕3号",
-        publication: publicationOf({ ...PLAIN_CHOICE, ...choice }, TOWN),
-      }),
-    );
+    parts(issuedInput(choice, { draft }));
   const texts = (doc: Parts) => paragraphs(doc).map(textOf);
   const ownRun = (p: Element) => runPropsOf(child(first(p, "r"), "rPr"));
   const color = (p: Element) => attr(child(child(first(p, "r"), "rPr"), "color"), "val");

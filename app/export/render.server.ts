@@ -363,7 +363,7 @@ const W3C_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
  * Same input, same bytes: fixed timestamps in the metadata and in the zip;
  * and the font table filled in (font-table.ts).
  */
-function settle(docx: Uint8Array, date: string, fonts: FontSettings): Uint8Array {
+export function settle(docx: Uint8Array, date: string, fonts: FontSettings): Uint8Array {
   const files = unzipSync(docx);
   files["word/fontTable.xml"] = strToU8(fontTableXml(fonts));
   const core = files["docProps/core.xml"];

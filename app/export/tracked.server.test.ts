@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { attribute, type Tracked } from "~/editor/attribution";
 
 import { exportInput, json } from "./fixtures";
+import { findOnPath } from "./pdf.server";
 import { renderPlanDocx } from "./render.server";
 
 // 修订稿: the plan with Word tracked changes. Word and WPS list each w:ins /
@@ -115,15 +116,7 @@ describe("修订稿 (.docx with tracked changes)", () => {
   });
 });
 
-function which(command: string): string | null {
-  try {
-    return execFileSync("sh", ["-c", `command -v ${command}`], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const soffice = which("soffice") ?? which("libreoffice");
+const soffice = findOnPath(["soffice", "libreoffice"]);
 const HOW_TO =
   "修订稿检查（LibreOffice 读取修订）未运行：未找到 LibreOffice。在 Debian/Ubuntu 上运行 `apt-get install libreoffice-writer-nogui` 后再运行 npm test。";
 if (!soffice && !process.env.CI) console.warn(`\n⚠ ${HOW_TO}\n`);
