@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "
 
 import type { RecordedEvent, SnapshotKind } from "../workflows/labels";
 import type { PlanState } from "../workflows/plan";
+import type { ProgressState } from "../workflows/progress";
 import type { SectionState } from "../workflows/section";
 
 /**
@@ -33,6 +34,7 @@ export interface Database {
   sections: SectionTable;
   sectionRevisions: SectionRevisionTable;
   targets: TargetTable;
+  targetProgress: TargetProgressTable;
   sectionPresence: SectionPresenceTable;
   workflowEvents: WorkflowEventTable;
   snapshots: SnapshotTable;
@@ -153,6 +155,8 @@ export interface TownTable {
   listStyle: Generated<"ordinal" | "parenthesized">;
   /** JSON of the issuing bodies, 主送, 抄送 and 印发机关 (TownPublishing; null: the defaults). */
   publishing: string | null;
+  /** How targets' figures are reported after 印发 (PERIOD_KINDS in app/progress/periods.ts). */
+  progressPeriod: Generated<"quarter" | "month">;
   createdAt: string;
 }
 
@@ -292,6 +296,26 @@ export interface TargetTable {
   qualifier: string | null;
   baseline: string | null;
   departmentId: string | null;
+}
+
+/** A target's figure for one period (进度报送); its state is the progress machine's. */
+export interface TargetProgressTable {
+  id: string;
+  townId: string;
+  planId: string;
+  targetId: string;
+  /** "2027-Q2" or "2027-06" */
+  period: string;
+  state: Exclude<ProgressState, "missing">;
+  /** Decimal number as text: the figure to date (cumulative amounts, or the rate so far). */
+  actual: string;
+  note: string | null;
+  enteredBy: string;
+  enteredAt: string;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  /** Raised on every change; a change names the version it started from. */
+  version: Generated<number>;
 }
 
 export interface SectionPresenceTable {

@@ -7,9 +7,11 @@ import { describeEachDialect, personOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
 import { createToken, revokeToken } from "~/models/api-token.server";
+import { createPlan, getPlan, replaceTargets } from "~/models/plan.server";
 import * as planEvents from "~/routes/api.v1.plans.$planId.events";
 import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
 import * as planTargets from "~/routes/api.v1.plans.$planId.targets";
+import * as targetProgress from "~/routes/api.v1.plans.$planId.targets.$targetId.progress";
 import * as planTexts from "~/routes/api.v1.plans.$planId.texts";
 import * as plan from "~/routes/api.v1.plans.$planId";
 import * as plans from "~/routes/api.v1.plans";
@@ -430,7 +432,8 @@ describeEachDialect(
         token: tokenOf.coordinator,
         body: { targets: rows, baseVersion: version },
       });
-      expect(put.json.targets).toEqual(rows);
+      // Each target carries its id (for its progress, below).
+      expect(put.json.targets).toEqual(rows.map((row) => ({ id: expect.any(String), ...row })));
       // The same version again is a stale page now: 409 and nothing replaced.
       const stale = await call(planTargets, {
         method: "PUT",
@@ -442,7 +445,7 @@ describeEachDialect(
       expect(stale.status).toBe(409);
       expect(stale.json.error.message).toMatch(/^内容已由 李静 于 \d\d:\d\d 修改/);
       expect((await call(planTargets, { path, params, token: tokenOf.econ })).json.targets).toEqual(
-        rows,
+        put.json.targets,
       );
     });
 
@@ -885,6 +888,103 @@ describeEachDialect(
           })
         ).status,
       ).toBe(404);
+    });
+
+    it("progress: the target's office enters a figure by period, anyone reads it with its 进度", async () => {
+      const coordinator = await personOf(t.db, "coordinator");
+      const econ = await personOf(t.db, "econ");
+      const created = await createPlan(
+        { ...coordinator, townName: "示例镇" },
+        { year: 2026, kind: "工作要点", from: "templates" },
+      );
+      if (!created.ok) throw new Error(created.message);
+      const { version } = (await getPlan(coordinator.townId, created.planId))!;
+      const edited = await replaceTargets(
+        coordinator,
+        created.planId,
+        [
+          {
+            name: "引进过亿元项目",
+            value: "5",
+            unit: "个",
+            qualifier: null,
+            baseline: null,
+            departmentId: econ.departmentId,
+          },
+        ],
+        version,
+      );
+      expect(edited.ok).toBe(true);
+      await t.db
+        .updateTable("plans")
+        .set({ state: "published" })
+        .where("id", "=", created.planId)
+        .execute();
+      const token = async (username: string) =>
+        (await createToken((await personOf(t.db, username)).id, "进度")).token;
+      const params = { planId: created.planId, targetId: "" };
+      const list = await call(planTargets, {
+        path: `/api/v1/plans/${created.planId}/targets`,
+        params,
+        token: await token("agri"),
+      });
+      params.targetId = list.json.targets[0].id;
+      const path = `/api/v1/plans/${created.planId}/targets/${params.targetId}/progress`;
+      const figure = { period: "2026-Q1", actual: 1, note: "签约1个", baseVersion: 0 };
+      const refused = await call(targetProgress, {
+        method: "PUT",
+        path,
+        params,
+        token: await token("agri"),
+        body: figure,
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.json.error.message).toBe("只有该目标的责任科室能报送进度。");
+      const econToken = await token("econ");
+      const badPeriod = await call(targetProgress, {
+        method: "PUT",
+        path,
+        params,
+        token: econToken,
+        body: { ...figure, period: "2026年一季度" },
+      });
+      expect(badPeriod.status).toBe(422);
+      expect(badPeriod.json.error.message).toContain("2027-Q2");
+      const put = await call(targetProgress, {
+        method: "PUT",
+        path,
+        params,
+        token: econToken,
+        body: figure,
+      });
+      expect(put.status).toBe(200);
+      // One of five in the first quarter: 20% done, 25% of the year gone.
+      expect(put.json).toEqual({
+        progress: [
+          {
+            period: "2026-Q1",
+            actual: 1,
+            note: "签约1个",
+            state: "entered",
+            enteredBy: "王强",
+            enteredAt: expect.any(String),
+            confirmedBy: null,
+            confirmedAt: null,
+            version: 1,
+          },
+        ],
+        rating: "欠进度",
+      });
+      const stale = await call(targetProgress, {
+        method: "PUT",
+        path,
+        params,
+        token: econToken,
+        body: { ...figure, actual: 2 },
+      });
+      expect(stale.status).toBe(409);
+      const read = await call(targetProgress, { path, params, token: await token("mayor") });
+      expect(read.json.progress.map((p: { actual: number }) => p.actual)).toEqual([1]);
     });
   },
   { seed: true },

@@ -15,13 +15,14 @@ import { SECTION_USER_EVENTS } from "~workflows/section";
 
 import { markdownToContent } from "~/editor/content.server";
 import { createToken } from "~/models/api-token.server";
-import { createPlan } from "~/models/plan.server";
+import { createPlan, listTargets } from "~/models/plan.server";
 import { listSections } from "~/models/section.server";
 import * as planApproval from "~/routes/api.v1.plans.$planId.approval";
 import * as planEvents from "~/routes/api.v1.plans.$planId.events";
 import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
 import * as exportPdf from "~/routes/api.v1.plans.$planId.export[.]pdf";
 import * as planTargets from "~/routes/api.v1.plans.$planId.targets";
+import * as targetProgress from "~/routes/api.v1.plans.$planId.targets.$targetId.progress";
 import * as planTexts from "~/routes/api.v1.plans.$planId.texts";
 import * as plan from "~/routes/api.v1.plans.$planId";
 import * as importPlan from "~/routes/api.v1.plans.import";
@@ -50,6 +51,7 @@ const ROUTES: Record<string, Parameters<typeof call>[0]> = {
   "/plans/{planId}/approval": planApproval,
   "/plans/{planId}/texts": planTexts,
   "/plans/{planId}/targets": planTargets,
+  "/plans/{planId}/targets/{targetId}/progress": targetProgress,
   "/plans/{planId}/export.docx": exportDocx,
   "/plans/{planId}/export.pdf": exportPdf,
   "/sections/{sectionId}": section,
@@ -104,7 +106,7 @@ const editorContent = fc
   .string({ maxLength: 40 })
   .map((text) => markdownToContent(`# 经济发展\n\n${text.replace(/[#*`_>\\-]/g, "")}`));
 
-type Ids = { planId: string; sectionId: string; tokenId: string };
+type Ids = { planId: string; sectionId: string; tokenId: string; targetId: string };
 
 /** The ids exist only once the first test has made them: read them when a case is drawn. */
 const live = (ids: Ids, key: keyof Ids) => fc.constant(key).map((k) => ids[k]);
@@ -177,6 +179,13 @@ function wellFormed(operation: Operation, ids: Ids): fc.Arbitrary<unknown> | nul
         kind: fc.constantFrom("工作计划", "工作要点", "工作总结"),
         dryRun: fc.constantFrom("true", "false", "x"),
       });
+    case "putTargetProgress":
+      return fc.record({
+        period: fc.constantFrom("2040-Q1", "2040-06", "2040-Q5", ""),
+        actual: fc.oneof(fc.double({ noNaN: true }), oddText),
+        note: oddText,
+        baseVersion: version,
+      });
     case "createToken":
       return fc.record({ name: oddText });
     default:
@@ -208,7 +217,7 @@ describeEachDialect(
   "API fuzzing against its OpenAPI description",
   (t) => {
     const callers: Record<string, string | null> = { nobody: null, garbage: "ap_not-a-token" };
-    const ids: Ids = { planId: "", sectionId: "", tokenId: "" };
+    const ids: Ids = { planId: "", sectionId: "", tokenId: "", targetId: "" };
 
     it("prepares a plan and tokens for every kind of caller", async () => {
       for (const username of ["coordinator", "econ", "leader1", "mayor", "coordinator2"]) {
@@ -225,6 +234,7 @@ describeEachDialect(
       if (!created.ok) throw new Error(created.message);
       ids.planId = created.planId;
       ids.sectionId = (await listSections(coordinator.townId, created.planId))[0]!.id;
+      ids.targetId = (await listTargets(coordinator.townId, created.planId))[0]!.id;
     });
 
     for (const operation of OPERATIONS) {

@@ -5,6 +5,7 @@ import type { ZodType } from "zod";
 
 import { ChangesQuerySchema, ExportQuerySchema } from "~/utils/changes-validation";
 import { PlanTextsSchema } from "~/utils/plan-texts-validation";
+import { ProgressEntrySchema } from "~/utils/progress-validation";
 import { z } from "~/utils/validation";
 import { planEventSchema, SectionEventSchema } from "~/utils/workflow-validation";
 
@@ -17,6 +18,7 @@ import {
   NewTokenAnswer,
   PlanAnswer,
   PlanListAnswer,
+  ProgressAnswer,
   RevisionsAnswer,
   RevokedAnswer,
   SavedAnswer,
@@ -170,6 +172,24 @@ export const OPERATIONS: Operation[] = [
     summary: "替换主要预期目标（带 baseVersion）",
     body: TargetsBody,
     ok: { status: 200, schema: TargetsAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "getTargetProgress",
+    method: "get",
+    path: "/plans/{planId}/targets/{targetId}/progress",
+    summary: "一项目标的各期进度（完成数、报送人、确认人）及进度评价（超进度/达进度/欠进度）",
+    ok: { status: 200, schema: ProgressAnswer },
+    refusals: [404],
+  },
+  {
+    id: "putTargetProgress",
+    method: "put",
+    path: "/plans/{planId}/targets/{targetId}/progress",
+    summary:
+      "报送或更正一期完成数（责任科室；计划印发后；baseVersion 新报为 0，数字已被修改时 409）",
+    body: ProgressEntrySchema,
+    ok: { status: 200, schema: ProgressAnswer },
     refusals: [403, 404, 409],
   },
   {

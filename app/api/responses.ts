@@ -107,6 +107,7 @@ export const TargetsAnswer = z
   .object({
     targets: z.array(
       z.object({
+        id,
         name: z.string(),
         value: z.number(),
         unit: z.string(),
@@ -117,6 +118,25 @@ export const TargetsAnswer = z
     ),
   })
   .meta({ id: "Targets" });
+
+export const ProgressAnswer = z
+  .object({
+    progress: z.array(
+      z.object({
+        period: z.string(),
+        actual: z.number(),
+        note: z.string().nullable(),
+        state: z.enum(["entered", "confirmed"]),
+        enteredBy: z.string(),
+        enteredAt: z.string(),
+        confirmedBy: z.string().nullable(),
+        confirmedAt: z.string().nullable(),
+        version: z.number().int(),
+      }),
+    ),
+    rating: z.enum(["超进度", "达进度", "欠进度"]).nullable(),
+  })
+  .meta({ id: "TargetProgress" });
 
 export const SectionAnswer = z
   .object({

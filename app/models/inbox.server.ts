@@ -1,10 +1,12 @@
 import { getDb } from "~db/client";
 import { eventPastLabel, stateLabel } from "~workflows/labels";
 
+import { periodLabel } from "~/progress/periods";
 import { deadlineStatus, type DeadlineStatus } from "~/utils/deadline";
 
 import { othersChangesNote } from "./changes.server";
 import { listPlans } from "./plan.server";
+import { listProgressTodo } from "./target-progress.server";
 import { type Editor, listOpenSections } from "./section.server";
 import { planActions, sectionActions } from "./workflow/actions.server";
 import { committeeOpinions } from "./workflow/record.server";
@@ -87,6 +89,20 @@ export async function listTodo(user: Editor, now: Date = new Date()): Promise<To
       deadlineStatus: null,
       reminder: null,
       note: opinions ? `党委会审议意见：${opinions.opinions ?? ""}` : null,
+    });
+  }
+  // After 印发: figures of my targets that are late, and figures waiting for my confirmation.
+  for (const figure of await listProgressTodo(user, now)) {
+    items.push({
+      key: figure.key,
+      href: figure.href,
+      title: `${figure.title}（${periodLabel(figure.period)}）`,
+      planTitle: figure.planTitle,
+      stateLabel: figure.due ? "未报送" : "待分管领导确认",
+      todo: figure.todo,
+      deadline: figure.due,
+      deadlineStatus: figure.due ? deadlineStatus(figure.due, false, now) : null,
+      reminder: null,
     });
   }
   return items;

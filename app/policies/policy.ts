@@ -12,6 +12,12 @@ import {
   type PlanState,
   planWorkflow,
 } from "~workflows/plan";
+import {
+  type ProgressContext,
+  type ProgressEventType,
+  type ProgressState,
+  progressWorkflow,
+} from "~workflows/progress";
 import type { Role } from "~workflows/roles";
 import {
   type SectionContext,
@@ -41,12 +47,17 @@ export type ThreadSubject = {
 
 export type TokenSubject = { userId: string };
 
+/** A target's figure for one period (missing until entered), with its plan's facts. */
+export type ProgressSubject = { state: ProgressState; context: ProgressContext };
+
 type SectionActions = { [E in SectionEventType as `section.${E}`]: SectionSubject };
 type PlanActions = { [E in PlanEventType as `plan.${E}`]: PlanSubject };
+type ProgressActions = { [E in ProgressEventType as `progress.${E}`]: ProgressSubject };
 
 /** Every action, with the subject it is asked about (null: the person's own town). */
 export type Subjects = SectionActions &
-  PlanActions & {
+  PlanActions &
+  ProgressActions & {
     "plan.create": null;
     /** Download the Word file or open the print preview. */
     "plan.export": PlanSubject;
@@ -98,6 +109,11 @@ export function decideSection(user: PolicyUser, type: SectionEventType, section:
     submittedBy: section.submittedBy,
   };
   return decide(sectionWorkflow, { state: section.state, context }, { type, actor: actorOf(user) });
+}
+
+/** The progress machine's answer: may this person enter or confirm this figure now? */
+export function decideProgress(user: PolicyUser, type: ProgressEventType, figure: ProgressSubject) {
+  return decide(progressWorkflow, figure, { type, actor: actorOf(user) });
 }
 
 /** The plan machine's answer to a person's event, with the state it leads to. */
@@ -172,7 +188,7 @@ function onlyRole(user: PolicyUser, role: Role, message: string): Verdict {
 
 /** What each action that is not a workflow event asks. */
 const OTHER: {
-  [A in Exclude<Action, keyof SectionActions | keyof PlanActions>]: (
+  [A in Exclude<Action, keyof SectionActions | keyof PlanActions | keyof ProgressActions>]: (
     user: PolicyUser,
     subject: Subjects[A],
   ) => Verdict;
@@ -206,6 +222,10 @@ export function can<A extends Action>(user: PolicyUser, action: A, subject: Subj
   // 清稿 is open to exactly those who may edit now, and refused in the same words.
   if (action === "section.edit" || action === "section.cleanCopy") {
     return editVerdict(user, subject as SectionSubject);
+  }
+  if (action.startsWith("progress.")) {
+    const type = action.slice(9) as ProgressEventType;
+    return verdictOf(decideProgress(user, type, subject as ProgressSubject));
   }
   if (action.startsWith("section.")) {
     return sectionVerdict(user, action.slice(8) as SectionEventType, subject as SectionSubject);

@@ -16,6 +16,8 @@ import { FONT_PRESETS, FONT_ROLES, type FontPreset } from "~/export/fonts";
 import { LIST_STYLE_LABELS, LIST_STYLES } from "~/export/lists";
 import { getExportFonts, getListStyle, setExportFonts, setListStyle } from "~/models/export.server";
 import { getPublishing, setPublishing } from "~/models/publishing.server";
+import { getProgressPeriod, setProgressPeriod } from "~/models/target-progress.server";
+import { PERIOD_KIND_LABELS, PERIOD_KINDS } from "~/progress/periods";
 import { requireUserCan } from "~/policies/policy.server";
 import { setFlash } from "~/utils/session.server";
 import { optionalText, requiredText, z } from "~/utils/validation";
@@ -26,6 +28,8 @@ const ListStyleSchema = z.object({
   intent: z.literal("list-style"),
   listStyle: z.enum(LIST_STYLES, { error: "请选择列表的印刷样式" }),
 });
+
+const ProgressPeriodSchema = z.object({ progressPeriod: z.enum(PERIOD_KINDS) });
 
 const FontsSchema = z.object({
   title: requiredText("标题字体", 40),
@@ -62,6 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     fonts: await getExportFonts(user.townId),
     listStyle: await getListStyle(user.townId),
     publishing: await getPublishing(user.townId),
+    progressPeriod: await getProgressPeriod(user.townId),
   };
 }
 
@@ -73,6 +78,13 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!choice.success) return data({ listStyleError: "请选择列表的印刷样式" }, { status: 400 });
     await setListStyle(user.townId, choice.data.listStyle);
     await setFlash(request, `已保存：项目列表印作“${LIST_STYLE_LABELS[choice.data.listStyle]}”`);
+    return redirect("/admin/export");
+  }
+  if (formData.get("intent") === "progress-period") {
+    const choice = ProgressPeriodSchema.safeParse(Object.fromEntries(formData));
+    if (!choice.success) return data({ listStyleError: "请选择报送周期" }, { status: 400 });
+    await setProgressPeriod(user.townId, choice.data.progressPeriod);
+    await setFlash(request, `已保存：目标进度${PERIOD_KIND_LABELS[choice.data.progressPeriod]}`);
     return redirect("/admin/export");
   }
   if (formData.get("intent") === "publishing") {
@@ -93,7 +105,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** The font names the Word export writes; the standard's by default, or the Windows preset. */
 export default function ExportFontsPage() {
-  const { fonts, listStyle, publishing } = useLoaderData<typeof loader>();
+  const { fonts, listStyle, publishing, progressPeriod } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult =
     actionData && !("listStyleError" in actionData) && !("publishing" in actionData)
@@ -147,6 +159,32 @@ export default function ExportFontsPage() {
           </fieldset>
           <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
             保存列表样式
+          </button>
+        </Form>
+      </section>
+      <section className="panel narrow" aria-labelledby="progress-period-heading">
+        <h2 id="progress-period-heading">目标进度的报送周期</h2>
+        <p className="muted">
+          计划印发后，各责任科室按这里的周期报送主要预期目标的完成数，每期结束后次月10日前报送，逾期未报的显示在其待办中。
+        </p>
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="progress-period" />
+          <fieldset className="field">
+            <legend>报送周期</legend>
+            {PERIOD_KINDS.map((kind) => (
+              <label key={kind} className="checkbox">
+                <input
+                  type="radio"
+                  name="progressPeriod"
+                  value={kind}
+                  defaultChecked={kind === progressPeriod}
+                />{" "}
+                {PERIOD_KIND_LABELS[kind]}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
+            保存报送周期
           </button>
         </Form>
       </section>

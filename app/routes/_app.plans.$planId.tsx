@@ -10,6 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
+import { TargetProgressPanel } from "~/components/target-progress";
 import { ProgressBoard } from "~/components/progress-board";
 import { useNavigatingTo } from "~/components/navigation-progress";
 import { EventFields, WorkflowActions } from "~/components/workflow-actions";
@@ -23,6 +24,7 @@ import { isFinal, listExports } from "~/models/export.server";
 import { pdfAvailable } from "~/export/pdf.server";
 import { PdfExportLink } from "~/components/pdf-export-link";
 import { sectionStatesOverTime } from "~/models/progress.server";
+import { getPlanProgress } from "~/models/target-progress.server";
 import { planActions, sectionActions } from "~/models/workflow/actions.server";
 import { planEventFacts } from "~/models/workflow/plan-events.server";
 import { committeeOpinions, listPlanEvents } from "~/models/workflow/record.server";
@@ -76,6 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     opinions,
     corrections,
     eventFacts,
+    targetProgress,
   ] = await Promise.all([
     listSections(user.townId, plan.id),
     listTargets(user.townId, plan.id),
@@ -90,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? listPlanEvents(user.townId, plan.id, { event: "correctDocumentNumber" })
       : null,
     planEventFacts(user.townId, plan.id),
+    plan.state === "published" ? getPlanProgress(user.townId, plan.id) : null,
   ]);
   return {
     plan: {
@@ -124,6 +128,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     exports: exports.slice(0, EXPORTS_SHOWN),
     exportsMore: exports.length > EXPORTS_SHOWN,
     targets,
+    // After 印发: each target's 进度 against the time elapsed.
+    targetProgress: targetProgress && {
+      periods: targetProgress.periods,
+      targets: targetProgress.targets.map(({ context: _context, ...target }) => target),
+    },
     canManage,
     canEditTexts,
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
@@ -184,6 +193,7 @@ export default function PlanPage() {
     corrections,
     issuers,
     eventFacts,
+    targetProgress,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -239,6 +249,14 @@ export default function PlanPage() {
           修改痕迹
         </Link>
       </p>
+      {/* After 印发 the year's progress comes first; the drafting board is history. */}
+      {targetProgress && targetProgress.targets.length > 0 && (
+        <TargetProgressPanel
+          planId={plan.id}
+          periods={targetProgress.periods}
+          targets={targetProgress.targets}
+        />
+      )}
       <ProgressBoard
         planId={plan.id}
         planState={plan.state}

@@ -9,6 +9,7 @@ import { assertCan } from "~/policies/policy.server";
 async function targetsOf(user: SessionUser, planId: string) {
   return {
     targets: (await listTargets(user.townId, planId)).map((t) => ({
+      id: t.id,
       name: t.name,
       value: Number(t.value),
       unit: t.unit,

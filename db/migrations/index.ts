@@ -13,6 +13,7 @@ import * as hardening from "./2026-12-02-002-hardening";
 import * as listStyle from "./2026-12-02-003-list-style";
 import * as countyIndexes from "./2026-12-02-004-county-indexes";
 import * as publication from "./2026-12-02-005-publication";
+import * as progress from "./2026-12-03-001-progress";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-003-list-style": listStyle,
   "2026-12-02-004-county-indexes": countyIndexes,
   "2026-12-02-005-publication": publication,
+  "2026-12-03-001-progress": progress,
 };

@@ -1,0 +1,100 @@
+// 进度 as the plan page and the progress page show it: a badge and a sentence
+// a clerk would write ("第二季度完成2个，占全年目标40%，时间进度50%").
+import { Link } from "@remix-run/react";
+
+import { type Period, periodLabel } from "~/progress/periods";
+import {
+  type Assessment,
+  measureOf,
+  percent,
+  type RatedTarget,
+  type Rating,
+} from "~/progress/rating";
+
+import { ProgressChart } from "./progress-chart";
+
+const RATING_CLASS: Record<Rating, string> = {
+  超进度: "ok",
+  达进度: "",
+  欠进度: "danger",
+};
+
+export function RatingBadge({ rating }: { rating: Rating }) {
+  return <span className={`badge ${RATING_CLASS[rating]}`}>{rating}</span>;
+}
+
+type Assessed = Assessment & { period: Period; actual: number };
+
+export function ratingSentence(target: RatedTarget, assessed: Assessed): string {
+  const when = periodLabel(assessed.period);
+  const { kind } = measureOf(target);
+  const goal = `${target.value}${target.unit}${target.qualifier ?? ""}`;
+  if (kind === "amount" && assessed.share !== null) {
+    return `截至${when}完成${assessed.actual}${target.unit}，占全年目标${percent(assessed.share)}，时间进度${percent(assessed.elapsed)}，${assessed.rating}`;
+  }
+  return `截至${when}为${assessed.actual}${target.unit}，目标${goal}，${assessed.rating}`;
+}
+
+type SummaryTarget = RatedTarget & {
+  id: string;
+  departmentName: string | null;
+  figures: { period: Period; actual: number }[];
+  lastYear: { period: Period; actual: number }[];
+  assessment: Assessed | null;
+};
+
+/** The plan page's panel: each target's 进度 and its year so far. */
+export function TargetProgressPanel({
+  planId,
+  periods,
+  targets,
+}: {
+  planId: string;
+  periods: Period[];
+  targets: SummaryTarget[];
+}) {
+  return (
+    <section className="panel" aria-labelledby="progress-heading" data-testid="target-progress">
+      <div className="panel-header">
+        <h2 id="progress-heading">目标进度（时间过半、任务过半）</h2>
+        <Link className="button" to={`/plans/${planId}/progress`}>
+          报送和确认进度
+        </Link>
+      </div>
+      <ul className="target-progress-list">
+        {targets.map((target) => (
+          <li key={target.id} className="target-progress-item">
+            <div>
+              <h3>
+                {target.name}
+                {target.value}
+                {target.unit}
+                {target.qualifier ?? ""}
+              </h3>
+              <p className="muted">{target.departmentName ?? "未指定责任科室"}</p>
+              <p>
+                {target.assessment ? (
+                  <>
+                    <RatingBadge rating={target.assessment.rating} />{" "}
+                    {ratingSentence(target, target.assessment)}
+                  </>
+                ) : (
+                  <span className="muted">尚无报送数字</span>
+                )}
+              </p>
+            </div>
+            <ProgressChart
+              target={target}
+              periods={periods}
+              figures={target.figures}
+              lastYear={target.lastYear}
+              label={`${target.name}：${
+                target.assessment ? ratingSentence(target, target.assessment) : "尚无报送数字"
+              }`}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

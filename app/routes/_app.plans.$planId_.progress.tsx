@@ -1,0 +1,293 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
+import { RouteErrorBoundary } from "~/components/error-page";
+import { ProgressChart } from "~/components/progress-chart";
+import { RatingBadge, ratingSentence } from "~/components/target-progress";
+import {
+  confirmProgress,
+  enterProgress,
+  figureSubject,
+  getPlanProgress,
+} from "~/models/target-progress.server";
+import { allowed } from "~/policies/policy.server";
+import { PERIOD_KIND_LABELS, periodDue, periodLabel, periodOpen } from "~/progress/periods";
+import { requireUser } from "~/utils/auth.server";
+import { today } from "~/utils/dates";
+import { formatDateTime } from "~/utils/format";
+import { notFound } from "~/utils/http.server";
+import { ProgressConfirmSchema, ProgressEntrySchema } from "~/utils/progress-validation";
+import { setFlash } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `目标进度 · ${data?.plan.title ?? "年度计划"}` },
+];
+
+// GET /plans/:planId/progress — every target's figures by period with its
+// 进度 and chart; the department enters figures, its leader confirms them.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const progress = await getPlanProgress(user.townId, params.planId ?? "");
+  if (!progress) notFound("该年度计划不存在，或不属于您所在的镇。");
+  const day = today();
+  return {
+    plan: progress.plan,
+    periodKind: progress.periodKind,
+    periods: progress.periods,
+    today: day,
+    targets: progress.targets.map(({ context: _context, ...target }) => {
+      const full = progress.targets.find((t) => t.id === target.id)!;
+      return {
+        ...target,
+        rows: progress.periods.map((period) => {
+          const figure = target.figures.find((f) => f.period === period) ?? null;
+          const subject = figureSubject(full, period);
+          const open = periodOpen(period, progress.plan.year, progress.periodKind, day) === null;
+          return {
+            period,
+            figure,
+            late: !figure && periodDue(period) < day,
+            canEnter: open && allowed(user, "progress.enter", subject),
+            canConfirm: allowed(user, "progress.confirm", subject),
+          };
+        }),
+      };
+    }),
+  };
+}
+
+type ActionError = { targetId: string; period: string; message: string };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const planId = params.planId ?? "";
+  const formData = await request.formData();
+  const targetId = String(formData.get("targetId") ?? "");
+  const period = String(formData.get("period") ?? "");
+  const fail = (status: number, message: string) =>
+    data({ error: { targetId, period, message } satisfies ActionError }, { status });
+  const intent = formData.get("intent");
+  if (intent === "confirm") {
+    const parsed = ProgressConfirmSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) return fail(400, parsed.error.issues[0]!.message);
+    const result = await confirmProgress(user, planId, targetId, parsed.data);
+    if (!result.ok) return fail(result.status, result.message);
+    await setFlash(request, `已确认${periodLabel(period)}的进度`);
+    return redirect(`/plans/${planId}/progress`);
+  }
+  const submission = parseWithZod(formData, { schema: ProgressEntrySchema });
+  if (submission.status !== "success") {
+    const errors = Object.values(submission.error ?? {}).flat();
+    return fail(400, String(errors[0] ?? "填写有误，请检查后重试。"));
+  }
+  const result = await enterProgress(user, planId, targetId, submission.value);
+  if (!result.ok) return fail(result.status, result.message);
+  await setFlash(request, `已报送${periodLabel(period)}的进度，等待分管领导确认`);
+  return redirect(`/plans/${planId}/progress`);
+}
+
+type Target = ReturnType<typeof useLoaderData<typeof loader>>["targets"][number];
+
+function unitOf(target: Pick<Target, "unit">) {
+  return target.unit === "%" ? "%" : target.unit;
+}
+
+function FigureRow({
+  target,
+  row,
+  error,
+  busy,
+}: {
+  target: Target;
+  row: Target["rows"][number];
+  error: ActionError | null;
+  busy: boolean;
+}) {
+  const { figure } = row;
+  const label = `${target.name}${periodLabel(row.period)}`;
+  return (
+    <tr>
+      <th scope="row">{periodLabel(row.period)}</th>
+      <td className="num">{figure ? `${figure.actual}${unitOf(target)}` : "—"}</td>
+      <td>{figure?.note ?? ""}</td>
+      <td>
+        {figure ? (
+          <span className={`badge progress-${figure.state}`}>{figure.stateLabel}</span>
+        ) : row.late ? (
+          <span className="badge danger">逾期未报送</span>
+        ) : (
+          <span className="muted">未报送</span>
+        )}
+        {figure && (
+          <span className="muted small-note">
+            {" "}
+            {figure.enteredByName} {formatDateTime(figure.enteredAt)}
+            {figure.confirmedByName && `，${figure.confirmedByName}确认`}
+          </span>
+        )}
+      </td>
+      <td className="row-actions">
+        {row.canEnter && (
+          <Form method="post" className="progress-form" preventScrollReset>
+            <input type="hidden" name="intent" value="enter" />
+            <input type="hidden" name="targetId" value={target.id} />
+            <input type="hidden" name="period" value={row.period} />
+            <input type="hidden" name="baseVersion" value={figure?.version ?? 0} />
+            <label>
+              <span className="visually-hidden">{label}完成数</span>
+              <input
+                name="actual"
+                inputMode="decimal"
+                size={7}
+                defaultValue={figure ? String(figure.actual) : ""}
+                aria-label={`${label}完成数（${unitOf(target)}）`}
+                required
+              />
+            </label>
+            <label>
+              <span className="visually-hidden">{label}说明</span>
+              <input
+                name="note"
+                size={14}
+                maxLength={200}
+                defaultValue={figure?.note ?? ""}
+                placeholder="说明（可选）"
+                aria-label={`${label}说明`}
+              />
+            </label>
+            <button type="submit" className="button small primary" disabled={busy}>
+              {figure ? "修改" : "报送"}
+            </button>
+          </Form>
+        )}
+        {row.canConfirm && figure && (
+          <Form method="post" className="action-form" preventScrollReset>
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="targetId" value={target.id} />
+            <input type="hidden" name="period" value={row.period} />
+            <input type="hidden" name="baseVersion" value={figure.version} />
+            <button
+              type="submit"
+              className="button small primary"
+              disabled={busy}
+              aria-label={`确认${label}`}
+            >
+              确认
+            </button>
+          </Form>
+        )}
+        {error && (
+          <p className="field-error" role="alert">
+            {error.message}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export default function ProgressPage() {
+  const { plan, periodKind, periods, targets } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const error = actionData && "error" in actionData ? actionData.error : null;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/plans">年度计划</Link> / <Link to={`/plans/${plan.id}`}>{plan.title}</Link> /
+        目标进度
+      </p>
+      <div className="page-header">
+        <h1>目标进度</h1>
+        <span className="muted">
+          {plan.title} · {PERIOD_KIND_LABELS[periodKind]}，每期结束后次月10日前报送
+        </span>
+      </div>
+      {plan.state !== "published" && (
+        <p className="alert warning">计划印发后，各责任科室才能报送目标进度。</p>
+      )}
+      <p className="muted">
+        完成数填截至该期末的累计数（增长率等百分比指标填截至该期的数值）。报送后由分管领导确认；确认后如需更正，可修改后重新确认。
+      </p>
+      {targets.length === 0 && <p className="muted">本计划没有主要预期目标。</p>}
+      {targets.map((target) => (
+        <section
+          key={target.id}
+          className="panel target-progress"
+          aria-labelledby={`target-${target.id}`}
+        >
+          <div className="target-progress-item">
+            <div>
+              <h2 id={`target-${target.id}`}>
+                {target.name}
+                {target.value}
+                {unitOf(target)}
+                {target.qualifier ?? ""}
+              </h2>
+              <p className="muted">责任科室：{target.departmentName ?? "未指定"}</p>
+              <p>
+                {target.assessment ? (
+                  <>
+                    <RatingBadge rating={target.assessment.rating} />{" "}
+                    {ratingSentence(target, target.assessment)}
+                  </>
+                ) : (
+                  <span className="muted">尚无报送数字</span>
+                )}
+              </p>
+            </div>
+            <ProgressChart
+              target={target}
+              periods={periods}
+              figures={target.figures}
+              lastYear={target.lastYear}
+              label={`${target.name}：${
+                target.assessment ? ratingSentence(target, target.assessment) : "尚无报送数字"
+              }`}
+            />
+          </div>
+          <table className="data-table">
+            <caption className="visually-hidden">{target.name}各期进度</caption>
+            <thead>
+              <tr>
+                <th scope="col">报送期</th>
+                <th scope="col" className="num">
+                  完成数
+                </th>
+                <th scope="col">说明</th>
+                <th scope="col">状态</th>
+                <th scope="col">
+                  <span className="visually-hidden">操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {target.rows.map((row) => (
+                <FigureRow
+                  key={row.period}
+                  target={target}
+                  row={row}
+                  busy={navigation.state !== "idle"}
+                  error={
+                    error && error.targetId === target.id && error.period === row.period
+                      ? error
+                      : null
+                  }
+                />
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

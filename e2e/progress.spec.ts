@@ -1,0 +1,124 @@
+import { randomUUID } from "node:crypto";
+
+import {
+  expect,
+  expectAccessible,
+  openPlanFromTemplates,
+  signIn,
+  switchTo,
+  test,
+} from "./fixtures";
+
+// The plan through the year: the economy office reports its targets' figures
+// by quarter, leader1 confirms them, and the plan page rates each target
+// against the time elapsed (时间过半、任务过半), with its chart.
+const YEAR = 2026;
+const TITLE = `示例镇${YEAR}年工作计划`;
+
+test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 with its chart", async ({
+  page,
+  db,
+}) => {
+  test.setTimeout(60_000);
+  await signIn(page, "coordinator");
+  const planUrl = await openPlanFromTemplates(page, YEAR);
+  const planId = planUrl.split("/").pop()!;
+  // Targets and 印发 are other tests' business: two targets of the economy office, published.
+  const econ = await db
+    .selectFrom("users")
+    .select("departmentId")
+    .where("username", "=", "econ")
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom("targets").where("planId", "=", planId).execute();
+  await db
+    .insertInto("targets")
+    .values([
+      {
+        id: randomUUID(),
+        planId,
+        position: 1,
+        name: "引进过亿元项目",
+        value: "5",
+        unit: "个",
+        qualifier: null,
+        baseline: null,
+        departmentId: econ.departmentId,
+      },
+      {
+        id: randomUUID(),
+        planId,
+        position: 2,
+        name: "地区生产总值增长",
+        value: "6",
+        unit: "%",
+        qualifier: "以上",
+        baseline: null,
+        departmentId: econ.departmentId,
+      },
+    ])
+    .execute();
+  await db.updateTable("plans").set({ state: "published" }).where("id", "=", planId).execute();
+
+  await switchTo(page, "econ");
+  // The figures not reported after their due day wait in econ's 待办.
+  const late = page
+    .getByTestId("todo-list")
+    .getByRole("row")
+    .filter({ hasText: TITLE })
+    .filter({ hasText: "地区生产总值增长（2026年第一季度）" });
+  await expect(late).toContainText("进度逾期未报送");
+  await page.goto(`${planUrl}/progress`);
+  await expect(page.getByRole("heading", { name: "目标进度", level: 1 })).toBeVisible();
+  const projects = page.getByRole("region", { name: "引进过亿元项目5个" });
+  const report = async (quarter: string, actual: string, note: string) => {
+    await projects.getByLabel(`引进过亿元项目${YEAR}年${quarter}完成数（个）`).fill(actual);
+    await projects.getByLabel(`引进过亿元项目${YEAR}年${quarter}说明`).fill(note);
+    await projects
+      .getByRole("row", { name: new RegExp(`${YEAR}年${quarter}`) })
+      .getByRole("button", { name: "报送" })
+      .click();
+    await expect(
+      page.getByRole("status").filter({ hasText: `已报送${YEAR}年${quarter}的进度` }),
+    ).toBeVisible();
+  };
+  // A figure that is not a number is refused in Chinese, nothing stored.
+  await projects.getByLabel(`引进过亿元项目${YEAR}年第一季度完成数（个）`).fill("一个");
+  await projects
+    .getByRole("row", { name: new RegExp(`${YEAR}年第一季度`) })
+    .getByRole("button", { name: "报送" })
+    .click();
+  await expect(projects.getByRole("alert")).toHaveText("完成数应为数字，如 3 或 6.5（不带单位）");
+  await report("第一季度", "1", "签约1个");
+  await report("第二季度", "2", "新签约1个");
+  await expect(projects.getByRole("row", { name: /第二季度/ })).toContainText("待分管领导确认");
+  // Econ cannot confirm its own figures.
+  await expect(projects.getByRole("button", { name: /^确认/ })).toHaveCount(0);
+
+  await switchTo(page, "leader1");
+  const waiting = page
+    .getByTestId("todo-list")
+    .getByRole("row")
+    .filter({ hasText: "引进过亿元项目（2026年第二季度）" });
+  await expect(waiting).toContainText("待确认进度");
+  await waiting.getByRole("link").first().click();
+  for (const quarter of ["第一季度", "第二季度"]) {
+    await projects.getByRole("button", { name: `确认引进过亿元项目${YEAR}年${quarter}` }).click();
+    await expect(
+      page.getByRole("status").filter({ hasText: `已确认${YEAR}年${quarter}的进度` }),
+    ).toBeVisible();
+  }
+  await expect(projects.getByRole("row", { name: /第二季度/ })).toContainText("已确认");
+  await expectAccessible(page, "目标进度");
+
+  // The plan page: 2 of 5 by mid-year is behind, with the year so far drawn.
+  await page.goto(planUrl);
+  const panel = page.getByTestId("target-progress");
+  const item = panel.getByRole("listitem").filter({ hasText: "引进过亿元项目5个" });
+  await expect(item.locator(".badge")).toHaveText("欠进度");
+  await expect(item).toContainText("截至2026年第二季度完成2个，占全年目标40%，时间进度50%");
+  await expect(item.getByRole("img", { name: /引进过亿元项目：.*欠进度/ })).toBeVisible();
+  await expect(item.locator("circle.actual")).toHaveCount(2);
+  const growth = panel.getByRole("listitem").filter({ hasText: "地区生产总值增长6%以上" });
+  await expect(growth).toContainText("尚无报送数字");
+  await expectAccessible(page, "计划页面·目标进度");
+});
