@@ -19,6 +19,7 @@ const FOUNDATION_TABLES = [
   "sections",
   "sessions",
   "snapshots",
+  "target_progress",
   "targets",
   "towns",
   "trusted_devices",

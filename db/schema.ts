@@ -237,6 +237,10 @@ export interface PlanTable {
   closing: string | null;
   /** 1: the Word export also prints 主要预期目标 as a table. */
   targetsAsTable: Generated<number>;
+  /** A report (半年总结, 年度总结): the published plan it reports on. */
+  sourcePlanId: string | null;
+  /** A report: the period whose figures it carries ("2027-Q2", "2027-12"). */
+  reportPeriod: string | null;
   createdBy: string | null;
   createdAt: string;
   /** Who moved or changed the plan last (an event or an edit), and when. */
@@ -296,6 +300,8 @@ export interface TargetTable {
   qualifier: string | null;
   baseline: string | null;
   departmentId: string | null;
+  /** A report's target: the figure to date of its period (decimal text), null when none. */
+  actual: string | null;
 }
 
 /** A target's figure for one period (进度报送); its state is the progress machine's. */

@@ -15,7 +15,7 @@ import {
 const YEAR = 2026;
 const TITLE = `示例镇${YEAR}年工作计划`;
 
-test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 with its chart", async ({
+test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 with its chart; the half-year report carries the figures", async ({
   page,
   db,
 }) => {
@@ -121,4 +121,36 @@ test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 wi
   const growth = panel.getByRole("listitem").filter({ hasText: "地区生产总值增长6%以上" });
   await expect(growth).toContainText("尚无报送数字");
   await expectAccessible(page, "计划页面·目标进度");
+
+  // Mid-year: the coordinator opens the half-year report, drafted from the plan.
+  await switchTo(page, "coordinator");
+  await page.goto(planUrl);
+  await page.getByRole("button", { name: "起草上半年工作总结及下半年工作安排" }).click();
+  await expect(
+    page.getByRole("heading", { name: `示例镇${YEAR}年上半年工作总结及下半年工作安排`, level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "已起草上半年工作总结" })).toBeVisible();
+  const figures = page.getByTestId("report-figures");
+  await expect(figures.getByRole("columnheader", { name: "截至第二季度" })).toBeVisible();
+  const projectRow = figures.getByRole("row").filter({ hasText: "引进过亿元项目" });
+  await expect(projectRow.getByRole("cell")).toHaveText([
+    "引进过亿元项目",
+    "5个",
+    "2个",
+    "40%",
+    "欠进度",
+  ]);
+  await expect(figures.getByRole("row").filter({ hasText: "地区生产总值增长" })).toContainText(
+    "未报送",
+  );
+  // Its sections go to the same offices, drafted from the plan for them to rewrite.
+  await page.getByRole("link", { name: "经济发展", exact: true }).click();
+  await expect(page.getByRole("textbox", { name: "章节正文" })).toContainText(
+    "主要指标：引进过亿元项目：全年目标5个，截至2026年第二季度完成2个，占全年目标40%，欠进度；地区生产总值增长：全年目标6%以上，尚无报送数字。",
+  );
+  // The plan page links to it from now on.
+  await page.goto(planUrl);
+  await expect(
+    page.getByRole("link", { name: "打开上半年工作总结及下半年工作安排" }),
+  ).toBeVisible();
 });

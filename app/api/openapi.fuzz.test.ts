@@ -115,11 +115,20 @@ const live = (ids: Ids, key: keyof Ids) => fc.constant(key).map((k) => ids[k]);
 function wellFormed(operation: Operation, ids: Ids): fc.Arbitrary<unknown> | null {
   switch (operation.id) {
     case "createPlan":
-      return fc.record({
-        year: fc.integer({ min: 1990, max: 2110 }),
-        kind: fc.constantFrom("工作计划", "工作要点", "工作总结"),
-        from: fc.constantFrom("templates", "previous", "elsewhere"),
-      });
+      return fc.oneof(
+        fc.record({
+          year: fc.integer({ min: 1990, max: 2110 }),
+          kind: fc.constantFrom("工作计划", "工作要点", "工作总结"),
+          from: fc.constantFrom("templates", "previous", "elsewhere"),
+        }),
+        fc.record({
+          kind: fc.constantFrom("半年总结", "年度总结"),
+          from: fc.oneof(
+            live(ids, "planId").map((id) => `plan:${id}`),
+            fc.constantFrom("plan:", "plan:x", "templates"),
+          ),
+        }),
+      );
     case "sendPlanEvent":
       return fc.record({
         type: fc.constantFrom(...PLAN_USER_EVENTS, "edit"),

@@ -85,7 +85,7 @@ export const OPERATIONS: Operation[] = [
     id: "createPlan",
     method: "post",
     path: "/plans",
-    summary: "开启一年的计划（党政办）",
+    summary: "开启一年的计划，或从已印发的计划起草半年总结、年度总结（党政办；from: plan:{id}）",
     body: CreatePlanBody,
     ok: { status: 201, schema: PlanAnswer },
     refusals: [403, 409],

@@ -1,5 +1,6 @@
 import { PLAN_KINDS } from "~templates/index";
 
+import { isReportKind, REPORT_KINDS } from "~/progress/report-draft";
 import { quoteOccurrence } from "~/utils/comment-validation";
 import { planVersion } from "~/utils/plan-texts-validation";
 import { TargetSchema } from "~/utils/target-validation";
@@ -9,15 +10,44 @@ const baseVersion = z.number({ error: "请提供 baseVersion（您看到的版�
 
 export const TokenBody = z.object({ name: requiredText("令牌名称", 60) });
 
-export const CreatePlanBody = z.object({
-  year: z
-    .number({ error: "year 应为四位数字年份" })
-    .int()
-    .min(2000, "年度应在 2000 至 2100 之间")
-    .max(2100, "年度应在 2000 至 2100 之间"),
-  kind: z.enum(PLAN_KINDS, { error: "kind 只能是 工作计划 或 工作要点" }),
-  from: z.enum(["templates", "previous"], { error: "from 只能是 templates 或 previous" }),
-});
+const PLAN_OR_REPORT_KINDS = [...PLAN_KINDS, ...REPORT_KINDS] as const;
+
+/**
+ * A plan { year, kind: 工作计划 | 工作要点, from: templates | previous }, or a
+ * report on a published plan { kind: 半年总结 | 年度总结, from: "plan:{id}" }
+ * (its year is the plan's).
+ */
+export const CreatePlanBody = z
+  .object({
+    year: z
+      .number({ error: "year 应为四位数字年份" })
+      .int()
+      .min(2000, "年度应在 2000 至 2100 之间")
+      .max(2100, "年度应在 2000 至 2100 之间")
+      .optional(),
+    kind: z.enum(PLAN_OR_REPORT_KINDS, {
+      error: "kind 只能是 工作计划、工作要点、半年总结 或 年度总结",
+    }),
+    from: z.string({ error: "请提供 from" }).max(100, "from 过长"),
+  })
+  .superRefine((body, ctx) => {
+    if (isReportKind(body.kind)) {
+      if (!/^plan:[\w-]+$/.test(body.from)) {
+        ctx.addIssue({ code: "custom", path: ["from"], message: "总结的 from 应为 plan:{计划id}" });
+      }
+      return;
+    }
+    if (body.year === undefined) {
+      ctx.addIssue({ code: "custom", path: ["year"], message: "请提供 year（四位数字年份）" });
+    }
+    if (body.from !== "templates" && body.from !== "previous") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["from"],
+        message: "from 只能是 templates 或 previous",
+      });
+    }
+  });
 
 /** POST /plans/import as multipart/form-data: a file or text, the year and kind, dryRun. */
 export const ImportPlanBody = z.object({

@@ -98,3 +98,57 @@ export function TargetProgressPanel({
     </section>
   );
 }
+
+/** A report's targets: the year's target, the figure to date, the share done and 进度. */
+export function ReportFiguresTable({
+  period,
+  targets,
+}: {
+  period: Period;
+  targets: {
+    id: string;
+    name: string;
+    goal: string;
+    actual: string | null;
+    assessment: Assessment | null;
+  }[];
+}) {
+  return (
+    <table className="data-table" data-testid="report-figures">
+      <thead>
+        <tr>
+          <th scope="col">指标</th>
+          <th scope="col" className="num">
+            全年目标
+          </th>
+          <th scope="col" className="num">
+            截至{periodLabel(period).replace(/^\d+年/, "")}
+          </th>
+          <th scope="col" className="num">
+            完成比例
+          </th>
+          <th scope="col">进度</th>
+        </tr>
+      </thead>
+      <tbody>
+        {targets.map((target) => (
+          <tr key={target.id}>
+            <td>{target.name}</td>
+            <td className="num">{target.goal}</td>
+            <td className="num">{target.actual ?? "—"}</td>
+            <td className="num">
+              {target.assessment?.share != null ? percent(target.assessment.share) : "—"}
+            </td>
+            <td>
+              {target.assessment ? (
+                <RatingBadge rating={target.assessment.rating} />
+              ) : (
+                <span className="muted">未报送</span>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

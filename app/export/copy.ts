@@ -13,6 +13,8 @@ export type CopiedTarget = {
   department_id: string | null;
   /** The department's name at the time of the copy (absent in copies before 2026-12). */
   department?: string | null;
+  /** A report's figure to date (absent in plans' copies). */
+  actual?: string | null;
 };
 
 /** A plan's copy as stored (JSON). The last fields are absent in copies before 2026-12. */
@@ -52,6 +54,7 @@ export function inputFromCopy(
       qualifier: t.qualifier,
       baseline: t.baseline,
       department: t.department ?? null,
+      actual: t.actual ?? null,
     })),
     targetsAsTable: copy.targetsAsTable ?? false,
     listStyle: isListStyle(copy.listStyle) ? copy.listStyle : DEFAULT_LIST_STYLE,

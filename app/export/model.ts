@@ -3,6 +3,8 @@
 // writes them as .docx and the print preview as HTML, so both number and
 // punctuate alike.
 import type { ChangeMark } from "~/editor/attribution";
+import { periodLabel } from "~/progress/periods";
+import { percent, rate } from "~/progress/rating";
 
 import type { FontSettings } from "./fonts";
 import { DEFAULT_LIST_STYLE, listMarker, type ListStyle } from "./lists";
@@ -96,6 +98,8 @@ export type ExportTarget = {
   qualifier: string | null;
   baseline: string | null;
   department: string | null;
+  /** A report's target: the figure to date of the report's period (decimal text). */
+  actual?: string | null;
 };
 
 export type ExportInput = {
@@ -108,6 +112,8 @@ export type ExportInput = {
   preamble: string | null;
   targets: ExportTarget[];
   targetsAsTable: boolean;
+  /** A report (半年总结, 年度总结): the period its targets' figures are for. */
+  reportPeriod?: string | null;
   /** How unnumbered list items print (the town's choice). */
   listStyle?: ListStyle;
   sections: { title: string; content: string }[];
@@ -392,6 +398,49 @@ function targetsTable(targets: ExportTarget[], context: ConvertContext): Block[]
 }
 
 /**
+ * A report's targets: plan, figure to date, share done and 进度 (时间过半、任务过半),
+ * rated as on the plan page (app/progress/rating.ts).
+ */
+function reportTargetsTable(
+  targets: ExportTarget[],
+  period: string,
+  context: ConvertContext,
+): Block[] {
+  const cell = (text: string): Run[] => [{ text: toFullWidthPunctuation(text) }];
+  const shortPeriod = periodLabel(period).replace(/^\d+年/, "");
+  return [
+    {
+      kind: "paragraph",
+      style: "tableCaption",
+      runs: [{ text: `${tableNumber(++context.tables)}主要指标完成情况` }],
+      keepWithNext: true,
+    },
+    {
+      kind: "table",
+      headerRow: true,
+      rows: [
+        ["序号", "指标", "全年目标", `截至${shortPeriod}`, "完成比例", "进度", "责任单位"].map(
+          cell,
+        ),
+        ...targets.map((t, i) => {
+          const actual = t.actual === null || t.actual === undefined ? null : Number(t.actual);
+          const assessed = actual === null ? null : rate(t, period, actual);
+          return [
+            String(i + 1),
+            t.name,
+            `${t.value}${t.unit}${t.qualifier ?? ""}`,
+            actual === null ? "—" : `${t.actual}${t.unit}`,
+            assessed?.share != null ? percent(assessed.share) : "—",
+            assessed?.rating ?? "未报送",
+            t.department ?? "—",
+          ].map(cell);
+        }),
+      ],
+    },
+  ];
+}
+
+/**
  * The issuing bodies and the date after the text (GB/T 9704 §7.3.5, see
  * signatureLayout), then the 附注 "（此件公开发布）" when chosen. Every line but
  * the last keeps with the next: the signature never parts.
@@ -498,10 +547,16 @@ export function redHeadBlocks(
 /** The plan's own text: preamble, targets, sections, closing. */
 function planTextBlocks(input: ExportInput, context: ConvertContext): Block[] {
   const blocks = [...convertContent(input.preamble, context)];
-  const sentence = targetsSentence(input.targets);
+  const period = input.reportPeriod;
+  const sentence = period ? null : targetsSentence(input.targets);
   if (sentence) blocks.push({ kind: "paragraph", style: "body", runs: [{ text: sentence }] });
-  if (input.targetsAsTable && input.targets.length > 0)
-    blocks.push(...targetsTable(input.targets, context));
+  if (input.targetsAsTable && input.targets.length > 0) {
+    blocks.push(
+      ...(period
+        ? reportTargetsTable(input.targets, period, context)
+        : targetsTable(input.targets, context)),
+    );
+  }
   for (const section of input.sections) blocks.push(...convertContent(section.content, context));
   blocks.push(...convertContent(input.closing, context));
   return blocks;

@@ -60,6 +60,7 @@ export async function exportInputFor(
       "plans.publishedOn",
       "plans.publication",
       "plans.targetsAsTable",
+      "plans.reportPeriod",
       "towns.name as townName",
       "towns.exportFonts",
       "towns.listStyle",
@@ -82,7 +83,7 @@ export async function exportInputFor(
       issuer: issuerOf,
       townName: plan.townName,
     });
-    return { input: { ...input, publication }, plan: summary };
+    return { input: { ...input, publication, reportPeriod: plan.reportPeriod }, plan: summary };
   }
 
   const sections = await db
@@ -105,8 +106,10 @@ export async function exportInputFor(
       qualifier: t.qualifier,
       baseline: t.baseline,
       department: t.departmentName,
+      actual: t.actual,
     })),
     targetsAsTable: plan.targetsAsTable === 1,
+    reportPeriod: plan.reportPeriod,
     listStyle: plan.listStyle,
     sections,
     closing: plan.closing,

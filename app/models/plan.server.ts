@@ -338,6 +338,8 @@ export interface TargetRow {
   baseline: string | null;
   departmentId: string | null;
   departmentName: string | null;
+  /** A report's target: its figure to date (null for a plan's). */
+  actual: string | null;
 }
 
 /**
@@ -359,6 +361,7 @@ export async function listTargets(townId: string, planId: string): Promise<Targe
       "targets.qualifier",
       "targets.baseline",
       "targets.departmentId",
+      "targets.actual",
       "departments.name as departmentName",
       "plans.state as planState",
     ])
@@ -460,6 +463,16 @@ export async function replaceTargets(
     if (rows.some((row) => row.departmentId && !known.has(row.departmentId))) {
       return "所选责任科室不存在";
     }
+    // A report's figures to date stay with their target's name.
+    const actuals = new Map(
+      (
+        await trx
+          .selectFrom("targets")
+          .select(["name", "actual"])
+          .where("planId", "=", planId)
+          .execute()
+      ).map((t) => [t.name, t.actual]),
+    );
     await trx.deleteFrom("targets").where("planId", "=", planId).execute();
     for (const [index, row] of rows.entries()) {
       await trx
@@ -474,6 +487,7 @@ export async function replaceTargets(
           qualifier: row.qualifier,
           baseline: row.baseline,
           departmentId: row.departmentId,
+          actual: actuals.get(row.name) ?? null,
         })
         .execute();
     }

@@ -10,7 +10,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { TargetProgressPanel } from "~/components/target-progress";
+import { ReportFiguresTable, TargetProgressPanel } from "~/components/target-progress";
 import { ProgressBoard } from "~/components/progress-board";
 import { useNavigatingTo } from "~/components/navigation-progress";
 import { EventFields, WorkflowActions } from "~/components/workflow-actions";
@@ -24,7 +24,9 @@ import { isFinal, listExports } from "~/models/export.server";
 import { pdfAvailable } from "~/export/pdf.server";
 import { PdfExportLink } from "~/components/pdf-export-link";
 import { sectionStatesOverTime } from "~/models/progress.server";
+import { createReport, findReport, reportTargets } from "~/models/report.server";
 import { getPlanProgress } from "~/models/target-progress.server";
+import { isReportKind, REPORT_KINDS, REPORT_LABELS } from "~/progress/report-draft";
 import { planActions, sectionActions } from "~/models/workflow/actions.server";
 import { planEventFacts } from "~/models/workflow/plan-events.server";
 import { committeeOpinions, listPlanEvents } from "~/models/workflow/record.server";
@@ -93,8 +95,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? listPlanEvents(user.townId, plan.id, { event: "correctDocumentNumber" })
       : null,
     planEventFacts(user.townId, plan.id),
-    plan.state === "published" ? getPlanProgress(user.townId, plan.id) : null,
+    plan.state === "published" && !isReportKind(plan.kind)
+      ? getPlanProgress(user.townId, plan.id)
+      : null,
   ]);
+  // A report shows its targets with the figures to date.
+  const reportFigures = isReportKind(plan.kind) ? await reportTargets(user.townId, plan.id) : null;
+  // A published plan is reported on at mid-year and at year end (半年总结, 年度总结).
+  const reports =
+    plan.state === "published" && !isReportKind(plan.kind)
+      ? await Promise.all(
+          REPORT_KINDS.map(async (kind) => ({
+            kind,
+            label: REPORT_LABELS[kind],
+            existing: (await findReport(user.townId, plan.year, kind)) ?? null,
+          })),
+        )
+      : [];
   return {
     plan: {
       ...plan,
@@ -133,6 +150,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       periods: targetProgress.periods,
       targets: targetProgress.targets.map(({ context: _context, ...target }) => target),
     },
+    reports,
+    reportFigures,
+    canCreateReport: allowed(user, "plan.create", null),
     canManage,
     canEditTexts,
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
@@ -149,6 +169,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Workflow events: the plan machine decides who may send them.
   if (intent === "event")
     return postPlanEvent(request, user, plan.id, formData, `/plans/${plan.id}`);
+  if (intent === "create-report") {
+    const kind = z.enum(REPORT_KINDS).safeParse(formData.get("kind"));
+    if (!kind.success) badRequest("请选择要起草的总结。");
+    const created = await createReport(user, { kind: kind.data, sourcePlanId: plan.id });
+    if (!created.ok) return data({ reportError: created.message }, { status: created.status });
+    await setFlash(request, `已起草${REPORT_LABELS[kind.data]}，各章节已按计划分派到科室`);
+    return redirect(`/plans/${created.planId}`);
+  }
   assertCan(user, "plan.manageSections", plan);
   if (intent === "move-up" || intent === "move-down") {
     const move = MoveSchema.safeParse(Object.fromEntries(formData));
@@ -194,6 +222,9 @@ export default function PlanPage() {
     issuers,
     eventFacts,
     targetProgress,
+    reports,
+    reportFigures,
+    canCreateReport,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -249,6 +280,42 @@ export default function PlanPage() {
           修改痕迹
         </Link>
       </p>
+      {reports.length > 0 && (canCreateReport || reports.some((r) => r.existing)) && (
+        <section className="panel" aria-labelledby="reports-heading">
+          <h2 id="reports-heading">工作总结</h2>
+          <p className="muted">
+            按“双过半”要求，年中起草上半年工作总结及下半年工作安排，年底起草年度工作总结：按本计划的章节和分工起草，各项计划任务和目标完成数已填入，由各科室改写后按同样的流程审核、印发。
+          </p>
+          {actionData && "reportError" in actionData && (
+            <p className="alert error" role="alert">
+              {actionData.reportError}
+            </p>
+          )}
+          <p className="workflow-buttons">
+            {reports.map((report) =>
+              report.existing ? (
+                <Link key={report.kind} className="button" to={`/plans/${report.existing.id}`}>
+                  打开{report.existing.title.replace(/^.*?\d{4}年/, "")}
+                </Link>
+              ) : (
+                canCreateReport && (
+                  <Form key={report.kind} method="post" className="action-form">
+                    <input type="hidden" name="intent" value="create-report" />
+                    <input type="hidden" name="kind" value={report.kind} />
+                    <button
+                      type="submit"
+                      className="button primary"
+                      disabled={navigation.state !== "idle"}
+                    >
+                      起草{report.label}
+                    </button>
+                  </Form>
+                )
+              ),
+            )}
+          </p>
+        </section>
+      )}
       {/* After 印发 the year's progress comes first; the drafting board is history. */}
       {targetProgress && targetProgress.targets.length > 0 && (
         <TargetProgressPanel
@@ -394,10 +461,12 @@ export default function PlanPage() {
         </section>
         <section className="panel" aria-labelledby="targets-heading">
           <div className="panel-header">
-            <h2 id="targets-heading">主要预期目标</h2>
+            <h2 id="targets-heading">{reportFigures ? "主要指标完成情况" : "主要预期目标"}</h2>
             {canEditTexts && <Link to={`/plans/${plan.id}/targets`}>编辑预期目标</Link>}
           </div>
-          {targets.length === 0 ? (
+          {reportFigures ? (
+            <ReportFiguresTable {...reportFigures} />
+          ) : targets.length === 0 ? (
             <p className="muted">尚未设置预期目标。</p>
           ) : (
             <table className="data-table">

@@ -43,6 +43,7 @@ export async function planCopy(db: Db, planId: string): Promise<PlanCopy> {
       "targets.unit",
       "targets.qualifier",
       "targets.baseline",
+      "targets.actual",
       "targets.departmentId",
       "departments.name as department",
     ])

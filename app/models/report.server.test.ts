@@ -1,0 +1,190 @@
+import { strFromU8, unzipSync } from "fflate";
+import { expect, it } from "vitest";
+
+import { describeEachDialect, personOf } from "~db/testing";
+
+import { markdownToContent } from "~/editor/content.server";
+
+import { exportPlan } from "./export.server";
+import { createPlan, getPlan, listTargets, replaceTargets } from "./plan.server";
+import { createReport } from "./report.server";
+import { getSection, listSections, saveSectionContent } from "./section.server";
+import { enterProgress, getPlanProgress } from "./target-progress.server";
+import { applySectionEvent } from "./workflow/section-events.server";
+
+const JULY = new Date("2027-07-20T02:00:00Z");
+
+describeEachDialect(
+  "the half-year report drafted from a published plan",
+  (t) => {
+    it("has the plan's sections and targets with their figures, goes through the workflow and exports", async () => {
+      const coordinator = await personOf(t.db, "coordinator");
+      const econ = await personOf(t.db, "econ");
+      const leader1 = await personOf(t.db, "leader1");
+      const town = { ...coordinator, townName: "示例镇" };
+      const created = await createPlan(town, { year: 2027, kind: "工作计划", from: "templates" });
+      if (!created.ok) throw new Error(created.message);
+      const planId = created.planId;
+      const plan = (await getPlan(coordinator.townId, planId))!;
+      await replaceTargets(
+        coordinator,
+        planId,
+        [
+          {
+            name: "引进过亿元项目",
+            value: "5",
+            unit: "个",
+            qualifier: null,
+            baseline: null,
+            departmentId: econ.departmentId,
+          },
+          {
+            name: "地区生产总值增长",
+            value: "6",
+            unit: "%",
+            qualifier: "以上",
+            baseline: null,
+            departmentId: null,
+          },
+        ],
+        plan.version,
+      );
+      // Before 印发 there is nothing to report on.
+      expect(await createReport(town, { kind: "半年总结", sourcePlanId: planId }, JULY)).toEqual({
+        ok: false,
+        status: 422,
+        field: "from",
+        message: "计划印发后才能起草上半年工作总结及下半年工作安排。",
+      });
+      await t.db
+        .updateTable("plans")
+        .set({ state: "published" })
+        .where("id", "=", planId)
+        .execute();
+      const projects = (await listTargets(coordinator.townId, planId))[0]!.id;
+      for (const [period, actual] of [
+        ["2027-Q1", 1],
+        ["2027-Q2", 2],
+      ] as const) {
+        const entered = await enterProgress(
+          econ,
+          planId,
+          projects,
+          { period, actual, note: null, baseVersion: 0 },
+          JULY,
+        );
+        expect(entered.ok).toBe(true);
+      }
+
+      expect(
+        await createReport(
+          { ...econ, townName: "示例镇" },
+          { kind: "半年总结", sourcePlanId: planId },
+        ),
+      ).toMatchObject({ ok: false, status: 403 });
+      const report = await createReport(town, { kind: "半年总结", sourcePlanId: planId }, JULY);
+      if (!report.ok) throw new Error(report.message);
+      expect(
+        await createReport(town, { kind: "半年总结", sourcePlanId: planId }, JULY),
+      ).toMatchObject({
+        ok: false,
+        status: 409,
+      });
+
+      const reportPlan = (await getPlan(coordinator.townId, report.planId))!;
+      expect(reportPlan).toMatchObject({
+        title: "示例镇2027年上半年工作总结及下半年工作安排",
+        kind: "半年总结",
+        state: "drafting",
+      });
+      // The plan's sections, with the same offices and leaders, each to be rewritten.
+      const sections = await listSections(coordinator.townId, report.planId);
+      const planSections = await listSections(coordinator.townId, planId);
+      expect(sections.map((s) => [s.title, s.departmentId, s.leaderId])).toEqual(
+        planSections.map((s) => [s.title, s.departmentId, s.leaderId]),
+      );
+      const economy = sections.find((s) => s.departmentId === econ.departmentId)!;
+      const draft = (await getSection(coordinator.townId, economy.id))!;
+      expect(draft.content).toContain(
+        "主要指标：引进过亿元项目：全年目标5个，截至2027年第二季度完成2个，占全年目标40%，欠进度。",
+      );
+      expect(draft.placeholders).toBeGreaterThan(0);
+      // The targets, with the figures to date (none reported for growth).
+      expect(
+        (await listTargets(coordinator.townId, report.planId)).map((t) => [t.name, t.actual]),
+      ).toEqual([
+        ["引进过亿元项目", "2"],
+        ["地区生产总值增长", null],
+      ]);
+      // A later figure of the plan does not change the report's.
+      expect(
+        (await getPlanProgress(coordinator.townId, report.planId))!.targets[0]!.figures,
+      ).toEqual([]);
+
+      // The same workflow: 【】 left stop the submission; rewritten, it goes to its leader.
+      const submit = (version: number) =>
+        applySectionEvent(econ, economy.id, { type: "submit", baseVersion: version });
+      expect(await submit(draft.version)).toMatchObject({ ok: false, status: 422 });
+      const saved = await saveSectionContent(
+        econ,
+        economy.id,
+        markdownToContent("# 聚力项目招引建设\n\n上半年新签约过亿元项目2个，园区道路完工。"),
+        draft.version,
+      );
+      expect(saved.status).toBe("saved");
+      const sent = await submit((saved as { version: number }).version);
+      expect(sent).toMatchObject({ ok: true, state: "leaderReview" });
+      const approved = await applySectionEvent(leader1, economy.id, {
+        type: "approve",
+        baseVersion: (await getSection(coordinator.townId, economy.id))!.version,
+      });
+      expect(approved).toMatchObject({ ok: true, state: "approved" });
+
+      // The Word file: 征求意见稿 until approved, with the targets table filled.
+      const file = (await exportPlan(coordinator, report.planId, JULY))!;
+      expect(file.filename).toBe("示例镇2027年上半年工作总结及下半年工作安排（征求意见稿）.docx");
+      const words = (
+        strFromU8(unzipSync(file.bytes)["word/document.xml"]!).match(
+          /<w:t(?: [^>]*)?>[^<]*<\/w:t>/g,
+        ) ?? []
+      )
+        .map((w) => w.replace(/<[^>]+>/g, ""))
+        .join("|");
+      for (const expected of [
+        "表1　主要指标完成情况",
+        "截至第二季度",
+        "引进过亿元项目|5个|2个|40%|欠进度",
+        "地区生产总值增长|6%以上|—|—|未报送",
+        "上半年新签约过亿元项目2个，园区道路完工。",
+      ]) {
+        expect(words).toContain(expected);
+      }
+    });
+
+    it("a report is not opened from another town's plan", async () => {
+      const stranger = await personOf(t.db, "coordinator2");
+      const coordinator = await personOf(t.db, "coordinator");
+      const created = await createPlan(
+        { ...coordinator, townName: "示例镇" },
+        { year: 2031, kind: "工作计划", from: "templates" },
+      );
+      if (!created.ok) throw new Error(created.message);
+      await t.db
+        .updateTable("plans")
+        .set({ state: "published" })
+        .where("id", "=", created.planId)
+        .execute();
+      expect(
+        await createReport(
+          { ...stranger, townName: "另一镇" },
+          { kind: "年度总结", sourcePlanId: created.planId },
+        ),
+      ).toMatchObject({
+        ok: false,
+        status: 422,
+        message: "要总结的计划不存在，或不属于您所在的镇。",
+      });
+    });
+  },
+  { seed: true },
+);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+
+import { json } from "~/export/fixtures";
+
+import { draftSection, reportPeriod, reportTitle, targetFact } from "./report-draft";
+
+const PLAN_SECTION = json(
+  "# 一、聚力项目招引建设\n\n## 抓好园区建设\n\n全年完成基础设施投资1.2亿元。\n\n- 引进过亿元项目5个\n- 新增规上企业3家",
+);
+
+const projects = { name: "引进过亿元项目", value: "5", unit: "个", qualifier: null };
+
+describe("a report drafted from its plan", () => {
+  it("names and periods: the half-year at June's or Q2's end, the year at its end", () => {
+    expect(reportTitle("示例镇", 2027, "半年总结")).toBe(
+      "示例镇2027年上半年工作总结及下半年工作安排",
+    );
+    expect(reportTitle("示例镇", 2027, "年度总结")).toBe("示例镇2027年工作总结");
+    expect(reportPeriod("半年总结", 2027, "quarter")).toBe("2027-Q2");
+    expect(reportPeriod("半年总结", 2027, "month")).toBe("2027-06");
+    expect(reportPeriod("年度总结", 2027, "month")).toBe("2027-12");
+  });
+
+  it("keeps the headings, turns each commitment into a 【】 to rewrite, states the figures", () => {
+    const blocks = draftSection(PLAN_SECTION, "半年总结", [{ ...projects, actual: 2 }], "2027-Q2");
+    expect(blocks).toEqual([
+      { type: "heading", level: 1, text: "聚力项目招引建设" },
+      {
+        type: "paragraph",
+        text: "主要指标：引进过亿元项目：全年目标5个，截至2027年第二季度完成2个，占全年目标40%，欠进度。",
+      },
+      { type: "heading", level: 2, text: "抓好园区建设" },
+      { type: "paragraph", text: "【上半年落实情况（计划：全年完成基础设施投资1.2亿元。）】" },
+      { type: "paragraph", text: "【上半年落实情况（计划：引进过亿元项目5个）】" },
+      { type: "paragraph", text: "【上半年落实情况（计划：新增规上企业3家）】" },
+      { type: "paragraph", text: "下半年，【下半年本领域的工作安排】" },
+    ]);
+  });
+
+  it("a year-end summary says 全年 and needs no second half; a target without figures says so", () => {
+    const blocks = draftSection(
+      PLAN_SECTION,
+      "年度总结",
+      [{ ...projects, actual: null }],
+      "2027-Q4",
+    );
+    expect(blocks.at(-1)).toEqual({
+      type: "paragraph",
+      text: "【全年落实情况（计划：新增规上企业3家）】",
+    });
+    expect(blocks[1]).toEqual({
+      type: "paragraph",
+      text: "主要指标：引进过亿元项目：全年目标5个，尚无报送数字。",
+    });
+    expect(
+      targetFact(
+        { name: "地区生产总值增长", value: "6", unit: "%", qualifier: "以上", actual: 6.4 },
+        "2027-06",
+      ),
+    ).toBe("地区生产总值增长：全年目标6%以上，截至2027年6月为6.4%，达进度");
+  });
+});

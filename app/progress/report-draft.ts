@@ -1,0 +1,132 @@
+// A report drafted from its plan (半年总结, 年度总结): the plan's own section
+// structure, each commitment turned into a 【…】 the office rewrites with what
+// was done, the figures recorded against the section's targets as plain
+// facts. Pure: the server turns the blocks into editor content.
+import { stripTypedNumber } from "~/export/numbering";
+import { type Period, periodLabel } from "~/progress/periods";
+import { percent, rate, type RatedTarget } from "~/progress/rating";
+
+export const REPORT_KINDS = ["半年总结", "年度总结"] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export function isReportKind(kind: string): kind is ReportKind {
+  return (REPORT_KINDS as readonly string[]).includes(kind);
+}
+
+/** What each report is called in a sentence ("起草上半年工作总结"). */
+export const REPORT_LABELS: Record<ReportKind, string> = {
+  半年总结: "上半年工作总结及下半年工作安排",
+  年度总结: "年度工作总结",
+};
+
+/** "示例镇2027年上半年工作总结及下半年工作安排", "示例镇2027年工作总结". */
+export function reportTitle(townName: string, year: number, kind: ReportKind): string {
+  return kind === "半年总结"
+    ? `${townName}${year}年上半年工作总结及下半年工作安排`
+    : `${townName}${year}年工作总结`;
+}
+
+/** The period whose figures a report carries: the half-year's end, or the year's. */
+export function reportPeriod(kind: ReportKind, year: number, periodKind: "quarter" | "month") {
+  if (periodKind === "quarter") return kind === "半年总结" ? `${year}-Q2` : `${year}-Q4`;
+  return kind === "半年总结" ? `${year}-06` : `${year}-12`;
+}
+
+/** The blocks a report's text is drafted as (the import's shapes: app/import/plan-text.ts). */
+export type DraftBlock =
+  | { type: "heading"; level: number; text: string }
+  | { type: "paragraph"; text: string }
+  | { type: "table"; rows: string[][]; text: string };
+
+type JsonNode = { type?: string; tag?: string; text?: string; children?: JsonNode[] };
+
+const textOf = (node: JsonNode): string => node.text ?? (node.children ?? []).map(textOf).join("");
+
+/** A target as the report states it, with its figure to date (null: none reported). */
+export type ReportTarget = RatedTarget & { actual: number | null };
+
+/** "引进过亿元项目：全年目标5个，截至2027年第二季度完成2个，占全年目标40%，欠进度" */
+export function targetFact(target: ReportTarget, period: Period): string {
+  const goal = `${target.value}${target.unit}${target.qualifier ?? ""}`;
+  if (target.actual === null) return `${target.name}：全年目标${goal}，尚无报送数字`;
+  const assessed = rate(target, period, target.actual);
+  const done =
+    assessed.share === null
+      ? `为${target.actual}${target.unit}`
+      : `完成${target.actual}${target.unit}，占全年目标${percent(assessed.share)}`;
+  return `${target.name}：全年目标${goal}，截至${periodLabel(period)}${done}，${assessed.rating}`;
+}
+
+/**
+ * A section of the report from the plan's section: headings as they were
+ * (numbers come from their place), each paragraph and list item as a 【】
+ * holding what the plan said, to be rewritten as what was done; the
+ * section's targets' figures after its first heading; for a half-year
+ * report, 下半年工作安排 at the end.
+ */
+export function draftSection(
+  planContent: string,
+  kind: ReportKind,
+  targets: ReportTarget[],
+  period: Period,
+): DraftBlock[] {
+  let root: JsonNode;
+  try {
+    root = (JSON.parse(planContent) as { root: JsonNode }).root;
+  } catch {
+    root = { children: [] };
+  }
+  const done = kind === "半年总结" ? "上半年落实情况" : "全年落实情况";
+  const commitment = (text: string): DraftBlock => ({
+    type: "paragraph",
+    text: `【${done}（计划：${text.replace(/[【】]/g, "")}）】`,
+  });
+  const blocks: DraftBlock[] = [];
+  for (const node of root.children ?? []) {
+    if (node.type === "heading") {
+      const level = Number(node.tag?.slice(1)) || 1;
+      const text = stripTypedNumber(textOf(node)).trim();
+      if (text) blocks.push({ type: "heading", level, text });
+    } else if (node.type === "list") {
+      for (const item of node.children ?? []) {
+        const text = textOf(item).trim();
+        if (text) blocks.push(commitment(text));
+      }
+    } else if (node.type === "table") {
+      const rows = (node.children ?? []).map((row) => (row.children ?? []).map((c) => textOf(c)));
+      blocks.push({ type: "table", rows, text: rows.flat().join("") });
+    } else {
+      const text = textOf(node).trim();
+      if (text) blocks.push(commitment(text));
+    }
+  }
+  if (targets.length > 0) {
+    const facts: DraftBlock = {
+      type: "paragraph",
+      text: `主要指标：${targets.map((t) => targetFact(t, period)).join("；")}。`,
+    };
+    const first = blocks.findIndex((b) => b.type === "heading");
+    blocks.splice(first + 1, 0, facts);
+  }
+  if (kind === "半年总结") {
+    blocks.push({ type: "paragraph", text: "下半年，【下半年本领域的工作安排】" });
+  }
+  return blocks;
+}
+
+/** The report's own opening and closing paragraphs, with 【】 for the office to fill. */
+export function reportTexts(kind: ReportKind, year: number) {
+  return kind === "半年总结"
+    ? {
+        preamble: [
+          `今年以来，在上级党委、政府的坚强领导下，我镇【上半年总体情况】。按照时间过半、任务过半的“双过半”要求，现将我镇${year}年上半年工作总结及下半年工作安排如下。`,
+        ],
+        closing: ["下半年，全镇上下将【下半年总体要求】，确保全面完成全年目标任务。"],
+      }
+    : {
+        preamble: [
+          `${year}年，在上级党委、政府的坚强领导下，我镇【全年总体情况】。现将我镇${year}年工作总结如下。`,
+        ],
+        closing: [`${year + 1}年，我镇将【${year + 1}年工作思路】，奋力推动高质量发展再上新台阶。`],
+      };
+}
