@@ -1,4 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+
+import { strFromU8, unzipSync } from "fflate";
 
 import {
   expect,
@@ -109,6 +112,21 @@ test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 wi
   }
   await expect(projects.getByRole("row", { name: /第二季度/ })).toContainText("已确认");
   await expectAccessible(page, "目标进度");
+  // 总览 and its Excel file: a column pair per quarter.
+  const overview = page.getByTestId("progress-overview");
+  await expect(overview.getByRole("row").filter({ hasText: "引进过亿元项目" })).toContainText(
+    "1个欠进度2个欠进度40%",
+  );
+  const [sheet] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出 Excel" }).click(),
+  ]);
+  expect(sheet.suggestedFilename()).toBe(`${TITLE}目标进度.xlsx`);
+  const files = unzipSync(readFileSync(await sheet.path()));
+  const strings = strFromU8(files["xl/sharedStrings.xml"]!);
+  for (const text of ["引进过亿元项目", "二季度进度", "欠进度", "经济发展办公室"]) {
+    expect(strings).toContain(text);
+  }
 
   // The plan page: 2 of 5 by mid-year is behind, with the year so far drawn.
   await page.goto(planUrl);

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
 
 import { describeEachDialect, personOf } from "~db/testing";
@@ -8,6 +9,7 @@ import {
   enterProgress,
   getPlanProgress,
   listProgressTodo,
+  progressWorkbook,
   setProgressPeriod,
 } from "./target-progress.server";
 
@@ -180,6 +182,35 @@ describeEachDialect(
       expect(
         await enterProgress(econ, planId, projects, { ...june, period: "2029-Q2" }, at),
       ).toEqual({ ok: false, status: 409, message: "计划印发后才能报送目标进度。" });
+    });
+
+    it("the year's figures and ratings download as a spreadsheet", async () => {
+      const { planId, projects } = await publishedPlan(2032);
+      const econ = await personOf(t.db, "econ");
+      const at = new Date("2032-07-20T02:00:00Z");
+      await enterProgress(
+        econ,
+        planId,
+        projects,
+        { period: "2032-Q2", actual: 3, note: null, baseVersion: 0 },
+        at,
+      );
+      const file = (await progressWorkbook(econ.townId, planId))!;
+      expect(file.filename).toBe("示例镇2032年工作计划目标进度.xlsx");
+      const files = unzipSync(file.bytes);
+      const strings = strFromU8(files["xl/sharedStrings.xml"]!);
+      for (const text of [
+        "示例镇2032年工作计划目标进度",
+        "引进过亿元项目",
+        "二季度进度",
+        "超进度",
+        "新建高标准农田",
+      ]) {
+        expect(strings).toContain(text);
+      }
+      expect(strFromU8(files["xl/workbook.xml"]!)).toContain('name="目标进度"');
+      const stranger = await personOf(t.db, "coordinator2");
+      expect(await progressWorkbook(stranger.townId, planId)).toBeNull();
     });
 
     it("another town's plan and targets are not found", async () => {

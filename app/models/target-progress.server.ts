@@ -1,6 +1,10 @@
 // Progress on a published plan's targets (进度报送): each target's figure per
 // period, entered by its department and confirmed by the leader who oversees
 // it (workflows/progress.ts), rated against the time elapsed (app/progress).
+import { createHash } from "node:crypto";
+
+import writeXlsxFile from "write-excel-file/node";
+
 import { getDb } from "~db/client";
 import { newId, nowIso } from "~db/time";
 import type { PlanState } from "~workflows/plan";
@@ -19,10 +23,12 @@ import {
   periodOpen,
   periodsOf,
 } from "~/progress/periods";
+import { progressSheet } from "~/progress/progress-sheet";
 import { type Assessment, rate } from "~/progress/rating";
 import { decideProgress, type PolicyUser, REFUSAL_STATUS } from "~/policies/policy";
 import { today } from "~/utils/dates";
 
+import type { ExportFile } from "./export.server";
 import { listTargets } from "./plan.server";
 
 type Editor = PolicyUser & { townId: string };
@@ -404,4 +410,34 @@ export async function listProgressTodo(
     }
   }
   return items;
+}
+
+/** Every target's 进度 across the year as an .xlsx (名 "示例镇2027年工作计划目标进度.xlsx"). */
+export async function progressWorkbook(townId: string, planId: string): Promise<ExportFile | null> {
+  const progress = await getPlanProgress(townId, planId);
+  if (!progress) return null;
+  const { header, rows } = progressSheet(progress.targets, progress.periods);
+  const bold = (value: string) => ({ value, fontWeight: "bold" as const, wrap: true });
+  const data = [
+    [
+      {
+        value: `${progress.plan.title}目标进度`,
+        fontWeight: "bold" as const,
+        columnSpan: header.length,
+      },
+    ],
+    header.map(bold),
+    ...rows.map((row) => row.map((cell) => ({ value: cell.number ?? cell.text }))),
+  ];
+  const buffer = await writeXlsxFile(data, {
+    sheet: "目标进度",
+    columns: header.map((title, i) => ({ width: i === 1 ? 28 : Math.max(8, title.length * 2) })),
+  }).toBuffer();
+  const bytes = new Uint8Array(buffer);
+  return {
+    bytes,
+    filename: `${progress.plan.title}目标进度.xlsx`,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    final: progress.plan.state === "published",
+  };
 }

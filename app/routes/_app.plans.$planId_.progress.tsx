@@ -19,6 +19,8 @@ import {
 } from "~/models/target-progress.server";
 import { allowed } from "~/policies/policy.server";
 import { PERIOD_KIND_LABELS, periodDue, periodLabel, periodOpen } from "~/progress/periods";
+import { progressSheet } from "~/progress/progress-sheet";
+import type { Rating } from "~/progress/rating";
 import { requireUser } from "~/utils/auth.server";
 import { today } from "~/utils/dates";
 import { formatDateTime } from "~/utils/format";
@@ -42,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     periodKind: progress.periodKind,
     periods: progress.periods,
     today: day,
+    // 总览: every target's figure and 进度 by period, as the county reads it (and the .xlsx).
+    overview: progressSheet(progress.targets, progress.periods),
     targets: progress.targets.map(({ context: _context, ...target }) => {
       const full = progress.targets.find((t) => t.id === target.id)!;
       return {
@@ -194,7 +198,7 @@ function FigureRow({
 }
 
 export default function ProgressPage() {
-  const { plan, periodKind, periods, targets } = useLoaderData<typeof loader>();
+  const { plan, periodKind, periods, targets, overview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const error = actionData && "error" in actionData ? actionData.error : null;
@@ -217,6 +221,41 @@ export default function ProgressPage() {
         完成数填截至该期末的累计数（增长率等百分比指标填截至该期的数值）。报送后由分管领导确认；确认后如需更正，可修改后重新确认。
       </p>
       {targets.length === 0 && <p className="muted">本计划没有主要预期目标。</p>}
+      {targets.length > 0 && (
+        <section className="panel" aria-labelledby="overview-heading">
+          <div className="panel-header">
+            <h2 id="overview-heading">总览</h2>
+            <a className="button" href={`/plans/${plan.id}/progress.xlsx`} download>
+              导出 Excel
+            </a>
+          </div>
+          {/* Focusable, so that a keyboard can scroll a year of months sideways. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="总览表格">
+            <table className="data-table overview-table" data-testid="progress-overview">
+              <thead>
+                <tr>
+                  {overview.header.map((title) => (
+                    <th key={title} scope="col">
+                      {title}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {overview.rows.map((row, r) => (
+                  <tr key={r}>
+                    {row.map((cell, c) => (
+                      <td key={c}>
+                        {cell.rating ? <RatingBadge rating={cell.rating as Rating} /> : cell.text}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
       {targets.map((target) => (
         <section
           key={target.id}

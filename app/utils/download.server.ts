@@ -20,6 +20,11 @@ export function docxResponse(file: ExportFile): Response {
   return fileResponse(file, DOCX);
 }
 
+/** A spreadsheet (the targets' progress) as a download. */
+export function xlsxResponse(file: ExportFile): Response {
+  return fileResponse(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
 /** The PDF (the published plan as LibreOffice prints it) as a download. */
 export function pdfResponse(file: ExportFile): Response {
   return fileResponse(file, "application/pdf");
