@@ -17,10 +17,13 @@ const COLUMNS: ActorName[] = ["econ", "agri", "leader1", "leader2", "coordinator
 const TABLE = `
 missing   enter   entered 403 403 403 403 403
 missing   confirm 409     409 409 409 409 409
+missing   remind  403     403 403 403 =   403
 entered   enter   =       403 403 403 403 403
 entered   confirm 403     403 confirmed 403 403 403
+entered   remind  409     409 409 409 409 409
 confirmed enter   entered 403 403 403 403 403
 confirmed confirm 409     409 409 409 409 409
+confirmed remind  409     409 409 409 409 409
 `;
 
 function context(state: ProgressState, overrides: Partial<ProgressContext> = {}): ProgressContext {

@@ -29,7 +29,8 @@ export type ProgressContext = {
   enteredBy: string | null;
 };
 
-export const PROGRESS_EVENT_TYPES = ["enter", "confirm"] as const;
+/** `remind`: 党政办's 催办 of a figure that is late (it moves nothing). */
+export const PROGRESS_EVENT_TYPES = ["enter", "confirm", "remind"] as const;
 export type ProgressEventType = (typeof PROGRESS_EVENT_TYPES)[number];
 export type ProgressEvent = { type: ProgressEventType; actor: Actor };
 
@@ -50,6 +51,8 @@ const rules = {
     actorHas(actor, "leader") && context.leaderIds.includes(actor.id)
       ? null
       : refuse.forbidden("只有分管该科室的领导能确认进度。"),
+  coordinator: (_context, { actor }) =>
+    actorHas(actor, "coordinator") ? null : refuse.forbidden("只有党政办能催办。"),
   notTheEnterer: (context, { actor }) =>
     context.enteredBy !== actor.id ? null : refuse.forbidden("报送人不能确认自己报送的数字。"),
 } satisfies Record<string, ProgressRule>;
@@ -63,12 +66,21 @@ const machine = setup({
     input: {} as ProgressContext,
   },
   guards: guardsOf<ProgressContext, ProgressEvent, typeof rules>(rules),
+  actions: {
+    /** Marks a targetless transition as real: XState treats one without actions as inert. */
+    stayPut: () => {},
+  },
 }).createMachine({
   id: "progress",
   initial: "missing",
   context: ({ input }) => input,
   states: {
-    missing: { on: { enter } },
+    missing: {
+      on: {
+        enter,
+        remind: { guard: and(["published", "coordinator"]), actions: "stayPut" },
+      },
+    },
     // Entered again before or after confirmation: the new figure waits for confirmation.
     entered: {
       on: {

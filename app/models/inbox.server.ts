@@ -102,7 +102,7 @@ export async function listTodo(user: Editor, now: Date = new Date()): Promise<To
       todo: figure.todo,
       deadline: figure.due,
       deadlineStatus: figure.due ? deadlineStatus(figure.due, false, now) : null,
-      reminder: null,
+      reminder: figure.reminder,
     });
   }
   return items;

@@ -4,12 +4,14 @@ import { expect, it } from "vitest";
 import { describeEachDialect, personOf } from "~db/testing";
 
 import { createPlan, getPlan, replaceTargets } from "./plan.server";
+import { listPlanEvents } from "./workflow/record.server";
 import {
   confirmProgress,
   enterProgress,
   getPlanProgress,
   listProgressTodo,
   progressWorkbook,
+  remindProgress,
   setProgressPeriod,
 } from "./target-progress.server";
 
@@ -182,6 +184,47 @@ describeEachDialect(
       expect(
         await enterProgress(econ, planId, projects, { ...june, period: "2029-Q2" }, at),
       ).toEqual({ ok: false, status: 409, message: "计划印发后才能报送目标进度。" });
+    });
+
+    it("党政办 reminds an office of a late figure: on its 待办 and on the record", async () => {
+      const { planId, farmland } = await publishedPlan(2033);
+      const coordinator = await personOf(t.db, "coordinator");
+      const agri = await personOf(t.db, "agri");
+      const at = new Date("2033-07-20T02:00:00Z");
+      expect(await remindProgress(agri, planId, farmland, "2033-Q1", at)).toEqual({
+        ok: false,
+        status: 403,
+        message: "只有党政办能催办。",
+      });
+      expect(await remindProgress(coordinator, planId, farmland, "2033-Q3", at)).toEqual({
+        ok: false,
+        status: 409,
+        message: "2033年第三季度的数字尚未逾期，不需要催办。",
+      });
+      expect(await remindProgress(coordinator, planId, farmland, "2033-Q1", at)).toEqual({
+        ok: true,
+      });
+      const todo = (await listProgressTodo(agri, at)).filter((item) => item.href.includes(planId));
+      expect(todo.map((item) => [item.period, item.reminder?.by ?? null])).toEqual([
+        ["2033-Q1", "李静"],
+        ["2033-Q2", null],
+      ]);
+      const { events } = await listPlanEvents(coordinator.townId, planId, { event: "remind" });
+      expect(events.map((e) => [e.subject, e.eventLabel])).toEqual([
+        ["新建高标准农田（2033年第一季度）", "催办"],
+      ]);
+      // Entered, it is no longer late and cannot be reminded of.
+      await enterProgress(
+        agri,
+        planId,
+        farmland,
+        { period: "2033-Q1", actual: 0.2, note: null, baseVersion: 0 },
+        at,
+      );
+      expect(await remindProgress(coordinator, planId, farmland, "2033-Q1", at)).toMatchObject({
+        ok: false,
+        status: 409,
+      });
     });
 
     it("the year's figures and ratings download as a spreadsheet", async () => {

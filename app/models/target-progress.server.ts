@@ -20,16 +20,19 @@ import {
   type Period,
   periodDue,
   type PeriodKind,
+  periodLabel,
   periodOpen,
   periodsOf,
 } from "~/progress/periods";
 import { progressSheet } from "~/progress/progress-sheet";
+import { isReportKind, REPORT_KINDS } from "~/progress/report-draft";
 import { type Assessment, rate } from "~/progress/rating";
 import { decideProgress, type PolicyUser, REFUSAL_STATUS } from "~/policies/policy";
 import { today } from "~/utils/dates";
 
 import type { ExportFile } from "./export.server";
 import { listTargets } from "./plan.server";
+import { recordEvent } from "./workflow/record.server";
 
 type Editor = PolicyUser & { townId: string };
 
@@ -229,7 +232,9 @@ const STALE = "该数字已被他人修改，请刷新页面查看最新数字�
 async function loadFigure(user: Editor, planId: string, targetId: string) {
   const progress = await getPlanProgress(user.townId, planId);
   const target = progress?.targets.find((t) => t.id === targetId);
-  return progress && target ? { progress, target } : null;
+  // A report's targets carry the figures it was drafted with; figures are a plan's.
+  if (!progress || !target || isReportKind(progress.plan.kind)) return null;
+  return { progress, target };
 }
 
 function refusedBy(user: Editor, type: ProgressEventType, target: TargetProgress, period: Period) {
@@ -347,6 +352,69 @@ async function figureAfter(
   return figure ? { ok: true, figure } : { ok: false, status: 409, message: STALE };
 }
 
+/**
+ * 党政办's 催办 of a late figure: on the plan's record (审核记录), and on the
+ * office's 待办 item until the figure is entered.
+ */
+export async function remindProgress(
+  user: Editor,
+  planId: string,
+  targetId: string,
+  period: Period,
+  now: Date = new Date(),
+): Promise<{ ok: true } | { ok: false; status: 403 | 404 | 409 | 422; message: string }> {
+  const found = await loadFigure(user, planId, targetId);
+  if (!found) return { ok: false, status: 404, message: "该目标不存在，或不属于您所在的镇。" };
+  const refused = refusedBy(user, "remind", found.target, period);
+  if (refused) return refused;
+  if (!(periodDue(period) < today(now)) || !found.progress.periods.includes(period)) {
+    return {
+      ok: false,
+      status: 409,
+      message: `${periodLabel(period)}的数字尚未逾期，不需要催办。`,
+    };
+  }
+  await recordEvent(getDb(), {
+    townId: user.townId,
+    planId,
+    sectionId: null,
+    subject: `${found.target.name}（${periodLabel(period)}）`,
+    actorId: user.id,
+    event: "remind",
+    from: found.progress.plan.state,
+    to: found.progress.plan.state,
+    details: { targetId, period },
+    at: nowIso(now),
+  });
+  return { ok: true };
+}
+
+/** The last 催办 of each late figure (key "targetId:period") of the plans. */
+async function progressReminders(townId: string, planIds: string[]) {
+  const found = new Map<string, { by: string; at: string }>();
+  if (planIds.length === 0) return found;
+  const events = await getDb()
+    .selectFrom("workflowEvents")
+    .innerJoin("users", "users.id", "workflowEvents.actorId")
+    .select(["workflowEvents.details", "workflowEvents.createdAt", "users.displayName"])
+    .where("workflowEvents.townId", "=", townId)
+    .where("workflowEvents.planId", "in", planIds)
+    .where("workflowEvents.sectionId", "is", null)
+    .where("workflowEvents.event", "=", "remind")
+    .orderBy("workflowEvents.createdAt")
+    .execute();
+  for (const event of events) {
+    const details = JSON.parse(event.details ?? "{}") as { targetId?: string; period?: string };
+    if (details.targetId && details.period) {
+      found.set(`${details.targetId}:${details.period}`, {
+        by: event.displayName,
+        at: event.createdAt,
+      });
+    }
+  }
+  return found;
+}
+
 export type ProgressTodo = {
   key: string;
   href: string;
@@ -356,6 +424,8 @@ export type ProgressTodo = {
   period: Period;
   /** The day the figure was due (late ones only). */
   due: string | null;
+  /** 党政办's last 催办 of a late figure. */
+  reminder: { by: string; at: string } | null;
 };
 
 /**
@@ -368,13 +438,21 @@ export async function listProgressTodo(
   now: Date = new Date(),
 ): Promise<ProgressTodo[]> {
   const day = today(now);
+  // This year's plan and last year's (its year-end figures are due in January); older
+  // plans' gaps are history, not work.
   const plans = await getDb()
     .selectFrom("plans")
     .select(["id"])
     .where("townId", "=", user.townId)
     .where("state", "=", "published")
+    .where("year", ">=", Number(day.slice(0, 4)) - 1)
+    .where("kind", "not in", [...REPORT_KINDS])
     .execute();
   const items: ProgressTodo[] = [];
+  const reminders = await progressReminders(
+    user.townId,
+    plans.map((plan) => plan.id),
+  );
   for (const { id } of plans) {
     const progress = await getPlanProgress(user.townId, id);
     if (!progress) continue;
@@ -392,6 +470,7 @@ export async function listProgressTodo(
           todo: "进度逾期未报送",
           period,
           due: periodDue(period),
+          reminder: reminders.get(`${target.id}:${period}`) ?? null,
         });
       }
       for (const figure of target.figures) {
@@ -405,6 +484,7 @@ export async function listProgressTodo(
           todo: "待确认进度",
           period: figure.period,
           due: null,
+          reminder: null,
         });
       }
     }

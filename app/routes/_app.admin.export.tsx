@@ -19,6 +19,7 @@ import { getPublishing, setPublishing } from "~/models/publishing.server";
 import { getProgressPeriod, setProgressPeriod } from "~/models/target-progress.server";
 import { PERIOD_KIND_LABELS, PERIOD_KINDS } from "~/progress/periods";
 import { requireUserCan } from "~/policies/policy.server";
+import { badRequest } from "~/utils/http.server";
 import { setFlash } from "~/utils/session.server";
 import { optionalText, requiredText, z } from "~/utils/validation";
 
@@ -82,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (formData.get("intent") === "progress-period") {
     const choice = ProgressPeriodSchema.safeParse(Object.fromEntries(formData));
-    if (!choice.success) return data({ listStyleError: "请选择报送周期" }, { status: 400 });
+    if (!choice.success) badRequest("请选择目标进度的报送周期。");
     await setProgressPeriod(user.townId, choice.data.progressPeriod);
     await setFlash(request, `已保存：目标进度${PERIOD_KIND_LABELS[choice.data.progressPeriod]}`);
     return redirect("/admin/export");

@@ -16,10 +16,18 @@ import {
   enterProgress,
   figureSubject,
   getPlanProgress,
+  remindProgress,
 } from "~/models/target-progress.server";
 import { allowed } from "~/policies/policy.server";
-import { PERIOD_KIND_LABELS, periodDue, periodLabel, periodOpen } from "~/progress/periods";
+import {
+  PERIOD_KIND_LABELS,
+  periodDue,
+  periodLabel,
+  periodOpen,
+  PeriodSchema,
+} from "~/progress/periods";
 import { progressSheet } from "~/progress/progress-sheet";
+import { isReportKind } from "~/progress/report-draft";
 import type { Rating } from "~/progress/rating";
 import { requireUser } from "~/utils/auth.server";
 import { today } from "~/utils/dates";
@@ -38,6 +46,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const progress = await getPlanProgress(user.townId, params.planId ?? "");
   if (!progress) notFound("该年度计划不存在，或不属于您所在的镇。");
+  if (isReportKind(progress.plan.kind)) {
+    notFound("工作总结不报送目标进度：其中的完成数来自所总结的计划。");
+  }
   const day = today();
   return {
     plan: progress.plan,
@@ -60,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             late: !figure && periodDue(period) < day,
             canEnter: open && allowed(user, "progress.enter", subject),
             canConfirm: allowed(user, "progress.confirm", subject),
+            canRemind:
+              !figure && periodDue(period) < day && allowed(user, "progress.remind", subject),
           };
         }),
       };
@@ -78,6 +91,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fail = (status: number, message: string) =>
     data({ error: { targetId, period, message } satisfies ActionError }, { status });
   const intent = formData.get("intent");
+  if (intent === "remind") {
+    const parsed = PeriodSchema.safeParse(period);
+    if (!parsed.success) return fail(400, parsed.error.issues[0]!.message);
+    const result = await remindProgress(user, planId, targetId, parsed.data);
+    if (!result.ok) return fail(result.status, result.message);
+    await setFlash(request, `已催办${periodLabel(period)}的进度，责任科室的待办中会显示`);
+    return redirect(`/plans/${planId}/progress`);
+  }
   if (intent === "confirm") {
     const parsed = ProgressConfirmSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) return fail(400, parsed.error.issues[0]!.message);
@@ -168,6 +189,21 @@ function FigureRow({
             </label>
             <button type="submit" className="button small primary" disabled={busy}>
               {figure ? "修改" : "报送"}
+            </button>
+          </Form>
+        )}
+        {row.canRemind && (
+          <Form method="post" className="action-form" preventScrollReset>
+            <input type="hidden" name="intent" value="remind" />
+            <input type="hidden" name="targetId" value={target.id} />
+            <input type="hidden" name="period" value={row.period} />
+            <button
+              type="submit"
+              className="button small"
+              disabled={busy}
+              aria-label={`催办${label}`}
+            >
+              催办
             </button>
           </Form>
         )}
