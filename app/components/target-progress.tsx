@@ -43,6 +43,53 @@ type SummaryTarget = RatedTarget & {
   assessment: Assessed | null;
 };
 
+/**
+ * One target: its name and goal, office, 进度 in a sentence, and the chart of
+ * its year so far (the plan page's panel and the progress page).
+ */
+export function TargetSummary({
+  target,
+  periods,
+  heading: Heading,
+  headingId,
+}: {
+  target: SummaryTarget;
+  periods: Period[];
+  heading: "h2" | "h3";
+  headingId?: string;
+}) {
+  const sentence = target.assessment ? ratingSentence(target, target.assessment) : null;
+  return (
+    <div className="target-progress-item">
+      <div>
+        <Heading id={headingId}>
+          {target.name}
+          {target.value}
+          {target.unit}
+          {target.qualifier ?? ""}
+        </Heading>
+        <p className="muted">责任科室：{target.departmentName ?? "未指定"}</p>
+        <p>
+          {target.assessment ? (
+            <>
+              <RatingBadge rating={target.assessment.rating} /> {sentence}
+            </>
+          ) : (
+            <span className="muted">尚无报送数字</span>
+          )}
+        </p>
+      </div>
+      <ProgressChart
+        target={target}
+        periods={periods}
+        figures={target.figures}
+        lastYear={target.lastYear}
+        label={`${target.name}：${sentence ?? "尚无报送数字"}`}
+      />
+    </div>
+  );
+}
+
 /** The plan page's panel: each target's 进度 and its year so far. */
 export function TargetProgressPanel({
   planId,
@@ -63,35 +110,8 @@ export function TargetProgressPanel({
       </div>
       <ul className="target-progress-list">
         {targets.map((target) => (
-          <li key={target.id} className="target-progress-item">
-            <div>
-              <h3>
-                {target.name}
-                {target.value}
-                {target.unit}
-                {target.qualifier ?? ""}
-              </h3>
-              <p className="muted">{target.departmentName ?? "未指定责任科室"}</p>
-              <p>
-                {target.assessment ? (
-                  <>
-                    <RatingBadge rating={target.assessment.rating} />{" "}
-                    {ratingSentence(target, target.assessment)}
-                  </>
-                ) : (
-                  <span className="muted">尚无报送数字</span>
-                )}
-              </p>
-            </div>
-            <ProgressChart
-              target={target}
-              periods={periods}
-              figures={target.figures}
-              lastYear={target.lastYear}
-              label={`${target.name}：${
-                target.assessment ? ratingSentence(target, target.assessment) : "尚无报送数字"
-              }`}
-            />
+          <li key={target.id}>
+            <TargetSummary target={target} periods={periods} heading="h3" />
           </li>
         ))}
       </ul>

@@ -1,4 +1,7 @@
+import type { Kysely } from "kysely";
+
 import { getDb } from "~db/client";
+import type { Database } from "~db/schema";
 import { newId, nowIso } from "~db/time";
 import { stateLabel } from "~workflows/labels";
 import type { PlanState } from "~workflows/plan";
@@ -246,23 +249,12 @@ export async function createPlan(
               value: String(t.value),
               departmentId: null,
             }));
-      for (const [index, target] of targets.entries()) {
-        await trx
-          .insertInto("targets")
-          .values({
-            id: newId(),
-            planId,
-            position: index + 1,
-            name: target.name,
-            value: target.value,
-            unit: target.unit,
-            qualifier: target.qualifier,
-            // 上年实际 is last year's outcome, not its target: the coordinator enters it.
-            baseline: null,
-            departmentId: target.departmentId,
-          })
-          .execute();
-      }
+      // 上年实际 is last year's outcome, not its target: the coordinator enters it.
+      await insertTargets(
+        trx,
+        planId,
+        targets.map((target) => ({ ...target, baseline: null })),
+      );
     });
   } catch (error) {
     // A double click or a second tab: the other request created it a moment ago.
@@ -474,24 +466,37 @@ export async function replaceTargets(
       ).map((t) => [t.name, t.actual]),
     );
     await trx.deleteFrom("targets").where("planId", "=", planId).execute();
-    for (const [index, row] of rows.entries()) {
-      await trx
-        .insertInto("targets")
-        .values({
-          id: newId(),
-          planId,
-          position: index + 1,
-          name: row.name,
-          value: row.value,
-          unit: row.unit,
-          qualifier: row.qualifier,
-          baseline: row.baseline,
-          departmentId: row.departmentId,
-          actual: actuals.get(row.name) ?? null,
-        })
-        .execute();
-    }
+    await insertTargets(
+      trx,
+      planId,
+      rows.map((row) => ({ ...row, actual: actuals.get(row.name) ?? null })),
+    );
   });
+}
+
+/** A plan's targets, in the order given. */
+export async function insertTargets(
+  db: Pick<Kysely<Database>, "insertInto">,
+  planId: string,
+  rows: (TargetInput & { actual?: string | null })[],
+): Promise<void> {
+  for (const [index, row] of rows.entries()) {
+    await db
+      .insertInto("targets")
+      .values({
+        id: newId(),
+        planId,
+        position: index + 1,
+        name: row.name,
+        value: row.value,
+        unit: row.unit,
+        qualifier: row.qualifier,
+        baseline: row.baseline,
+        departmentId: row.departmentId,
+        actual: row.actual ?? null,
+      })
+      .execute();
+  }
 }
 
 /** Plain paragraphs (one per line) → editor content, for the preamble and closing. */

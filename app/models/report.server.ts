@@ -21,6 +21,7 @@ import { rate } from "~/progress/rating";
 import {
   defaultDeadline,
   type CreatePlanResult,
+  insertTargets,
   listTargets,
   paragraphsToContent,
 } from "./plan.server";
@@ -134,23 +135,15 @@ export async function createReport(
           now,
         });
       }
-      for (const [index, target] of targets.entries()) {
-        await trx
-          .insertInto("targets")
-          .values({
-            id: newId(),
-            planId,
-            position: index + 1,
-            name: target.name,
-            value: target.value,
-            unit: target.unit,
-            qualifier: target.qualifier,
-            baseline: null,
-            departmentId: target.departmentId,
-            actual: target.actual === null ? null : String(target.actual),
-          })
-          .execute();
-      }
+      await insertTargets(
+        trx,
+        planId,
+        targets.map((target) => ({
+          ...target,
+          baseline: null,
+          actual: target.actual === null ? null : String(target.actual),
+        })),
+      );
     });
   } catch (error) {
     // A double click or a second tab opened it a moment ago.

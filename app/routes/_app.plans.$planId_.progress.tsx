@@ -9,8 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
 import { RouteErrorBoundary } from "~/components/error-page";
-import { ProgressChart } from "~/components/progress-chart";
-import { RatingBadge, ratingSentence } from "~/components/target-progress";
+import { RatingBadge, TargetSummary } from "~/components/target-progress";
 import {
   confirmProgress,
   enterProgress,
@@ -298,36 +297,12 @@ export default function ProgressPage() {
           className="panel target-progress"
           aria-labelledby={`target-${target.id}`}
         >
-          <div className="target-progress-item">
-            <div>
-              <h2 id={`target-${target.id}`}>
-                {target.name}
-                {target.value}
-                {unitOf(target)}
-                {target.qualifier ?? ""}
-              </h2>
-              <p className="muted">责任科室：{target.departmentName ?? "未指定"}</p>
-              <p>
-                {target.assessment ? (
-                  <>
-                    <RatingBadge rating={target.assessment.rating} />{" "}
-                    {ratingSentence(target, target.assessment)}
-                  </>
-                ) : (
-                  <span className="muted">尚无报送数字</span>
-                )}
-              </p>
-            </div>
-            <ProgressChart
-              target={target}
-              periods={periods}
-              figures={target.figures}
-              lastYear={target.lastYear}
-              label={`${target.name}：${
-                target.assessment ? ratingSentence(target, target.assessment) : "尚无报送数字"
-              }`}
-            />
-          </div>
+          <TargetSummary
+            target={target}
+            periods={periods}
+            heading="h2"
+            headingId={`target-${target.id}`}
+          />
           <table className="data-table">
             <caption className="visually-hidden">{target.name}各期进度</caption>
             <thead>
