@@ -2,7 +2,13 @@ import SQLite from "better-sqlite3";
 import { type Generated, Kysely, SqliteDialect, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 
-import { DEFAULT_SQLITE_FILE, resolveDatabaseConfig, withStatementCache } from "./client";
+import {
+  createDatabase,
+  DEFAULT_SQLITE_FILE,
+  resolveDatabaseConfig,
+  withStatementCache,
+} from "./client";
+import { createTestDatabase, TEST_DIALECTS } from "./testing";
 
 describe("resolveDatabaseConfig", () => {
   it.each([
@@ -87,5 +93,24 @@ describe("withStatementCache", () => {
     expect(prepared.filter((text) => text.includes('"body" from'))).toHaveLength(2);
     expect(prepared.filter((text) => text.includes('"id" from'))).toHaveLength(1);
     await db.destroy();
+  });
+});
+
+describe.skipIf(!TEST_DIALECTS.includes("postgres"))("PostgreSQL connections", () => {
+  it("a connection the server ends while idle (a restart, a failover) is replaced, not fatal", async () => {
+    const testDb = await createTestDatabase("postgres");
+    const db = createDatabase({ dialect: "postgres", connectionString: testDb.url! });
+    try {
+      const { pid } = (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db))
+        .rows[0]!;
+      await sql`select pg_terminate_backend(${pid})`.execute(testDb.db);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // Without the pool's error listener the process would have ended on its own.
+      const again = await sql<{ one: number }>`select 1 as one`.execute(db);
+      expect(again.rows[0]!.one).toBe(1);
+    } finally {
+      await db.destroy();
+      await testDb.destroy();
+    }
   });
 });

@@ -106,10 +106,13 @@ export function createDatabase(
       log,
     });
   }
+  const pool = new pg.Pool({ connectionString: config.connectionString, max: 10 });
+  // An idle connection the server ended (a restart, a failover, a test database dropped):
+  // the pool opens a new one for the next query. Without a listener, pg's "error" event
+  // would end the whole process.
+  pool.on("error", (error) => console.warn(`PostgreSQL 空闲连接已断开：${error.message}`));
   return new Kysely<Database>({
-    dialect: new PostgresDialect({
-      pool: new pg.Pool({ connectionString: config.connectionString, max: 10 }),
-    }),
+    dialect: new PostgresDialect({ pool }),
     plugins: plugins(),
     log,
   });
