@@ -119,7 +119,7 @@ function wellFormed(operation: Operation, ids: Ids): fc.Arbitrary<unknown> | nul
         fc.record({
           year: fc.integer({ min: 1990, max: 2110 }),
           kind: fc.constantFrom("工作计划", "工作要点", "工作总结"),
-          from: fc.constantFrom("templates", "previous", "elsewhere"),
+          from: fc.constantFrom("templates", "previous", "summary", "elsewhere"),
         }),
         fc.record({
           kind: fc.constantFrom("半年总结", "年度总结"),

@@ -13,7 +13,7 @@ export const TokenBody = z.object({ name: requiredText("令牌名称", 60) });
 const PLAN_OR_REPORT_KINDS = [...PLAN_KINDS, ...REPORT_KINDS] as const;
 
 /**
- * A plan { year, kind: 工作计划 | 工作要点, from: templates | previous }, or a
+ * A plan { year, kind: 工作计划 | 工作要点, from: templates | previous | summary }, or a
  * report on a published plan { kind: 半年总结 | 年度总结, from: "plan:{id}" }
  * (its year is the plan's).
  */
@@ -40,11 +40,11 @@ export const CreatePlanBody = z
     if (body.year === undefined) {
       ctx.addIssue({ code: "custom", path: ["year"], message: "请提供 year（四位数字年份）" });
     }
-    if (body.from !== "templates" && body.from !== "previous") {
+    if (!["templates", "previous", "summary"].includes(body.from)) {
       ctx.addIssue({
         code: "custom",
         path: ["from"],
-        message: "from 只能是 templates 或 previous",
+        message: "from 只能是 templates、previous 或 summary",
       });
     }
   });

@@ -21,6 +21,7 @@ import { blocksOf } from "~/editor/diff";
 import { countPlaceholders } from "~/editor/nodes";
 import { markYearPhrasesInContent } from "~/editor/year-phrases";
 import { can, type PolicyUser } from "~/policies/policy";
+import { nextYearPart } from "~/progress/report-draft";
 import { addDays, addYears, today } from "~/utils/dates";
 
 import { editPlan, type EditResult } from "./plan-edit.server";
@@ -74,7 +75,8 @@ export async function getPlan(townId: string, planId: string): Promise<PlanSumma
   return row ? withStateLabel(row) : null;
 }
 
-export type PlanSource = "templates" | "previous" | "import";
+/** `summary`: last year's 年度总结, its sections' "{year}年工作打算" parts (report-draft.ts). */
+export type PlanSource = "templates" | "previous" | "summary" | "import";
 
 /** What an import brings: the preview (app/import/plan-text.ts) as the coordinator confirmed it. */
 export interface ImportedPlan {
@@ -161,22 +163,27 @@ export async function createPlan(
   let previous:
     | { id: string; preamble: string | null; closing: string | null; deadline: string | null }
     | undefined;
-  if (input.from === "previous") {
+  const fromSummary = input.from === "summary";
+  if (input.from === "previous" || fromSummary) {
     previous = await db
       .selectFrom("plans")
       .select(["id", "preamble", "closing", "deadline"])
       .where("townId", "=", creator.townId)
       .where("year", "=", input.year - 1)
-      .where("kind", "=", input.kind)
+      .where("kind", "=", fromSummary ? "年度总结" : input.kind)
       .executeTakeFirst();
     if (!previous) {
       return {
         ok: false,
         status: 422,
         field: "from",
-        message: `没有找到${input.year - 1}年${input.kind}，无法沿用上年计划，请选择“从模板创建”`,
+        message: fromSummary
+          ? `没有找到${input.year - 1}年工作总结，无法从中起草，请选择其他创建方式`
+          : `没有找到${input.year - 1}年${input.kind}，无法沿用上年计划，请选择“从模板创建”`,
       };
     }
+    // A summary's own opening and closing look back; the plan's are written afresh.
+    if (fromSummary) previous = { ...previous, preamble: null, closing: null };
   }
 
   try {
@@ -226,11 +233,24 @@ export async function createPlan(
       for (const section of sections) {
         await insertSection(trx, {
           ...section,
+          // From a summary: what each office wrote for this year, or a 【】 to write it.
+          content: fromSummary
+            ? (nextYearPart(section.content, input.year) ??
+              JSON.stringify(
+                markdownToContent(`# ${section.title}\n\n【${input.year}年本领域的工作计划】`),
+              ))
+            : section.content,
           planId,
           townId: creator.townId,
           deadline: carriedDeadline(section.deadline, now),
           author: creator.id,
-          reason: previous ? `沿用${input.year - 1}年计划` : imported ? "由导入生成" : "由模板生成",
+          reason: fromSummary
+            ? `由${input.year - 1}年工作总结中的工作打算生成`
+            : previous
+              ? `沿用${input.year - 1}年计划`
+              : imported
+                ? "由导入生成"
+                : "由模板生成",
           now,
         });
       }

@@ -161,6 +161,59 @@ describeEachDialect(
       }
     });
 
+    it("next year's plan starts from the year-end summary's 工作打算", async () => {
+      const coordinator = await personOf(t.db, "coordinator");
+      const econ = await personOf(t.db, "econ");
+      const town = { ...coordinator, townName: "示例镇" };
+      const created = await createPlan(town, { year: 2034, kind: "工作计划", from: "templates" });
+      if (!created.ok) throw new Error(created.message);
+      await t.db
+        .updateTable("plans")
+        .set({ state: "published" })
+        .where("id", "=", created.planId)
+        .execute();
+      const summary = await createReport(town, { kind: "年度总结", sourcePlanId: created.planId });
+      if (!summary.ok) throw new Error(summary.message);
+      const economy = (await listSections(coordinator.townId, summary.planId)).find(
+        (s) => s.departmentId === econ.departmentId,
+      )!;
+      const written = await saveSectionContent(
+        econ,
+        economy.id,
+        markdownToContent(
+          "# 聚力项目招引建设\n\n全年新签约过亿元项目5个。\n\n## 2035年工作打算\n\n新引进过亿元项目6个，园区二期开工。",
+        ),
+        economy.version,
+      );
+      expect(written.status).toBe("saved");
+
+      expect(
+        await createPlan(town, { year: 2036, kind: "工作计划", from: "summary" }),
+      ).toMatchObject({
+        ok: false,
+        status: 422,
+        message: expect.stringContaining("2035年工作总结"),
+      });
+      const next = await createPlan(town, { year: 2035, kind: "工作计划", from: "summary" });
+      if (!next.ok) throw new Error(next.message);
+      const sections = await listSections(coordinator.townId, next.planId);
+      expect(sections.map((s) => s.title)).toEqual(
+        (await listSections(coordinator.townId, summary.planId)).map((s) => s.title),
+      );
+      const nextEconomy = sections.find((s) => s.departmentId === econ.departmentId)!;
+      const content = (await getSection(coordinator.townId, nextEconomy.id))!.content;
+      expect(content).toContain("新引进过亿元项目6个，园区二期开工。");
+      expect(content).not.toContain("全年新签约");
+      // Offices that wrote nothing there start from a 【】 to write.
+      const other = sections.find((s) => s.departmentId !== econ.departmentId)!;
+      expect((await getSection(coordinator.townId, other.id))!.content).toContain(
+        "【2035年本领域的工作打算】",
+      );
+      expect(
+        (await listTargets(coordinator.townId, next.planId)).map((t) => t.actual),
+      ).not.toContain(expect.any(String));
+    });
+
     it("a report is not opened from another town's plan", async () => {
       const stranger = await personOf(t.db, "coordinator2");
       const coordinator = await personOf(t.db, "coordinator");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { json } from "~/export/fixtures";
 
-import { draftSection, reportPeriod, reportTitle, targetFact } from "./report-draft";
+import { draftSection, nextYearPart, reportPeriod, reportTitle, targetFact } from "./report-draft";
 
 const PLAN_SECTION = json(
   "# 一、聚力项目招引建设\n\n## 抓好园区建设\n\n全年完成基础设施投资1.2亿元。\n\n- 引进过亿元项目5个\n- 新增规上企业3家",
@@ -37,17 +37,18 @@ describe("a report drafted from its plan", () => {
     ]);
   });
 
-  it("a year-end summary says 全年 and needs no second half; a target without figures says so", () => {
+  it("a year-end summary says 全年 and ends with next year's plans; a target without figures says so", () => {
     const blocks = draftSection(
       PLAN_SECTION,
       "年度总结",
       [{ ...projects, actual: null }],
       "2027-Q4",
     );
-    expect(blocks.at(-1)).toEqual({
-      type: "paragraph",
-      text: "【全年落实情况（计划：新增规上企业3家）】",
-    });
+    expect(blocks.slice(-3)).toEqual([
+      { type: "paragraph", text: "【全年落实情况（计划：新增规上企业3家）】" },
+      { type: "heading", level: 2, text: "2028年工作打算" },
+      { type: "paragraph", text: "【2028年本领域的工作打算】" },
+    ]);
     expect(blocks[1]).toEqual({
       type: "paragraph",
       text: "主要指标：引进过亿元项目：全年目标5个，尚无报送数字。",
@@ -58,5 +59,26 @@ describe("a report drafted from its plan", () => {
         "2027-06",
       ),
     ).toBe("地区生产总值增长：全年目标6%以上，截至2027年6月为6.4%，达进度");
+  });
+
+  it("next year's plan takes each section's 工作打算 part, under the section's heading", () => {
+    const summary = json(
+      "# 一、聚力项目招引建设\n\n## 抓好园区建设\n\n园区道路完工。\n\n## 2028年工作打算\n\n新引进过亿元项目6个。\n\n### 1.园区扩区\n\n完成二期规划。",
+    );
+    const part = JSON.parse(nextYearPart(summary, 2028)!) as {
+      root: { children: { type: string; tag?: string; children: { text: string }[] }[] };
+    };
+    expect(
+      part.root.children.map((node) => [node.type, node.tag ?? null, node.children[0]!.text]),
+    ).toEqual([
+      ["heading", "h1", "一、聚力项目招引建设"],
+      ["paragraph", null, "新引进过亿元项目6个。"],
+      ["heading", "h3", "1.园区扩区"],
+      ["paragraph", null, "完成二期规划。"],
+    ]);
+    // No such part, or only its empty heading: nothing to start from.
+    expect(nextYearPart(PLAN_SECTION, 2028)).toBeNull();
+    expect(nextYearPart(json("# 经济\n\n## 2028年工作打算"), 2028)).toBeNull();
+    expect(nextYearPart("not json", 2028)).toBeNull();
   });
 });

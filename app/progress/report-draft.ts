@@ -110,8 +110,49 @@ export function draftSection(
   }
   if (kind === "半年总结") {
     blocks.push({ type: "paragraph", text: "下半年，【下半年本领域的工作安排】" });
+  } else {
+    // A year-end summary carries next year's plans too (工作总结和明年工作打算); next
+    // year's plan can start from this part (nextYearPart).
+    const next = Number(period.slice(0, 4)) + 1;
+    blocks.push(
+      { type: "heading", level: 2, text: nextYearHeading(next) },
+      { type: "paragraph", text: `【${next}年本领域的工作打算】` },
+    );
   }
   return blocks;
+}
+
+/** The heading a year-end summary's section puts over next year's plans. */
+export function nextYearHeading(year: number): string {
+  return `${year}年工作打算`;
+}
+
+/**
+ * Next year's part of a year-end summary's section, as a plan section's
+ * content: the section's first heading, then what stands under
+ * "{year}年工作打算" up to the next heading of that level or above. Null when
+ * the section has no such part.
+ */
+export function nextYearPart(summaryContent: string, year: number): string | null {
+  let root: JsonNode & Record<string, unknown>;
+  try {
+    root = (JSON.parse(summaryContent) as { root: JsonNode & Record<string, unknown> }).root;
+  } catch {
+    return null;
+  }
+  const children = root.children ?? [];
+  const level = (node: JsonNode) => (node.type === "heading" ? Number(node.tag?.slice(1)) || 1 : 0);
+  const at = children.findIndex(
+    (node) =>
+      node.type === "heading" && stripTypedNumber(textOf(node)).trim() === nextYearHeading(year),
+  );
+  if (at < 0) return null;
+  const depth = level(children[at]!);
+  const end = children.findIndex((node, i) => i > at && level(node) > 0 && level(node) <= depth);
+  const part = children.slice(at + 1, end < 0 ? undefined : end);
+  if (!part.some((node) => textOf(node).trim())) return null;
+  const first = children.find((node) => level(node) === 1);
+  return JSON.stringify({ root: { ...root, children: first ? [first, ...part] : part } });
 }
 
 /** The report's own opening and closing paragraphs, with 【】 for the office to fill. */

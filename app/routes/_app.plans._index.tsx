@@ -30,7 +30,7 @@ const CreatePlanSchema = z.object({
     .min(2000, "年度应在 2000 至 2100 之间")
     .max(2100, "年度应在 2000 至 2100 之间"),
   kind: z.enum(PLAN_KINDS, { error: "请选择计划类型" }),
-  from: z.enum(["templates", "previous"], { error: "请选择创建方式" }),
+  from: z.enum(["templates", "previous", "summary"], { error: "请选择创建方式" }),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -102,6 +102,10 @@ function CreatePlanForm({ nextYear }: { nextYear: number }) {
           options={[
             { value: "templates", label: "从模板创建（六个标准章节）" },
             { value: "previous", label: "沿用上年计划（复制章节、分工和目标）" },
+            {
+              value: "summary",
+              label: "从上年工作总结起草（各章节取总结中写好的“本年工作打算”）",
+            },
           ]}
         />
         <button type="submit" className="button primary" disabled={busy}>

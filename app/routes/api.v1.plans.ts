@@ -22,7 +22,7 @@ export const { loader, action } = routes({
       : await createPlan(user, {
           year: body.year!,
           kind: body.kind,
-          from: body.from as "templates" | "previous",
+          from: body.from as "templates" | "previous" | "summary",
         });
     if (!result.ok) throw refusal(result.status, result.message);
     return Response.json(await planView(user, result.planId), { status: 201 });
