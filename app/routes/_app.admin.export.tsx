@@ -104,6 +104,55 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/admin/export");
 }
 
+/** One town setting chosen among a few (radio buttons), saved with its own intent. */
+function ChoiceForm({
+  intent,
+  legend,
+  name,
+  choices,
+  chosen,
+  error = null,
+  busy,
+  children,
+}: {
+  intent: string;
+  legend: string;
+  name: string;
+  choices: { value: string; label: string }[];
+  chosen: string;
+  error?: string | null;
+  busy: boolean;
+  children: string;
+}) {
+  return (
+    <Form method="post" className="stack">
+      {error && (
+        <p className="alert error" role="alert">
+          {error}
+        </p>
+      )}
+      <input type="hidden" name="intent" value={intent} />
+      <fieldset className="field">
+        <legend>{legend}</legend>
+        {choices.map((choice) => (
+          <label key={choice.value} className="checkbox">
+            <input
+              type="radio"
+              name={name}
+              value={choice.value}
+              defaultChecked={choice.value === chosen}
+            />{" "}
+            {choice.label}
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit" className="button primary" disabled={busy}>
+        {children}
+      </button>
+    </Form>
+  );
+}
+
 /** The font names the Word export writes; the standard's by default, or the Windows preset. */
 export default function ExportFontsPage() {
   const { fonts, listStyle, publishing, progressPeriod } = useLoaderData<typeof loader>();
@@ -137,57 +186,33 @@ export default function ExportFontsPage() {
           公文不用圆点。起草人在编辑器中插入的“项目列表”，在编辑器、打印预览和导出的 Word
           中都按这里选定的样式编号；“编号列表”一律印作（1）（2），其下一级印作①②。
         </p>
-        <Form method="post" className="stack">
-          {actionData && "listStyleError" in actionData && (
-            <p className="alert error" role="alert">
-              {actionData.listStyleError}
-            </p>
-          )}
-          <input type="hidden" name="intent" value="list-style" />
-          <fieldset className="field">
-            <legend>项目列表印作</legend>
-            {LIST_STYLES.map((style) => (
-              <label key={style} className="checkbox">
-                <input
-                  type="radio"
-                  name="listStyle"
-                  value={style}
-                  defaultChecked={style === listStyle}
-                />{" "}
-                {LIST_STYLE_LABELS[style]}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
-            保存列表样式
-          </button>
-        </Form>
+        <ChoiceForm
+          intent="list-style"
+          legend="项目列表印作"
+          name="listStyle"
+          choices={LIST_STYLES.map((style) => ({ value: style, label: LIST_STYLE_LABELS[style] }))}
+          chosen={listStyle}
+          error={actionData && "listStyleError" in actionData ? actionData.listStyleError : null}
+          busy={navigation.state !== "idle"}
+        >
+          保存列表样式
+        </ChoiceForm>
       </section>
       <section className="panel narrow" aria-labelledby="progress-period-heading">
         <h2 id="progress-period-heading">目标进度的报送周期</h2>
         <p className="muted">
           计划印发后，各责任科室按这里的周期报送主要预期目标的完成数，每期结束后次月10日前报送，逾期未报的显示在其待办中。
         </p>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="progress-period" />
-          <fieldset className="field">
-            <legend>报送周期</legend>
-            {PERIOD_KINDS.map((kind) => (
-              <label key={kind} className="checkbox">
-                <input
-                  type="radio"
-                  name="progressPeriod"
-                  value={kind}
-                  defaultChecked={kind === progressPeriod}
-                />{" "}
-                {PERIOD_KIND_LABELS[kind]}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="button primary" disabled={navigation.state !== "idle"}>
-            保存报送周期
-          </button>
-        </Form>
+        <ChoiceForm
+          intent="progress-period"
+          legend="报送周期"
+          name="progressPeriod"
+          choices={PERIOD_KINDS.map((kind) => ({ value: kind, label: PERIOD_KIND_LABELS[kind] }))}
+          chosen={progressPeriod}
+          busy={navigation.state !== "idle"}
+        >
+          保存报送周期
+        </ChoiceForm>
       </section>
       <section className="panel narrow" aria-labelledby="publishing-heading">
         <h2 id="publishing-heading">发文机关与版记</h2>

@@ -123,6 +123,40 @@ function unitOf(target: Pick<Target, "unit">) {
   return target.unit === "%" ? "%" : target.unit;
 }
 
+/** 催办 or 确认 of one figure: a button that posts the figure's target, period and version. */
+function RowAction({
+  intent,
+  target,
+  row,
+  busy,
+  primary = false,
+  children,
+}: {
+  intent: "remind" | "confirm";
+  target: Target;
+  row: Target["rows"][number];
+  busy: boolean;
+  primary?: boolean;
+  children: string;
+}) {
+  return (
+    <Form method="post" className="action-form" preventScrollReset>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="targetId" value={target.id} />
+      <input type="hidden" name="period" value={row.period} />
+      {row.figure && <input type="hidden" name="baseVersion" value={row.figure.version} />}
+      <button
+        type="submit"
+        className={primary ? "button small primary" : "button small"}
+        disabled={busy}
+        aria-label={`${children}${target.name}${periodLabel(row.period)}`}
+      >
+        {children}
+      </button>
+    </Form>
+  );
+}
+
 function FigureRow({
   target,
   row,
@@ -192,35 +226,14 @@ function FigureRow({
           </Form>
         )}
         {row.canRemind && (
-          <Form method="post" className="action-form" preventScrollReset>
-            <input type="hidden" name="intent" value="remind" />
-            <input type="hidden" name="targetId" value={target.id} />
-            <input type="hidden" name="period" value={row.period} />
-            <button
-              type="submit"
-              className="button small"
-              disabled={busy}
-              aria-label={`催办${label}`}
-            >
-              催办
-            </button>
-          </Form>
+          <RowAction intent="remind" target={target} row={row} busy={busy}>
+            催办
+          </RowAction>
         )}
         {row.canConfirm && figure && (
-          <Form method="post" className="action-form" preventScrollReset>
-            <input type="hidden" name="intent" value="confirm" />
-            <input type="hidden" name="targetId" value={target.id} />
-            <input type="hidden" name="period" value={row.period} />
-            <input type="hidden" name="baseVersion" value={figure.version} />
-            <button
-              type="submit"
-              className="button small primary"
-              disabled={busy}
-              aria-label={`确认${label}`}
-            >
-              确认
-            </button>
-          </Form>
+          <RowAction intent="confirm" target={target} row={row} busy={busy} primary>
+            确认
+          </RowAction>
         )}
         {error && (
           <p className="field-error" role="alert">
