@@ -51,7 +51,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh demo database for every run, then exactly what `npm start` does.
-    command: "tsx db/seed.ts --reset && tsx scripts/start.ts",
+    command: "tsx scripts/seed.ts --reset && tsx scripts/start.ts",
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

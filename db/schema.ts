@@ -302,6 +302,13 @@ export interface TargetTable {
   departmentId: string | null;
   /** A report's target: the figure to date of its period (decimal text), null when none. */
   actual: string | null;
+  /**
+   * A section's own commitment tracked after 印发: its section, never printed
+   * among the 主要预期目标. Null for the plan's targets.
+   */
+  sectionId: string | null;
+  /** The commitment's sentence in its section, as the coordinator chose it. */
+  source: string | null;
 }
 
 /** A target's figure for one period (进度报送); its state is the progress machine's. */

@@ -167,7 +167,7 @@ test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 wi
   // Its sections go to the same offices, drafted from the plan for them to rewrite.
   await page.getByRole("link", { name: "经济发展", exact: true }).click();
   await expect(page.getByRole("textbox", { name: "章节正文" })).toContainText(
-    `主要指标：引进过亿元项目：全年目标5个，截至${YEAR}年第二季度完成2个，占全年目标40%，欠进度；地区生产总值增长：全年目标6%以上，尚无报送数字。`,
+    `主要指标：引进过亿元项目：全年目标5个，截至6月底完成2个，占全年目标40%，欠进度；地区生产总值增长：全年目标6%以上，尚无报送数字。`,
   );
   // The plan page links to it from now on.
   await page.goto(planUrl);
@@ -181,4 +181,56 @@ test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 wi
   await expect(page.getByRole("status").filter({ hasText: "已催办" })).toBeVisible();
   await switchTo(page, "econ");
   await expect(late.locator(".badge").filter({ hasText: "李静催办" })).toBeVisible();
+});
+
+// The demo town's plan for this year is issued (scripts/seed.ts): 党政办 picks
+// one more of the sections' commitments to follow, corrects a wrong figure
+// first, and drops it again while it has no figures.
+test("the coordinator tracks a section's commitment after 印发, then untracks it", async ({
+  page,
+}) => {
+  const thisYear = Number(today().slice(0, 4));
+  await signIn(page, "coordinator");
+  await page.goto("/plans");
+  await page.getByRole("link", { name: `示例镇${thisYear}年工作计划` }).click();
+  await page.getByRole("link", { name: "报送和确认进度" }).click();
+  await expect(page.getByRole("heading", { name: "跟踪的重点任务", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: /^引进过亿元项目5个以上/ })).toContainText(
+    "重点任务，出自",
+  );
+
+  const panel = page.getByRole("region", { name: "选择跟踪的重点任务" });
+  // Those tracked already are marked; another is chosen from the ecology section.
+  const tracked = panel.getByRole("listitem").filter({ hasText: "引进过亿元项目5个以上" });
+  await expect(tracked).toContainText("已跟踪");
+  await panel.getByRole("link", { name: "填入：创建森林村居6个" }).click();
+  await expect(panel.getByLabel("任务名称")).toHaveValue("创建森林村居");
+  await expect(panel.getByLabel("所在章节")).toHaveValue(/.+/);
+  await expect(panel).toContainText("原文：完成植树造林800亩，新建口袋公园3处，创建森林村居6个。");
+  await panel.getByLabel("全年目标").fill("六");
+  await panel.getByRole("button", { name: "开始跟踪" }).click();
+  await expect(panel.getByText("目标值应为数字，如 6 或 3.2")).toBeVisible();
+  await panel.getByLabel("全年目标").fill("6");
+  await panel.getByRole("button", { name: "开始跟踪" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "已开始跟踪“创建森林村居”" }),
+  ).toBeVisible();
+
+  const forests = page.getByRole("region", { name: "创建森林村居6个" });
+  await expect(forests).toContainText("责任科室：生态环境办公室");
+  await expectAccessible(page, "目标进度·跟踪重点任务");
+  // The ecology office now reports on it; the published text is untouched (see the export tests).
+  await forests.getByRole("button", { name: "取消跟踪" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "已取消跟踪“创建森林村居”" }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "创建森林村居6个" })).toHaveCount(0);
+
+  // An office reports but does not choose.
+  await switchTo(page, "econ");
+  await page.goto("/plans");
+  await page.getByRole("link", { name: `示例镇${thisYear}年工作计划` }).click();
+  await page.getByRole("link", { name: "报送和确认进度" }).click();
+  await expect(page.getByRole("heading", { name: "跟踪的重点任务", exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "选择跟踪的重点任务" })).toHaveCount(0);
 });

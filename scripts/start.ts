@@ -9,6 +9,7 @@ import path from "node:path";
 import { resolveSessionSecret } from "../app/utils/session-secret.server";
 import { getDb, resolveDatabaseConfig } from "../db/client";
 import { migrateToLatest } from "../db/migrator";
+import { seedDemoYear } from "../app/demo/demo-year.server";
 import { DEMO_PASSWORD, seedDemoIfEmpty } from "../db/seed-demo";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -77,7 +78,11 @@ try {
   console.log(
     `• 数据库（${where}）${applied.length ? `已迁移：${applied.join("，")}` : "结构已是最新"}`,
   );
-  if (await seedDemoIfEmpty(db)) console.log("• 数据库为空，已写入演示数据（示例镇、另一镇）");
+  if (await seedDemoIfEmpty(db)) {
+    console.log("• 数据库为空，已写入演示数据（示例镇、另一镇）");
+    await seedDemoYear();
+    console.log("• 已写入示例镇今年的工作计划：已印发，已结束各季度的进度已报送并确认");
+  }
   await db.destroy();
 } catch (error) {
   fail(`数据库准备失败（${where}）：${(error as Error).message}`);

@@ -8,10 +8,14 @@ import { describeEachDialect, personOf } from "~db/testing";
 import { markdownToContent } from "~/editor/content.server";
 import { createToken, revokeToken } from "~/models/api-token.server";
 import { createPlan, getPlan, replaceTargets } from "~/models/plan.server";
+import { listSections } from "~/models/section.server";
 import * as planEvents from "~/routes/api.v1.plans.$planId.events";
 import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
 import * as planTargets from "~/routes/api.v1.plans.$planId.targets";
 import * as targetProgress from "~/routes/api.v1.plans.$planId.targets.$targetId.progress";
+import * as confirmProgress from "~/routes/api.v1.plans.$planId.targets.$targetId.progress.confirm";
+import * as commitment from "~/routes/api.v1.plans.$planId.commitments.$commitmentId";
+import * as commitments from "~/routes/api.v1.plans.$planId.commitments";
 import * as planTexts from "~/routes/api.v1.plans.$planId.texts";
 import * as plan from "~/routes/api.v1.plans.$planId";
 import * as plans from "~/routes/api.v1.plans";
@@ -985,6 +989,94 @@ describeEachDialect(
       expect(stale.status).toBe(409);
       const read = await call(targetProgress, { path, params, token: await token("mayor") });
       expect(read.json.progress.map((p: { actual: number }) => p.actual)).toEqual([1]);
+
+      // Confirmation: never by the one who entered it; by the leader, at the version seen.
+      const confirm = (username: string, baseVersion: number) =>
+        token(username).then((bearer) =>
+          call(confirmProgress, {
+            method: "POST",
+            path: `${path}/confirm`,
+            params,
+            token: bearer,
+            body: { period: "2026-Q1", baseVersion },
+          }),
+        );
+      expect((await confirm("econ", 1)).status).toBe(403);
+      expect((await confirm("leader1", 0)).status).toBe(409);
+      const confirmed = await confirm("leader1", 1);
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.json.progress[0]).toMatchObject({
+        state: "confirmed",
+        confirmedBy: expect.any(String),
+        version: 2,
+      });
+    });
+
+    it("commitments: the coordinator tracks one of a section's after 印发, its office reports on it", async () => {
+      const coordinator = await personOf(t.db, "coordinator");
+      const econ = await personOf(t.db, "econ");
+      const created = await createPlan(
+        { ...coordinator, townName: "示例镇" },
+        { year: 2025, kind: "工作要点", from: "templates" },
+      );
+      if (!created.ok) throw new Error(created.message);
+      const sectionId = (await listSections(coordinator.townId, created.planId)).find(
+        (s) => s.departmentId === econ.departmentId,
+      )!.id;
+      const params = { planId: created.planId };
+      const path = `/api/v1/plans/${created.planId}/commitments`;
+      const bearer = async (username: string) =>
+        (await createToken((await personOf(t.db, username)).id, "任务")).token;
+      const coordinatorToken = await bearer("coordinator");
+      const body = { sectionId, name: "新建标准厂房", value: "2", unit: "万平方米" };
+      const track = (token: string, sent: unknown = body) =>
+        call(commitments, { method: "POST", path, params, token, body: sent });
+      const early = await track(coordinatorToken);
+      expect(early.status).toBe(409);
+      expect(early.json.error.message).toBe("计划印发后才能选择跟踪的工作任务。");
+      await t.db
+        .updateTable("plans")
+        .set({ state: "published" })
+        .where("id", "=", created.planId)
+        .execute();
+      expect((await track(await bearer("econ"))).status).toBe(403);
+      expect((await track(coordinatorToken, { ...body, value: "两万" })).status).toBe(422);
+      const tracked = await track(coordinatorToken);
+      expect(tracked.status).toBe(201);
+      expect(tracked.json.commitments).toEqual([
+        {
+          id: expect.any(String),
+          section: { id: sectionId, title: expect.any(String) },
+          name: "新建标准厂房",
+          value: 2,
+          unit: "万平方米",
+          qualifier: null,
+          department: "经济发展办公室",
+          source: null,
+        },
+      ]);
+      expect((await track(coordinatorToken)).status).toBe(409);
+      const commitmentId = tracked.json.commitments[0].id as string;
+      const econToken = await bearer("econ");
+      const figure = await call(targetProgress, {
+        method: "PUT",
+        path: `/api/v1/plans/${created.planId}/targets/${commitmentId}/progress`,
+        params: { planId: created.planId, targetId: commitmentId },
+        token: econToken,
+        body: { period: "2025-Q1", actual: 0.5, baseVersion: 0 },
+      });
+      expect(figure.status).toBe(200);
+      const untrack = await call(commitment, {
+        method: "DELETE",
+        path: `${path}/${commitmentId}`,
+        params: { planId: created.planId, commitmentId },
+        token: coordinatorToken,
+      });
+      expect(untrack.status).toBe(409);
+      const listed = await call(commitments, { path, params, token: econToken });
+      expect(listed.json.commitments.map((c: { name: string }) => c.name)).toEqual([
+        "新建标准厂房",
+      ]);
     });
   },
   { seed: true },

@@ -18,11 +18,14 @@ import { createToken } from "~/models/api-token.server";
 import { createPlan, listTargets } from "~/models/plan.server";
 import { listSections } from "~/models/section.server";
 import * as planApproval from "~/routes/api.v1.plans.$planId.approval";
+import * as commitment from "~/routes/api.v1.plans.$planId.commitments.$commitmentId";
+import * as commitments from "~/routes/api.v1.plans.$planId.commitments";
 import * as planEvents from "~/routes/api.v1.plans.$planId.events";
 import * as exportDocx from "~/routes/api.v1.plans.$planId.export[.]docx";
 import * as exportPdf from "~/routes/api.v1.plans.$planId.export[.]pdf";
 import * as planTargets from "~/routes/api.v1.plans.$planId.targets";
 import * as targetProgress from "~/routes/api.v1.plans.$planId.targets.$targetId.progress";
+import * as confirmProgress from "~/routes/api.v1.plans.$planId.targets.$targetId.progress.confirm";
 import * as planTexts from "~/routes/api.v1.plans.$planId.texts";
 import * as plan from "~/routes/api.v1.plans.$planId";
 import * as importPlan from "~/routes/api.v1.plans.import";
@@ -52,6 +55,9 @@ const ROUTES: Record<string, Parameters<typeof call>[0]> = {
   "/plans/{planId}/texts": planTexts,
   "/plans/{planId}/targets": planTargets,
   "/plans/{planId}/targets/{targetId}/progress": targetProgress,
+  "/plans/{planId}/targets/{targetId}/progress/confirm": confirmProgress,
+  "/plans/{planId}/commitments": commitments,
+  "/plans/{planId}/commitments/{commitmentId}": commitment,
   "/plans/{planId}/export.docx": exportDocx,
   "/plans/{planId}/export.pdf": exportPdf,
   "/sections/{sectionId}": section,
@@ -106,7 +112,13 @@ const editorContent = fc
   .string({ maxLength: 40 })
   .map((text) => markdownToContent(`# 经济发展\n\n${text.replace(/[#*`_>\\-]/g, "")}`));
 
-type Ids = { planId: string; sectionId: string; tokenId: string; targetId: string };
+type Ids = {
+  planId: string;
+  sectionId: string;
+  tokenId: string;
+  targetId: string;
+  commitmentId: string;
+};
 
 /** The ids exist only once the first test has made them: read them when a case is drawn. */
 const live = (ids: Ids, key: keyof Ids) => fc.constant(key).map((k) => ids[k]);
@@ -195,6 +207,17 @@ function wellFormed(operation: Operation, ids: Ids): fc.Arbitrary<unknown> | nul
         note: oddText,
         baseVersion: version,
       });
+    case "confirmTargetProgress":
+      return fc.record({ period: fc.constantFrom("2040-Q1", "2040-13", ""), baseVersion: version });
+    case "trackCommitment":
+      return fc.record({
+        sectionId: fc.oneof(live(ids, "sectionId"), oddText),
+        name: oddText,
+        value: fc.oneof(fc.constantFrom("5", "3.2", "-1"), oddText),
+        unit: oddText,
+        qualifier: fc.constantFrom("以上", "以内", "大约", undefined),
+        source: oddText,
+      });
     case "createToken":
       return fc.record({ name: oddText });
     default:
@@ -226,7 +249,7 @@ describeEachDialect(
   "API fuzzing against its OpenAPI description",
   (t) => {
     const callers: Record<string, string | null> = { nobody: null, garbage: "ap_not-a-token" };
-    const ids: Ids = { planId: "", sectionId: "", tokenId: "", targetId: "" };
+    const ids: Ids = { planId: "", sectionId: "", tokenId: "", targetId: "", commitmentId: "" };
 
     it("prepares a plan and tokens for every kind of caller", async () => {
       for (const username of ["coordinator", "econ", "leader1", "mayor", "coordinator2"]) {
@@ -244,6 +267,8 @@ describeEachDialect(
       ids.planId = created.planId;
       ids.sectionId = (await listSections(coordinator.townId, created.planId))[0]!.id;
       ids.targetId = (await listTargets(coordinator.townId, created.planId))[0]!.id;
+      // A plan's target where a commitment is expected: refused, never a 5xx.
+      ids.commitmentId = ids.targetId;
     });
 
     for (const operation of OPERATIONS) {

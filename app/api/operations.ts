@@ -5,13 +5,15 @@ import type { ZodType } from "zod";
 
 import { ChangesQuerySchema, ExportQuerySchema } from "~/utils/changes-validation";
 import { PlanTextsSchema } from "~/utils/plan-texts-validation";
-import { ProgressEntrySchema } from "~/utils/progress-validation";
+import { ProgressConfirmSchema, ProgressEntrySchema } from "~/utils/progress-validation";
+import { CommitmentSchema } from "~/utils/target-validation";
 import { z } from "~/utils/validation";
 import { planEventSchema, SectionEventSchema } from "~/utils/workflow-validation";
 
 import {
   ApprovalFormAnswer,
   ChangesAnswer,
+  CommitmentsAnswer,
   EventsAnswer,
   ImportPreviewAnswer,
   MeAnswer,
@@ -190,6 +192,42 @@ export const OPERATIONS: Operation[] = [
       "报送或更正一期完成数（责任科室；计划印发后；baseVersion 新报为 0，数字已被修改时 409）",
     body: ProgressEntrySchema,
     ok: { status: 200, schema: ProgressAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "confirmTargetProgress",
+    method: "post",
+    path: "/plans/{planId}/targets/{targetId}/progress/confirm",
+    summary:
+      "确认一期完成数（该目标所在章节的分管领导，报送人本人不能确认；baseVersion 为看到的版本，数字已被修改时 409）",
+    body: ProgressConfirmSchema,
+    ok: { status: 200, schema: ProgressAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "getCommitments",
+    method: "get",
+    path: "/plans/{planId}/commitments",
+    summary: "跟踪的重点任务：印发后从各章节选出、像目标一样报送进度的可量化任务（不印入正文）",
+    ok: { status: 200, schema: CommitmentsAnswer },
+    refusals: [404],
+  },
+  {
+    id: "trackCommitment",
+    method: "post",
+    path: "/plans/{planId}/commitments",
+    summary:
+      "跟踪一项章节中的任务（党政办；计划印发后；责任科室和确认人为该章节的科室和分管领导；同名已跟踪时 409）",
+    body: CommitmentSchema,
+    ok: { status: 201, schema: CommitmentsAnswer },
+    refusals: [403, 404, 409],
+  },
+  {
+    id: "untrackCommitment",
+    method: "delete",
+    path: "/plans/{planId}/commitments/{commitmentId}",
+    summary: "取消跟踪（党政办；已有报送进度时 409）",
+    ok: { status: 200, schema: CommitmentsAnswer },
     refusals: [403, 404, 409],
   },
   {

@@ -138,6 +138,23 @@ export const ProgressAnswer = z
   })
   .meta({ id: "TargetProgress" });
 
+export const CommitmentsAnswer = z
+  .object({
+    commitments: z.array(
+      z.object({
+        id,
+        section: z.object({ id, title: z.string() }),
+        name: z.string(),
+        value: z.number(),
+        unit: z.string(),
+        qualifier: z.enum(["以上", "左右", "以内"]).nullable(),
+        department: z.string().nullable(),
+        source: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "Commitments" });
+
 export const SectionAnswer = z
   .object({
     id,

@@ -4,8 +4,10 @@ import { SECTION_KINDS } from "~templates/section-kinds";
 import { fail } from "./http.server";
 import { blocksOf } from "~/editor/diff";
 import { type ApprovalForm, formNote, formRows } from "~/export/approval-form";
+import { listCommitments } from "~/models/commitment.server";
 import { getPlan, type PlanSummary } from "~/models/plan.server";
 import { getSection, listSections } from "~/models/section.server";
+import { getPlanProgress } from "~/models/target-progress.server";
 import type { SessionUser } from "~/models/user.server";
 import { planActions, sectionActions, type WorkflowAction } from "~/models/workflow/actions.server";
 
@@ -89,4 +91,45 @@ export async function sectionView(user: SessionUser, sectionId: string) {
 /** The 审批单: each part's entries (with the ids of the events they stand for) and its printed rows. */
 export function approvalFormView(planId: string, form: ApprovalForm) {
   return { planId, ...form, rows: formRows(form), note: formNote(form) };
+}
+
+/** A target's (or tracked commitment's) figures by period and its 进度. */
+export async function progressView(
+  user: SessionUser,
+  planId: string,
+  targetId: string | undefined,
+) {
+  const target = (await getPlanProgress(user.townId, planId))?.targets.find(
+    (t) => t.id === targetId,
+  );
+  if (!target) throw fail.notFound("该目标不存在。");
+  return {
+    progress: target.figures.map((f) => ({
+      period: f.period,
+      actual: f.actual,
+      note: f.note,
+      state: f.state,
+      enteredBy: f.enteredByName,
+      enteredAt: f.enteredAt,
+      confirmedBy: f.confirmedByName,
+      confirmedAt: f.confirmedAt,
+      version: f.version,
+    })),
+    rating: target.assessment?.rating ?? null,
+  };
+}
+
+export async function commitmentsView(user: SessionUser, planId: string) {
+  return {
+    commitments: (await listCommitments(user.townId, planId)).map((c) => ({
+      id: c.id,
+      section: { id: c.sectionId, title: c.sectionTitle },
+      name: c.name,
+      value: Number(c.value),
+      unit: c.unit,
+      qualifier: c.qualifier,
+      department: c.departmentName,
+      source: c.source,
+    })),
+  };
 }

@@ -38,6 +38,7 @@ export function ratingSentence(target: RatedTarget, assessed: Assessed): string 
 type SummaryTarget = RatedTarget & {
   id: string;
   departmentName: string | null;
+  commitment?: { sectionTitle: string; source: string | null } | null;
   figures: { period: Period; actual: number }[];
   lastYear: { period: Period; actual: number }[];
   assessment: Assessed | null;
@@ -68,7 +69,13 @@ export function TargetSummary({
           {target.unit}
           {target.qualifier ?? ""}
         </Heading>
-        <p className="muted">责任科室：{target.departmentName ?? "未指定"}</p>
+        <p className="muted">
+          {target.commitment && `重点任务，出自“${target.commitment.sectionTitle}” · `}
+          责任科室：{target.departmentName ?? "未指定"}
+        </p>
+        {target.commitment?.source && (
+          <p className="muted small-note">原文：{target.commitment.source}</p>
+        )}
         <p>
           {target.assessment ? (
             <>

@@ -260,6 +260,7 @@ export async function createPlan(
             .selectFrom("targets")
             .select(["name", "value", "unit", "qualifier", "departmentId"])
             .where("planId", "=", previous.id)
+            .where("sectionId", "is", null)
             .orderBy("position")
             .execute()
         : imported
@@ -357,7 +358,8 @@ export interface TargetRow {
 /**
  * The plan's 主要预期目标, in order (scoped to the town through the plan). A
  * published plan's targets can no longer change; their departments are named
- * as they were at publication.
+ * as they were at publication. Sections' tracked commitments are not among
+ * them (listCommitments).
  */
 export async function listTargets(townId: string, planId: string): Promise<TargetRow[]> {
   const rows = await getDb()
@@ -379,6 +381,7 @@ export async function listTargets(townId: string, planId: string): Promise<Targe
     ])
     .where("plans.townId", "=", townId)
     .where("targets.planId", "=", planId)
+    .where("targets.sectionId", "is", null)
     .orderBy("targets.position")
     .execute();
   const published = rows[0]?.planState === "published" ? await publishedCopy(townId, planId) : null;
@@ -405,6 +408,7 @@ export async function lastYearTargets(
     .where("plans.townId", "=", townId)
     .where("plans.year", "=", plan.year - 1)
     .where("plans.kind", "=", plan.kind)
+    .where("targets.sectionId", "is", null)
     .execute();
   return Object.fromEntries(rows.map((t) => [t.name, `${t.value}${t.unit}${t.qualifier ?? ""}`]));
 }
@@ -482,10 +486,15 @@ export async function replaceTargets(
           .selectFrom("targets")
           .select(["name", "actual"])
           .where("planId", "=", planId)
+          .where("sectionId", "is", null)
           .execute()
       ).map((t) => [t.name, t.actual]),
     );
-    await trx.deleteFrom("targets").where("planId", "=", planId).execute();
+    await trx
+      .deleteFrom("targets")
+      .where("planId", "=", planId)
+      .where("sectionId", "is", null)
+      .execute();
     await insertTargets(
       trx,
       planId,

@@ -106,7 +106,7 @@ describeEachDialect(
       const economy = sections.find((s) => s.departmentId === econ.departmentId)!;
       const draft = (await getSection(coordinator.townId, economy.id))!;
       expect(draft.content).toContain(
-        "主要指标：引进过亿元项目：全年目标5个，截至2027年第二季度完成2个，占全年目标40%，欠进度。",
+        "主要指标：引进过亿元项目：全年目标5个，截至6月底完成2个，占全年目标40%，欠进度。",
       );
       expect(draft.placeholders).toBeGreaterThan(0);
       // The targets, with the figures to date (none reported for growth).

@@ -78,14 +78,16 @@ export async function createReport(
   };
   if (existing) return exists;
   const period = reportPeriod(input.kind, plan.year, progress.periodKind);
-  const targets = progress.targets.map((target) => ({
+  const rated = progress.targets.map((target) => ({
     ...target,
     actual: figureAt(target.figures, period),
   }));
+  // The 主要预期目标 make the report's table; tracked commitments are stated in their sections.
+  const targets = rated.filter((target) => target.commitment === null);
   const db = getDb();
   const sections = await db
     .selectFrom("sections")
-    .select(["kind", "position", "title", "departmentId", "leaderId", "content"])
+    .select(["id", "kind", "position", "title", "departmentId", "leaderId", "content"])
     .where("townId", "=", creator.townId)
     .where("planId", "=", plan.id)
     .orderBy("position")
@@ -118,9 +120,12 @@ export async function createReport(
           updatedAt: at,
         })
         .execute();
-      for (const section of sections) {
+      for (const { id: sourceId, ...section } of sections) {
         const own = targets.filter(
           (t) => t.departmentId !== null && t.departmentId === section.departmentId,
+        );
+        const commitments = rated.flatMap((t) =>
+          t.commitment?.sectionId === sourceId ? [{ ...t, source: t.commitment.source }] : [],
         );
         await insertSection(trx, {
           ...section,
@@ -128,7 +133,7 @@ export async function createReport(
           townId: creator.townId,
           deadline: defaultDeadline(now),
           content: JSON.stringify(
-            blocksToContent(draftSection(section.content, input.kind, own, period)),
+            blocksToContent(draftSection(section.content, input.kind, own, period, commitments)),
           ),
           author: creator.id,
           reason: `由${plan.title}起草`,

@@ -595,6 +595,7 @@ export async function firstTableNumber(
       .innerJoin("plans", "plans.id", "targets.planId")
       .select((eb) => eb.fn.countAll().as("n"))
       .where("targets.planId", "=", planId)
+      .where("targets.sectionId", "is", null)
       .where("plans.townId", "=", townId)
       .executeTakeFirst(),
   ]);

@@ -30,6 +30,7 @@ import { type Assessment, rate } from "~/progress/rating";
 import { decideProgress, type PolicyUser, REFUSAL_STATUS } from "~/policies/policy";
 import { today } from "~/utils/dates";
 
+import { listCommitments } from "./commitment.server";
 import type { ExportFile } from "./export.server";
 import { listTargets } from "./plan.server";
 import { recordEvent } from "./workflow/record.server";
@@ -58,6 +59,8 @@ export type TargetProgress = {
   qualifier: string | null;
   departmentId: string | null;
   departmentName: string | null;
+  /** A section's commitment tracked after 印发 (not printed); null for a 主要预期目标. */
+  commitment: { sectionId: string; sectionTitle: string; source: string | null } | null;
   figures: ProgressFigure[];
   /** The rating of the latest figure (to date), or null before the first. */
   assessment: (Assessment & { period: Period; actual: number }) | null;
@@ -155,14 +158,28 @@ export async function getPlanProgress(
     .where("year", "=", plan.year - 1)
     .where("kind", "=", plan.kind)
     .executeTakeFirst();
-  const [periodKind, targets, leaders, figures, lastTargets] = await Promise.all([
+  const [periodKind, planTargets, commitments, leaders, figures, lastTargets] = await Promise.all([
     getProgressPeriod(townId),
     listTargets(townId, planId),
+    listCommitments(townId, planId),
     leadersByDepartment(townId, planId),
     figuresOf(townId, lastPlan ? [planId, lastPlan.id] : [planId]),
     lastPlan ? listTargets(townId, lastPlan.id) : Promise.resolve([]),
   ]);
   const lastYearByName = new Map(lastTargets.map((t) => [t.name, t.id]));
+  // A target is confirmed by the leaders of its office's sections; a commitment by its section's.
+  const targets = [
+    ...planTargets.map((target) => ({
+      ...target,
+      commitment: null,
+      leaderIds: target.departmentId ? (leaders.get(target.departmentId) ?? []) : [],
+    })),
+    ...commitments.map(({ sectionId, sectionTitle, source, leaderId, ...target }) => ({
+      ...target,
+      commitment: { sectionId, sectionTitle, source },
+      leaderIds: leaderId ? [leaderId] : [],
+    })),
+  ];
   return {
     plan,
     periodKind,
@@ -193,6 +210,7 @@ export async function getPlanProgress(
         qualifier: target.qualifier,
         departmentId: target.departmentId,
         departmentName: target.departmentName ?? null,
+        commitment: target.commitment,
         figures: own,
         assessment: latest
           ? {
@@ -206,7 +224,7 @@ export async function getPlanProgress(
           .map((f) => ({ period: f.period, actual: Number(f.actual) })),
         context: {
           departmentId: target.departmentId,
-          leaderIds: target.departmentId ? (leaders.get(target.departmentId) ?? []) : [],
+          leaderIds: target.leaderIds,
           planState: plan.state,
         },
       };

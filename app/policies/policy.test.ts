@@ -184,12 +184,26 @@ describe("policy: every role × state × action", () => {
       ...Object.keys(PLAN_SPEC),
       ...townRows.map((row) => row.action),
       "token.revoke",
+      "plan.track",
     ]);
     const sectionEvents = SECTION_EVENT_TYPES;
     for (const event of sectionEvents) expect(covered).toContain(`section.${event}`);
     expect(covered.size).toBe(
-      sectionEvents.length + 3 + Object.keys(PLAN_SPEC).length + townRows.length + 1,
+      sectionEvents.length + 3 + Object.keys(PLAN_SPEC).length + townRows.length + 2,
     );
+  });
+
+  it("lets only the coordinator choose tracked commitments, of a published plan, never of a report", () => {
+    for (const person of EVERYONE) {
+      const published = can(PEOPLE[person], "plan.track", { state: "published", report: false });
+      expect(published.ok).toBe(person === "coordinator");
+    }
+    const coordinator = PEOPLE.coordinator;
+    expect(can(coordinator, "plan.track", { state: "approved", report: false })).toMatchObject({
+      ok: false,
+      refusal: { code: "conflict", message: "计划印发后才能选择跟踪的工作任务。" },
+    });
+    expect(can(coordinator, "plan.track", { state: "published", report: true }).ok).toBe(false);
   });
 
   it("lets a person revoke only their own tokens", () => {

@@ -47,6 +47,9 @@ export type ThreadSubject = {
 
 export type TokenSubject = { userId: string };
 
+/** A plan whose sections' commitments might be tracked; `report`: a 工作总结. */
+export type TrackSubject = { state: PlanState; report: boolean };
+
 /** A target's figure for one period (missing until entered), with its plan's facts. */
 export type ProgressSubject = { state: ProgressState; context: ProgressContext };
 
@@ -61,6 +64,8 @@ export type Subjects = SectionActions &
     "plan.create": null;
     /** Download the Word file or open the print preview. */
     "plan.export": PlanSubject;
+    /** Choose which of the sections' commitments are tracked like targets (after 印发). */
+    "plan.track": TrackSubject;
     "comment.create": SectionSubject;
     "comment.reply": SectionSubject;
     "comment.resolve": ThreadSubject;
@@ -196,6 +201,16 @@ const OTHER: {
   "plan.create": (user) => onlyRole(user, "coordinator", "只有党政办能开启年度计划。"),
   // Every office of the town reads the plan, drafts included (征求意见稿).
   "plan.export": () => ALLOWED,
+  "plan.track": (user, plan) => {
+    if (!has(user, "coordinator")) {
+      return refused(refuse.forbidden("只有党政办能选择跟踪哪些工作任务。"));
+    }
+    if (plan.report) return refused(refuse.invalid("工作总结不跟踪进度。"));
+    // Tracking is not part of the published text, which stays as issued.
+    return plan.state === "published"
+      ? ALLOWED
+      : refused(refuse.conflict("计划印发后才能选择跟踪的工作任务。"));
+  },
   "comment.create": (_user, section) =>
     section.planState === "published" ? refused(PUBLISHED_COMMENTS) : ALLOWED,
   "comment.reply": (_user, section) =>

@@ -27,13 +27,41 @@ describe("a report drafted from its plan", () => {
       { type: "heading", level: 1, text: "聚力项目招引建设" },
       {
         type: "paragraph",
-        text: "主要指标：引进过亿元项目：全年目标5个，截至2027年第二季度完成2个，占全年目标40%，欠进度。",
+        text: "主要指标：引进过亿元项目：全年目标5个，截至6月底完成2个，占全年目标40%，欠进度。",
       },
       { type: "heading", level: 2, text: "抓好园区建设" },
       { type: "paragraph", text: "【上半年落实情况（计划：全年完成基础设施投资1.2亿元。）】" },
       { type: "paragraph", text: "【上半年落实情况（计划：引进过亿元项目5个）】" },
       { type: "paragraph", text: "【上半年落实情况（计划：新增规上企业3家）】" },
       { type: "paragraph", text: "下半年，【下半年本领域的工作安排】" },
+    ]);
+  });
+
+  it("states a tracked commitment's figure after the paragraph that made it, or after the heading", () => {
+    const investment = {
+      name: "基础设施投资",
+      value: "1.2",
+      unit: "亿元",
+      qualifier: null,
+      actual: 0.7,
+      source: "全年完成基础设施投资1.2亿元。",
+    };
+    const firms = { ...investment, name: "新增规上企业", value: "3", unit: "家", actual: 1 };
+    const blocks = draftSection(PLAN_SECTION, "半年总结", [], "2027-Q2", [
+      investment,
+      { ...firms, source: "这句话已不在正文中" },
+    ]);
+    expect(blocks.slice(0, 4)).toEqual([
+      { type: "heading", level: 1, text: "聚力项目招引建设" },
+      {
+        type: "paragraph",
+        text: "重点任务：新增规上企业：全年目标3家，截至6月底完成1家，占全年目标33.3%，欠进度。",
+      },
+      { type: "heading", level: 2, text: "抓好园区建设" },
+      {
+        type: "paragraph",
+        text: "【上半年落实情况（计划：全年完成基础设施投资1.2亿元。）】基础设施投资：全年目标1.2亿元，截至6月底完成0.7亿元，占全年目标58.3%，达进度。",
+      },
     ]);
   });
 
@@ -58,7 +86,11 @@ describe("a report drafted from its plan", () => {
         { name: "地区生产总值增长", value: "6", unit: "%", qualifier: "以上", actual: 6.4 },
         "2027-06",
       ),
-    ).toBe("地区生产总值增长：全年目标6%以上，截至2027年6月为6.4%，达进度");
+    ).toBe("地区生产总值增长：全年目标6%以上，截至6月底为6.4%，达进度");
+    // A year-end summary says 全年.
+    expect(targetFact({ ...projects, actual: 5 }, "2027-12")).toBe(
+      "引进过亿元项目：全年目标5个，全年完成5个，占全年目标100%，达进度",
+    );
   });
 
   it("next year's plan takes each section's 工作打算 part, under the section's heading", () => {

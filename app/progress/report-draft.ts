@@ -3,7 +3,7 @@
 // was done, the figures recorded against the section's targets as plain
 // facts. Pure: the server turns the blocks into editor content.
 import { stripTypedNumber } from "~/export/numbering";
-import { type Period, periodLabel } from "~/progress/periods";
+import { elapsedShare, type Period } from "~/progress/periods";
 import { percent, rate, type RatedTarget } from "~/progress/rating";
 
 export const REPORT_KINDS = ["半年总结", "年度总结"] as const;
@@ -45,7 +45,13 @@ const textOf = (node: JsonNode): string => node.text ?? (node.children ?? []).ma
 /** A target as the report states it, with its figure to date (null: none reported). */
 export type ReportTarget = RatedTarget & { actual: number | null };
 
-/** "引进过亿元项目：全年目标5个，截至2027年第二季度完成2个，占全年目标40%，欠进度" */
+/** As a report says when: "截至6月底", and "全年" at the year's end. */
+export function reportWhen(period: Period): string {
+  const month = Math.round(elapsedShare(period) * 12);
+  return month === 12 ? "全年" : `截至${month}月底`;
+}
+
+/** "引进过亿元项目：全年目标5个，截至6月底完成2个，占全年目标40%，欠进度" */
 export function targetFact(target: ReportTarget, period: Period): string {
   const goal = `${target.value}${target.unit}${target.qualifier ?? ""}`;
   if (target.actual === null) return `${target.name}：全年目标${goal}，尚无报送数字`;
@@ -54,7 +60,7 @@ export function targetFact(target: ReportTarget, period: Period): string {
     assessed.share === null
       ? `为${target.actual}${target.unit}`
       : `完成${target.actual}${target.unit}，占全年目标${percent(assessed.share)}`;
-  return `${target.name}：全年目标${goal}，截至${periodLabel(period)}${done}，${assessed.rating}`;
+  return `${target.name}：全年目标${goal}，${reportWhen(period)}${done}，${assessed.rating}`;
 }
 
 /**
@@ -62,13 +68,16 @@ export function targetFact(target: ReportTarget, period: Period): string {
  * (numbers come from their place), each paragraph and list item as a 【】
  * holding what the plan said, to be rewritten as what was done; the
  * section's targets' figures after its first heading; for a half-year
- * report, 下半年工作安排 at the end.
+ * report, 下半年工作安排 at the end. A tracked commitment's figure follows
+ * the 【】 of the paragraph that made it (its `source` sentence), or joins
+ * the figures after the heading when the sentence is no longer found.
  */
 export function draftSection(
   planContent: string,
   kind: ReportKind,
   targets: ReportTarget[],
   period: Period,
+  commitments: (ReportTarget & { source: string | null })[] = [],
 ): DraftBlock[] {
   let root: JsonNode;
   try {
@@ -77,10 +86,16 @@ export function draftSection(
     root = { children: [] };
   }
   const done = kind === "半年总结" ? "上半年落实情况" : "全年落实情况";
-  const commitment = (text: string): DraftBlock => ({
-    type: "paragraph",
-    text: `【${done}（计划：${text.replace(/[【】]/g, "")}）】`,
-  });
+  const placed = new Set<ReportTarget>();
+  const commitment = (text: string): DraftBlock => {
+    const made = commitments.filter((c) => !placed.has(c) && c.source && text.includes(c.source));
+    made.forEach((c) => placed.add(c));
+    const facts = made.length > 0 ? `${made.map((c) => targetFact(c, period)).join("；")}。` : "";
+    return {
+      type: "paragraph",
+      text: `【${done}（计划：${text.replace(/[【】]/g, "")}）】${facts}`,
+    };
+  };
   const blocks: DraftBlock[] = [];
   for (const node of root.children ?? []) {
     if (node.type === "heading") {
@@ -100,14 +115,17 @@ export function draftSection(
       if (text) blocks.push(commitment(text));
     }
   }
-  if (targets.length > 0) {
-    const facts: DraftBlock = {
-      type: "paragraph",
-      text: `主要指标：${targets.map((t) => targetFact(t, period)).join("；")}。`,
-    };
-    const first = blocks.findIndex((b) => b.type === "heading");
-    blocks.splice(first + 1, 0, facts);
-  }
+  const unplaced = commitments.filter((c) => !placed.has(c));
+  const facts: DraftBlock[] = [
+    ...(targets.length > 0
+      ? [`主要指标：${targets.map((t) => targetFact(t, period)).join("；")}。`]
+      : []),
+    ...(unplaced.length > 0
+      ? [`重点任务：${unplaced.map((t) => targetFact(t, period)).join("；")}。`]
+      : []),
+  ].map((text) => ({ type: "paragraph", text }));
+  const first = blocks.findIndex((b) => b.type === "heading");
+  blocks.splice(first + 1, 0, ...facts);
   if (kind === "半年总结") {
     blocks.push({ type: "paragraph", text: "下半年，【下半年本领域的工作安排】" });
   } else {
@@ -162,12 +180,18 @@ export function reportTexts(kind: ReportKind, year: number) {
         preamble: [
           `今年以来，在上级党委、政府的坚强领导下，我镇【上半年总体情况】。按照时间过半、任务过半的“双过半”要求，现将我镇${year}年上半年工作总结及下半年工作安排如下。`,
         ],
-        closing: ["下半年，全镇上下将【下半年总体要求】，确保全面完成全年目标任务。"],
+        closing: [
+          "上半年，我镇各项工作取得了一定成效，但也存在一些困难和问题：【存在的困难和问题】。",
+          "下半年，全镇上下将【下半年总体要求】，确保全面完成全年目标任务。",
+        ],
       }
     : {
         preamble: [
           `${year}年，在上级党委、政府的坚强领导下，我镇【全年总体情况】。现将我镇${year}年工作总结如下。`,
         ],
-        closing: [`${year + 1}年，我镇将【${year + 1}年工作思路】，奋力推动高质量发展再上新台阶。`],
+        closing: [
+          "在肯定成绩的同时，我们也清醒地看到，【存在的困难和问题】。",
+          `${year + 1}年，我镇将【${year + 1}年工作思路】，奋力推动高质量发展再上新台阶。`,
+        ],
       };
 }

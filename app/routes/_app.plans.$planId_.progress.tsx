@@ -8,8 +8,14 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 
+import { TrackCommitmentPanel } from "~/components/commitment-track";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { RatingBadge, TargetSummary } from "~/components/target-progress";
+import {
+  commitmentProposals,
+  trackCommitment,
+  untrackCommitment,
+} from "~/models/commitment.server";
 import {
   confirmProgress,
   enterProgress,
@@ -33,6 +39,7 @@ import { today } from "~/utils/dates";
 import { formatDateTime } from "~/utils/format";
 import { notFound } from "~/utils/http.server";
 import { ProgressConfirmSchema, ProgressEntrySchema } from "~/utils/progress-validation";
+import { CommitmentSchema } from "~/utils/target-validation";
 import { setFlash } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -49,6 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     notFound("工作总结不报送目标进度：其中的完成数来自所总结的计划。");
   }
   const day = today();
+  const canTrack = allowed(user, "plan.track", { state: progress.plan.state, report: false });
+  const proposals = canTrack ? await commitmentProposals(user.townId, progress.plan.id) : [];
+  // "填入" of a proposal (?proposal=2.0: section 2's first) prefills the form without script.
+  const [s, p] = (new URL(request.url).searchParams.get("proposal") ?? "").split(".").map(Number);
+  const chosen = proposals[s ?? -1]?.proposals[p ?? -1];
   return {
     plan: progress.plan,
     periodKind: progress.periodKind,
@@ -56,10 +68,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: day,
     // 总览: every target's figure and 进度 by period, as the county reads it (and the .xlsx).
     overview: progressSheet(progress.targets, progress.periods),
+    canTrack,
+    proposals,
+    prefill: chosen ? { ...chosen, sectionId: proposals[s!]!.sectionId } : null,
     targets: progress.targets.map(({ context: _context, ...target }) => {
       const full = progress.targets.find((t) => t.id === target.id)!;
       return {
         ...target,
+        canUntrack: canTrack && target.commitment !== null && target.figures.length === 0,
         rows: progress.periods.map((period) => {
           const figure = target.figures.find((f) => f.period === period) ?? null;
           const subject = figureSubject(full, period);
@@ -90,6 +106,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fail = (status: number, message: string) =>
     data({ error: { targetId, period, message } satisfies ActionError }, { status });
   const intent = formData.get("intent");
+  if (intent === "track") {
+    const submission = parseWithZod(formData, { schema: CommitmentSchema });
+    if (submission.status !== "success") {
+      return data({ track: submission.reply() }, { status: 400 });
+    }
+    const result = await trackCommitment(user, planId, submission.value);
+    if (!result.ok) {
+      return data(
+        { track: submission.reply({ formErrors: [result.message] }) },
+        { status: result.status },
+      );
+    }
+    await setFlash(request, `已开始跟踪“${submission.value.name}”，责任科室可按期报送进度`);
+    return redirect(`/plans/${planId}/progress#target-${result.id}`);
+  }
+  if (intent === "untrack") {
+    const result = await untrackCommitment(user, planId, targetId);
+    if (!result.ok) return fail(result.status, result.message);
+    await setFlash(request, `已取消跟踪“${result.name}”`);
+    return redirect(`/plans/${planId}/progress`);
+  }
   if (intent === "remind") {
     const parsed = PeriodSchema.safeParse(period);
     if (!parsed.success) return fail(400, parsed.error.issues[0]!.message);
@@ -245,11 +282,80 @@ function FigureRow({
   );
 }
 
+/** One target's or commitment's summary and its figures by period, with their forms. */
+function TargetFigures({
+  target,
+  error,
+  busy,
+}: {
+  target: Target;
+  error: ActionError | null;
+  busy: boolean;
+}) {
+  const { periods } = useLoaderData<typeof loader>();
+  const own = error && error.targetId === target.id ? error : null;
+  return (
+    <section className="panel target-progress" aria-labelledby={`target-${target.id}`}>
+      <TargetSummary
+        target={target}
+        periods={periods}
+        heading="h3"
+        headingId={`target-${target.id}`}
+      />
+      {target.canUntrack && (
+        <Form method="post" className="action-form" preventScrollReset>
+          <input type="hidden" name="intent" value="untrack" />
+          <input type="hidden" name="targetId" value={target.id} />
+          <button type="submit" className="button small" disabled={busy}>
+            取消跟踪
+          </button>
+        </Form>
+      )}
+      {own && !own.period && (
+        <p className="field-error" role="alert">
+          {own.message}
+        </p>
+      )}
+      <table className="data-table">
+        <caption className="visually-hidden">{target.name}各期进度</caption>
+        <thead>
+          <tr>
+            <th scope="col">报送期</th>
+            <th scope="col" className="num">
+              完成数
+            </th>
+            <th scope="col">说明</th>
+            <th scope="col">状态</th>
+            <th scope="col">
+              <span className="visually-hidden">操作</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {target.rows.map((row) => (
+            <FigureRow
+              key={row.period}
+              target={target}
+              row={row}
+              busy={busy}
+              error={own && own.period === row.period ? own : null}
+            />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 export default function ProgressPage() {
-  const { plan, periodKind, periods, targets, overview } = useLoaderData<typeof loader>();
+  const { plan, periodKind, targets, overview, canTrack, proposals, prefill } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
   const error = actionData && "error" in actionData ? actionData.error : null;
+  const planTargets = targets.filter((target) => target.commitment === null);
+  const commitments = targets.filter((target) => target.commitment !== null);
   return (
     <>
       <p className="breadcrumb">
@@ -268,7 +374,9 @@ export default function ProgressPage() {
       <p className="muted">
         完成数填截至该期末的累计数（增长率等百分比指标填截至该期的数值）。报送后由分管领导确认；确认后如需更正，可修改后重新确认。
       </p>
-      {targets.length === 0 && <p className="muted">本计划没有主要预期目标。</p>}
+      {targets.length === 0 && (
+        <p className="muted">本计划没有主要预期目标，也没有跟踪的重点任务。</p>
+      )}
       {targets.length > 0 && (
         <section className="panel" aria-labelledby="overview-heading">
           <div className="panel-header">
@@ -304,51 +412,22 @@ export default function ProgressPage() {
           </div>
         </section>
       )}
-      {targets.map((target) => (
-        <section
-          key={target.id}
-          className="panel target-progress"
-          aria-labelledby={`target-${target.id}`}
-        >
-          <TargetSummary
-            target={target}
-            periods={periods}
-            heading="h2"
-            headingId={`target-${target.id}`}
-          />
-          <table className="data-table">
-            <caption className="visually-hidden">{target.name}各期进度</caption>
-            <thead>
-              <tr>
-                <th scope="col">报送期</th>
-                <th scope="col" className="num">
-                  完成数
-                </th>
-                <th scope="col">说明</th>
-                <th scope="col">状态</th>
-                <th scope="col">
-                  <span className="visually-hidden">操作</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {target.rows.map((row) => (
-                <FigureRow
-                  key={row.period}
-                  target={target}
-                  row={row}
-                  busy={navigation.state !== "idle"}
-                  error={
-                    error && error.targetId === target.id && error.period === row.period
-                      ? error
-                      : null
-                  }
-                />
-              ))}
-            </tbody>
-          </table>
-        </section>
+      {planTargets.length > 0 && <h2 className="group-heading">主要预期目标</h2>}
+      {planTargets.map((target) => (
+        <TargetFigures key={target.id} target={target} error={error} busy={busy} />
       ))}
+      {commitments.length > 0 && <h2 className="group-heading">跟踪的重点任务</h2>}
+      {commitments.map((target) => (
+        <TargetFigures key={target.id} target={target} error={error} busy={busy} />
+      ))}
+      {canTrack && (
+        <TrackCommitmentPanel
+          proposals={proposals}
+          prefill={prefill}
+          lastResult={actionData && "track" in actionData ? actionData.track : null}
+          busy={busy}
+        />
+      )}
     </>
   );
 }

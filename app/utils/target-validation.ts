@@ -45,3 +45,19 @@ export const TargetsSchema = z.object({
     .transform((v) => v ?? []),
   baseVersion: planVersion,
 });
+
+/** A section's commitment the coordinator tracks after 印发 (its sentence kept as said). */
+export const CommitmentSchema = TargetSchema.pick({
+  name: true,
+  value: true,
+  unit: true,
+  qualifier: true,
+}).extend({
+  sectionId: z.string({ error: "请选择工作任务所在的章节" }).min(1, "请选择工作任务所在的章节"),
+  source: z
+    .string()
+    .trim()
+    .max(200, "原文不能超过 200 个字")
+    .optional()
+    .transform((value) => value || null),
+});

@@ -15,6 +15,7 @@ import * as countyIndexes from "./2026-12-02-004-county-indexes";
 import * as publication from "./2026-12-02-005-publication";
 import * as progress from "./2026-12-03-001-progress";
 import * as reports from "./2026-12-03-002-reports";
+import * as commitments from "./2026-12-03-003-commitments";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02-005-publication": publication,
   "2026-12-03-001-progress": progress,
   "2026-12-03-002-reports": reports,
+  "2026-12-03-003-commitments": commitments,
 };

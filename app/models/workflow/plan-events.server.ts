@@ -28,6 +28,7 @@ export async function planContextOf(db: Db, planId: string): Promise<PlanContext
     .selectFrom("targets")
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("planId", "=", planId)
+    .where("sectionId", "is", null)
     .executeTakeFirstOrThrow();
   const texts = await db
     .selectFrom("plans")

@@ -48,6 +48,7 @@ export async function planCopy(db: Db, planId: string): Promise<PlanCopy> {
       "departments.name as department",
     ])
     .where("targets.planId", "=", planId)
+    .where("targets.sectionId", "is", null)
     .orderBy("targets.position")
     .execute();
   return {
