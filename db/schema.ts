@@ -302,6 +302,8 @@ export interface TargetTable {
   departmentId: string | null;
   /** A report's target: the figure to date of its period (decimal text), null when none. */
   actual: string | null;
+  /** The period `actual` is as of: the report's period or an earlier one (null: none). */
+  actualPeriod: string | null;
   /**
    * A section's own commitment tracked after 印发: its section, never printed
    * among the 主要预期目标. Null for the plan's targets.

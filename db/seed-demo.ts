@@ -195,3 +195,18 @@ export function demoSectionPeople(): Record<SectionKind, { drafter: string; lead
   }
   return people;
 }
+
+/** A seeded user as the models see an acting person: town, department, roles. */
+export async function personOf(db: Kysely<Database>, username: string) {
+  const row = await db
+    .selectFrom("users")
+    .select(["id", "townId", "departmentId"])
+    .where("username", "=", username)
+    .executeTakeFirstOrThrow();
+  const roles = await db
+    .selectFrom("userRoles")
+    .select("role")
+    .where("userId", "=", row.id)
+    .execute();
+  return { ...row, roles: roles.map((r) => r.role as Role) };
+}

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe } from "vitest";
 
 import { createDatabase, setDbForTesting } from "./client";
 import { migrateToLatest } from "./migrator";
-import type { Role } from "../workflows/roles";
 import type { Database } from "./schema";
 import { seedDemoIfEmpty } from "./seed-demo";
 
@@ -117,17 +116,4 @@ export async function townIdOf(db: Kysely<Database>, name: string): Promise<stri
   return row.id;
 }
 
-/** A seeded user as the models see an acting person: town, department, roles. */
-export async function personOf(db: Kysely<Database>, username: string) {
-  const row = await db
-    .selectFrom("users")
-    .select(["id", "townId", "departmentId"])
-    .where("username", "=", username)
-    .executeTakeFirstOrThrow();
-  const roles = await db
-    .selectFrom("userRoles")
-    .select("role")
-    .where("userId", "=", row.id)
-    .execute();
-  return { ...row, roles: roles.map((r) => r.role as Role) };
-}
+export { personOf } from "./seed-demo";

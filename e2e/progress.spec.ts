@@ -164,6 +164,12 @@ test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 wi
   await expect(figures.getByRole("row").filter({ hasText: "地区生产总值增长" })).toContainText(
     "未报送",
   );
+  // Figures entered later are taken in on request; nothing new here, so the table stays.
+  await page.getByRole("button", { name: "按最新报送更新" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "已按各科室最新报送的数字更新" }),
+  ).toBeVisible();
+  await expect(projectRow.getByRole("cell").nth(2)).toHaveText("2个");
   // Its sections go to the same offices, drafted from the plan for them to rewrite.
   await page.getByRole("link", { name: "经济发展", exact: true }).click();
   await expect(page.getByRole("textbox", { name: "章节正文" })).toContainText(

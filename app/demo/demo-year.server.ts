@@ -6,8 +6,7 @@
 // commitments are tracked. Seeded once, into a fresh demo database, so that
 // the progress pages and the half-year report have something true to show.
 import { getDb } from "~db/client";
-import { DEMO_TOWNS } from "~db/seed-demo";
-import type { Role } from "~workflows/roles";
+import { DEMO_TOWNS, personOf } from "~db/seed-demo";
 
 import { commitmentProposals, trackCommitment } from "~/models/commitment.server";
 import {
@@ -110,23 +109,6 @@ const FIGURES: Record<string, [number, number, number, number]> = {
 /** The sections' commitments 党政办 tracks after 印发 (names as found in the text). */
 const TRACKED = ["引进过亿元项目", "新建高标准农田", "新建改建农村公路"];
 
-type Person = { id: string; townId: string; roles: Role[]; departmentId: string | null };
-
-async function person(username: string): Promise<Person> {
-  const db = getDb();
-  const user = await db
-    .selectFrom("users")
-    .select(["id", "townId", "departmentId"])
-    .where("username", "=", username)
-    .executeTakeFirstOrThrow();
-  const roles = await db
-    .selectFrom("userRoles")
-    .select("role")
-    .where("userId", "=", user.id)
-    .execute();
-  return { ...user, roles: roles.map((r) => r.role as Role) };
-}
-
 function check<T extends { ok: boolean }>(result: T, what: string): T {
   if (!result.ok) throw new Error(`演示数据：${what}失败：${JSON.stringify(result)}`);
   return result;
@@ -141,7 +123,7 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
   // Each step on its day of the usual calendar, never after `now` (early January compresses).
   const on = (day: string, hour = 9) =>
     new Date(Math.min(Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00+08:00`), +now));
-  const coordinator = await person("coordinator");
+  const coordinator = await personOf(getDb(), "coordinator");
   const townName = DEMO_TOWNS[0]!.name;
   const created = check(
     await createPlan(
@@ -171,7 +153,7 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
       .select("username")
       .where("departmentId", "=", section.departmentId ?? "")
       .executeTakeFirstOrThrow();
-    const writer = await person(drafter.username);
+    const writer = await personOf(getDb(), drafter.username);
     const saved = await saveSectionContent(
       writer,
       section.id,
@@ -183,7 +165,10 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
     const sectionEvent = async (username: string, type: string, day: string) => {
       const current = (await getSection(coordinator.townId, section.id))!;
       const input = SectionEventSchema.parse({ type, baseVersion: current.version });
-      check(await applySectionEvent(await person(username), section.id, input, on(day)), type);
+      check(
+        await applySectionEvent(await personOf(getDb(), username), section.id, input, on(day)),
+        type,
+      );
     };
     await sectionEvent(drafter.username, "submit", `${year - 1}-12-12`);
     await sectionEvent((await usernameOf(section.leaderId))!, "approve", `${year - 1}-12-16`);
@@ -227,7 +212,10 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
     const at = on(day, 15);
     const facts = (await planEventFacts(coordinator.townId, planId, at))!;
     const input = planEventSchema(facts).parse({ ...fields, baseVersion: await planVersion() });
-    check(await applyPlanEvent(await person(username), planId, input, at), String(input.type));
+    check(
+      await applyPlanEvent(await personOf(getDb(), username), planId, input, at),
+      String(input.type),
+    );
   };
   await planEvent("coordinator", { type: "startCompiling" }, `${year - 1}-12-18`);
   const texts = (await getPlanTexts(coordinator.townId, planId))!;
@@ -285,7 +273,7 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
         .executeTakeFirstOrThrow();
       const entered = check(
         await enterProgress(
-          await person(reporter.username),
+          await personOf(getDb(), reporter.username),
           planId,
           target.id,
           { period, actual, note: null, baseVersion: 0 },
@@ -296,7 +284,7 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
       const leader = await usernameOf(target.context.leaderIds[0] ?? null);
       check(
         await confirmProgress(
-          await person(leader!),
+          await personOf(getDb(), leader!),
           planId,
           target.id,
           { period, baseVersion: entered.ok ? entered.figure.version : 0 },

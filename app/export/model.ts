@@ -4,7 +4,8 @@
 // punctuate alike.
 import type { ChangeMark } from "~/editor/attribution";
 import { periodLabel } from "~/progress/periods";
-import { percent, rate } from "~/progress/rating";
+import { percent } from "~/progress/rating";
+import { reportFigure } from "~/progress/report-draft";
 
 import type { FontSettings } from "./fonts";
 import { DEFAULT_LIST_STYLE, listMarker, type ListStyle } from "./lists";
@@ -100,6 +101,8 @@ export type ExportTarget = {
   department: string | null;
   /** A report's target: the figure to date of the report's period (decimal text). */
   actual?: string | null;
+  /** The period `actual` is as of, when earlier than the report's. */
+  actualPeriod?: string | null;
 };
 
 export type ExportInput = {
@@ -423,13 +426,13 @@ function reportTargetsTable(
           cell,
         ),
         ...targets.map((t, i) => {
-          const actual = t.actual === null || t.actual === undefined ? null : Number(t.actual);
-          const assessed = actual === null ? null : rate(t, period, actual);
+          const figure = reportFigure(t, period);
+          const assessed = figure?.assessed;
           return [
             String(i + 1),
             t.name,
             `${t.value}${t.unit}${t.qualifier ?? ""}`,
-            actual === null ? "—" : `${t.actual}${t.unit}`,
+            figure?.text ?? "—",
             assessed?.share != null ? percent(assessed.share) : "—",
             assessed?.rating ?? "未报送",
             t.department ?? "—",

@@ -12,16 +12,14 @@ import { can, type PolicyUser, REFUSAL_STATUS } from "~/policies/policy";
 import { type CommitmentGuess, findCommitments } from "~/progress/commitments";
 import { isReportKind } from "~/progress/report-draft";
 
+import type { TargetRow } from "./plan.server";
+
 type Coordinator = PolicyUser & { townId: string };
 
-export type CommitmentRow = {
-  id: string;
-  name: string;
-  value: string;
-  unit: string;
-  qualifier: string | null;
-  departmentId: string | null;
-  departmentName: string | null;
+export type CommitmentRow = Pick<
+  TargetRow,
+  "id" | "name" | "value" | "unit" | "qualifier" | "departmentId" | "departmentName"
+> & {
   sectionId: string;
   sectionTitle: string;
   /** The section's leader, who confirms the figures. */

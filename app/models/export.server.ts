@@ -107,6 +107,7 @@ export async function exportInputFor(
       baseline: t.baseline,
       department: t.departmentName,
       actual: t.actual,
+      actualPeriod: t.actualPeriod,
     })),
     targetsAsTable: plan.targetsAsTable === 1,
     reportPeriod: plan.reportPeriod,

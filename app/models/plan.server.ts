@@ -353,6 +353,8 @@ export interface TargetRow {
   departmentName: string | null;
   /** A report's target: its figure to date (null for a plan's). */
   actual: string | null;
+  /** The period that figure is as of. */
+  actualPeriod: string | null;
 }
 
 /**
@@ -376,6 +378,7 @@ export async function listTargets(townId: string, planId: string): Promise<Targe
       "targets.baseline",
       "targets.departmentId",
       "targets.actual",
+      "targets.actualPeriod",
       "departments.name as departmentName",
       "plans.state as planState",
     ])
@@ -484,11 +487,11 @@ export async function replaceTargets(
       (
         await trx
           .selectFrom("targets")
-          .select(["name", "actual"])
+          .select(["name", "actual", "actualPeriod"])
           .where("planId", "=", planId)
           .where("sectionId", "is", null)
           .execute()
-      ).map((t) => [t.name, t.actual]),
+      ).map((t) => [t.name, t]),
     );
     await trx
       .deleteFrom("targets")
@@ -498,7 +501,11 @@ export async function replaceTargets(
     await insertTargets(
       trx,
       planId,
-      rows.map((row) => ({ ...row, actual: actuals.get(row.name) ?? null })),
+      rows.map((row) => ({
+        ...row,
+        actual: actuals.get(row.name)?.actual ?? null,
+        actualPeriod: actuals.get(row.name)?.actualPeriod ?? null,
+      })),
     );
   });
 }
@@ -507,7 +514,7 @@ export async function replaceTargets(
 export async function insertTargets(
   db: Pick<Kysely<Database>, "insertInto">,
   planId: string,
-  rows: (TargetInput & { actual?: string | null })[],
+  rows: (TargetInput & { actual?: string | null; actualPeriod?: string | null })[],
 ): Promise<void> {
   for (const [index, row] of rows.entries()) {
     await db
@@ -523,6 +530,7 @@ export async function insertTargets(
         baseline: row.baseline,
         departmentId: row.departmentId,
         actual: row.actual ?? null,
+        actualPeriod: row.actualPeriod ?? null,
       })
       .execute();
   }

@@ -7,7 +7,7 @@ import { markdownToContent } from "~/editor/content.server";
 
 import { exportPlan } from "./export.server";
 import { createPlan, getPlan, listTargets, replaceTargets } from "./plan.server";
-import { createReport } from "./report.server";
+import { createReport, refreshReportFigures, reportTargets } from "./report.server";
 import { getSection, listSections, saveSectionContent } from "./section.server";
 import { enterProgress, getPlanProgress } from "./target-progress.server";
 import { applySectionEvent } from "./workflow/section-events.server";
@@ -212,6 +212,84 @@ describeEachDialect(
       expect(
         (await listTargets(coordinator.townId, next.planId)).map((t) => t.actual),
       ).not.toContain(expect.any(String));
+    });
+
+    it("a year-end summary drafted in December says what its figures are as of, and takes later ones on request", async () => {
+      const coordinator = await personOf(t.db, "coordinator");
+      const econ = await personOf(t.db, "econ");
+      const town = { ...coordinator, townName: "示例镇" };
+      const created = await createPlan(town, { year: 2037, kind: "工作计划", from: "templates" });
+      if (!created.ok) throw new Error(created.message);
+      const planId = created.planId;
+      const plan = (await getPlan(coordinator.townId, planId))!;
+      const projects = {
+        name: "引进过亿元项目",
+        value: "5",
+        unit: "个",
+        qualifier: null,
+        baseline: null,
+        departmentId: econ.departmentId,
+      };
+      await replaceTargets(coordinator, planId, [projects], plan.version);
+      await t.db
+        .updateTable("plans")
+        .set({ state: "published" })
+        .where("id", "=", planId)
+        .execute();
+      const targetId = (await listTargets(coordinator.townId, planId))[0]!.id;
+      const DECEMBER = new Date("2037-12-15T02:00:00Z");
+      const enter = (period: string, actual: number) =>
+        enterProgress(
+          econ,
+          planId,
+          targetId,
+          { period, actual, note: null, baseVersion: 0 },
+          DECEMBER,
+        );
+      expect((await enter("2037-Q3", 4)).ok).toBe(true);
+
+      const summary = await createReport(
+        town,
+        { kind: "年度总结", sourcePlanId: planId },
+        DECEMBER,
+      );
+      if (!summary.ok) throw new Error(summary.message);
+      // The third quarter's 4 of 5 is 80% at 75% of the year: on track then, not "全年".
+      expect((await reportTargets(coordinator.townId, summary.planId))!.targets).toEqual([
+        expect.objectContaining({
+          actual: "4个（截至9月底）",
+          assessment: expect.objectContaining({ rating: "达进度" }),
+        }),
+      ]);
+      const economy = (await listSections(coordinator.townId, summary.planId)).find(
+        (s) => s.departmentId === econ.departmentId,
+      )!;
+      expect((await getSection(coordinator.townId, economy.id))!.content).toContain(
+        "引进过亿元项目：全年目标5个，截至9月底完成4个，占全年目标80%，达进度",
+      );
+
+      // The year's figure comes in January; the coordinator takes it into the table.
+      expect((await enter("2037-Q4", 5)).ok).toBe(true);
+      const { version } = (await getPlan(coordinator.townId, summary.planId))!;
+      expect(await refreshReportFigures(econ, summary.planId, version)).toMatchObject({
+        ok: false,
+        status: 403,
+      });
+      expect(await refreshReportFigures(coordinator, summary.planId, version - 1)).toMatchObject({
+        ok: false,
+        status: 409,
+      });
+      expect(await refreshReportFigures(coordinator, summary.planId, version)).toMatchObject({
+        ok: true,
+      });
+      expect((await reportTargets(coordinator.townId, summary.planId))!.targets).toEqual([
+        expect.objectContaining({
+          actual: "5个",
+          assessment: expect.objectContaining({ rating: "达进度", share: 1 }),
+        }),
+      ]);
+      const file = (await exportPlan(coordinator, summary.planId, DECEMBER))!;
+      expect(strFromU8(unzipSync(file.bytes)["word/document.xml"]!)).toContain(">5个<");
     });
 
     it("a report is not opened from another town's plan", async () => {

@@ -11,12 +11,12 @@ import { can, type PolicyUser } from "~/policies/policy";
 import {
   draftSection,
   REPORT_LABELS,
+  reportFigure,
   type ReportKind,
   reportPeriod,
   reportTexts,
   reportTitle,
 } from "~/progress/report-draft";
-import { rate } from "~/progress/rating";
 
 import {
   defaultDeadline,
@@ -25,13 +25,14 @@ import {
   listTargets,
   paragraphsToContent,
 } from "./plan.server";
+import { editPlan, type EditResult } from "./plan-edit.server";
 import { insertSection } from "./section.server";
 import { getPlanProgress } from "./target-progress.server";
 
-/** The figure of `period` or, when none was entered for it, the latest before it. */
-function figureAt(figures: { period: string; actual: number }[], period: string): number | null {
-  const upTo = figures.filter((f) => f.period <= period);
-  return upTo.at(-1)?.actual ?? null;
+/** The figure of `period` or, when none was entered for it, the latest before it (with its period). */
+function figureAt(figures: { period: string; actual: number }[], period: string) {
+  const latest = figures.filter((f) => f.period <= period).at(-1);
+  return latest ? { actual: latest.actual, asOf: latest.period } : { actual: null, asOf: null };
 }
 
 /** The town's report of `kind` for the year, if it has been opened already (one a year). */
@@ -80,7 +81,7 @@ export async function createReport(
   const period = reportPeriod(input.kind, plan.year, progress.periodKind);
   const rated = progress.targets.map((target) => ({
     ...target,
-    actual: figureAt(target.figures, period),
+    ...figureAt(target.figures, period),
   }));
   // The 主要预期目标 make the report's table; tracked commitments are stated in their sections.
   const targets = rated.filter((target) => target.commitment === null);
@@ -147,6 +148,7 @@ export async function createReport(
           ...target,
           baseline: null,
           actual: target.actual === null ? null : String(target.actual),
+          actualPeriod: target.asOf,
         })),
       );
     });
@@ -172,14 +174,49 @@ export async function reportTargets(townId: string, planId: string) {
   return {
     period,
     targets: targets.map((target) => {
-      const actual = target.actual === null ? null : Number(target.actual);
+      const figure = reportFigure(target, period);
       return {
         id: target.id,
         name: target.name,
         goal: `${target.value}${target.unit}${target.qualifier ?? ""}`,
-        actual: actual === null ? null : `${target.actual}${target.unit}`,
-        assessment: actual === null ? null : rate(target, period, actual),
+        actual: figure?.text ?? null,
+        assessment: figure?.assessed ?? null,
       };
     }),
   };
+}
+
+/**
+ * Copies the reported plan's latest figures (up to the report's period) into
+ * the report's 主要指标完成情况 — figures entered after it was opened — at the
+ * version the coordinator saw. The sections' texts are the offices' and stay.
+ */
+export async function refreshReportFigures(
+  user: PolicyUser & { townId: string },
+  reportId: string,
+  baseVersion: number,
+): Promise<EditResult> {
+  const report = await getDb()
+    .selectFrom("plans")
+    .select(["sourcePlanId", "reportPeriod"])
+    .where("id", "=", reportId)
+    .where("townId", "=", user.townId)
+    .executeTakeFirst();
+  const period = report?.reportPeriod;
+  const progress = report?.sourcePlanId
+    ? await getPlanProgress(user.townId, report.sourcePlanId)
+    : null;
+  if (!period || !progress) return { ok: false, status: 404, message: "该工作总结不存在。" };
+  return editPlan(user, reportId, baseVersion, "plan.edit", async (trx) => {
+    for (const target of progress.targets.filter((t) => t.commitment === null)) {
+      const { actual, asOf } = figureAt(target.figures, period);
+      await trx
+        .updateTable("targets")
+        .set({ actual: actual === null ? null : String(actual), actualPeriod: asOf })
+        .where("planId", "=", reportId)
+        .where("name", "=", target.name)
+        .where("sectionId", "is", null)
+        .execute();
+    }
+  });
 }

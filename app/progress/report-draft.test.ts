@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 
 import { json } from "~/export/fixtures";
 
-import { draftSection, nextYearPart, reportPeriod, reportTitle, targetFact } from "./report-draft";
+import {
+  draftSection,
+  nextYearPart,
+  reportFigure,
+  reportPeriod,
+  reportTitle,
+  targetFact,
+} from "./report-draft";
 
 const PLAN_SECTION = json(
   "# 一、聚力项目招引建设\n\n## 抓好园区建设\n\n全年完成基础设施投资1.2亿元。\n\n- 引进过亿元项目5个\n- 新增规上企业3家",
@@ -87,6 +94,18 @@ describe("a report drafted from its plan", () => {
         "2027-06",
       ),
     ).toBe("地区生产总值增长：全年目标6%以上，截至6月底为6.4%，达进度");
+    // A figure older than the report's period says so, and is rated when it was.
+    expect(targetFact({ ...projects, actual: 4, asOf: "2027-Q3" }, "2027-Q4")).toBe(
+      "引进过亿元项目：全年目标5个，截至9月底完成4个，占全年目标80%，达进度",
+    );
+    expect(reportFigure({ ...projects, actual: "4", actualPeriod: "2027-Q3" }, "2027-Q4")).toEqual({
+      text: "4个（截至9月底）",
+      assessed: expect.objectContaining({ rating: "达进度" }),
+    });
+    expect(
+      reportFigure({ ...projects, actual: "2", actualPeriod: "2027-Q2" }, "2027-Q2")?.text,
+    ).toBe("2个");
+    expect(reportFigure({ ...projects, actual: null }, "2027-Q2")).toBeNull();
     // A year-end summary says 全年.
     expect(targetFact({ ...projects, actual: 5 }, "2027-12")).toBe(
       "引进过亿元项目：全年目标5个，全年完成5个，占全年目标100%，达进度",

@@ -42,8 +42,11 @@ type JsonNode = { type?: string; tag?: string; text?: string; children?: JsonNod
 
 const textOf = (node: JsonNode): string => node.text ?? (node.children ?? []).map(textOf).join("");
 
-/** A target as the report states it, with its figure to date (null: none reported). */
-export type ReportTarget = RatedTarget & { actual: number | null };
+/**
+ * A target as the report states it, with its figure to date (null: none
+ * reported) and the period that figure is as of when earlier than the report's.
+ */
+export type ReportTarget = RatedTarget & { actual: number | null; asOf?: Period | null };
 
 /** As a report says when: "截至6月底", and "全年" at the year's end. */
 export function reportWhen(period: Period): string {
@@ -55,12 +58,30 @@ export function reportWhen(period: Period): string {
 export function targetFact(target: ReportTarget, period: Period): string {
   const goal = `${target.value}${target.unit}${target.qualifier ?? ""}`;
   if (target.actual === null) return `${target.name}：全年目标${goal}，尚无报送数字`;
-  const assessed = rate(target, period, target.actual);
+  const when = target.asOf ?? period;
+  const assessed = rate(target, when, target.actual);
   const done =
     assessed.share === null
       ? `为${target.actual}${target.unit}`
       : `完成${target.actual}${target.unit}，占全年目标${percent(assessed.share)}`;
-  return `${target.name}：全年目标${goal}，${reportWhen(period)}${done}，${assessed.rating}`;
+  return `${target.name}：全年目标${goal}，${reportWhen(when)}${done}，${assessed.rating}`;
+}
+
+/**
+ * A report's figure as its table prints it ("4个", or "4个（截至9月底）" when
+ * it is as of an earlier period than the report's), rated at its own period.
+ */
+export function reportFigure(
+  target: RatedTarget & { actual?: string | null; actualPeriod?: string | null },
+  period: Period,
+) {
+  if (target.actual === null || target.actual === undefined) return null;
+  const asOf = target.actualPeriod ?? period;
+  const earlier = asOf !== period ? `（${reportWhen(asOf)}）` : "";
+  return {
+    text: `${target.actual}${target.unit}${earlier}`,
+    assessed: rate(target, asOf, Number(target.actual)),
+  };
 }
 
 /**

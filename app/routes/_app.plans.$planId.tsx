@@ -24,7 +24,12 @@ import { isFinal, listExports } from "~/models/export.server";
 import { pdfAvailable } from "~/export/pdf.server";
 import { PdfExportLink } from "~/components/pdf-export-link";
 import { sectionStatesOverTime } from "~/models/progress.server";
-import { createReport, findReport, reportTargets } from "~/models/report.server";
+import {
+  createReport,
+  findReport,
+  refreshReportFigures,
+  reportTargets,
+} from "~/models/report.server";
 import { getPlanProgress } from "~/models/target-progress.server";
 import { isReportKind, REPORT_KINDS, REPORT_LABELS } from "~/progress/report-draft";
 import { planActions, sectionActions } from "~/models/workflow/actions.server";
@@ -176,6 +181,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!created.ok) return data({ reportError: created.message }, { status: created.status });
     await setFlash(request, `已起草${REPORT_LABELS[kind.data]}，各章节已按计划分派到科室`);
     return redirect(`/plans/${created.planId}`);
+  }
+  if (intent === "refresh-figures") {
+    const seen = z.coerce.number().int().safeParse(formData.get("baseVersion"));
+    if (!seen.success) badRequest("缺少版本号，请刷新页面后重试。");
+    const result = await refreshReportFigures(user, plan.id, seen.data);
+    if (!result.ok) refuse(result.status, result.message);
+    await setFlash(request, "已按各科室最新报送的数字更新主要指标完成情况");
+    return redirect(`/plans/${plan.id}`);
   }
   assertCan(user, "plan.manageSections", plan);
   if (intent === "move-up" || intent === "move-down") {
@@ -465,7 +478,21 @@ export default function PlanPage() {
             {canEditTexts && <Link to={`/plans/${plan.id}/targets`}>编辑预期目标</Link>}
           </div>
           {reportFigures ? (
-            <ReportFiguresTable {...reportFigures} />
+            <>
+              <ReportFiguresTable {...reportFigures} />
+              {canEditTexts && (
+                <Form method="post" className="inline-form" preventScrollReset>
+                  <input type="hidden" name="intent" value="refresh-figures" />
+                  <input type="hidden" name="baseVersion" value={plan.version} />
+                  <span className="muted">
+                    完成数取自起草时已报送的数字；此后报送的，可以更新到表中。
+                  </span>
+                  <button type="submit" className="button small">
+                    按最新报送更新
+                  </button>
+                </Form>
+              )}
+            </>
           ) : targets.length === 0 ? (
             <p className="muted">尚未设置预期目标。</p>
           ) : (

@@ -16,6 +16,7 @@ import * as publication from "./2026-12-02-005-publication";
 import * as progress from "./2026-12-03-001-progress";
 import * as reports from "./2026-12-03-002-reports";
 import * as commitments from "./2026-12-03-003-commitments";
+import * as reportFigurePeriod from "./2026-12-03-004-report-figure-period";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-001-progress": progress,
   "2026-12-03-002-reports": reports,
   "2026-12-03-003-commitments": commitments,
+  "2026-12-03-004-report-figure-period": reportFigurePeriod,
 };

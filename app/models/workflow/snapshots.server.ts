@@ -44,6 +44,7 @@ export async function planCopy(db: Db, planId: string): Promise<PlanCopy> {
       "targets.qualifier",
       "targets.baseline",
       "targets.actual",
+      "targets.actualPeriod",
       "targets.departmentId",
       "departments.name as department",
     ])
