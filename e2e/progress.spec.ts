@@ -152,7 +152,7 @@ test("econ reports Q1 and Q2, leader1 confirms, the plan page shows 欠进度 wi
   ).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "已起草上半年工作总结" })).toBeVisible();
   const figures = page.getByTestId("report-figures");
-  await expect(figures.getByRole("columnheader", { name: "截至第二季度" })).toBeVisible();
+  await expect(figures.getByRole("columnheader", { name: "截至6月底" })).toBeVisible();
   const projectRow = figures.getByRole("row").filter({ hasText: "引进过亿元项目" });
   await expect(projectRow.getByRole("cell")).toHaveText([
     "引进过亿元项目",

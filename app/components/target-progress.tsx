@@ -10,6 +10,7 @@ import {
   type RatedTarget,
   type Rating,
 } from "~/progress/rating";
+import { reportColumn } from "~/progress/report-draft";
 
 import { ProgressChart } from "./progress-chart";
 
@@ -140,6 +141,8 @@ export function ReportFiguresTable({
     assessment: Assessment | null;
   }[];
 }) {
+  // As in the Word file: 完成比例 only where an amount has one.
+  const shares = targets.some((target) => target.assessment?.share != null);
   return (
     <table className="data-table" data-testid="report-figures">
       <thead>
@@ -149,11 +152,13 @@ export function ReportFiguresTable({
             全年目标
           </th>
           <th scope="col" className="num">
-            截至{periodLabel(period).replace(/^\d+年/, "")}
+            {reportColumn(period)}
           </th>
-          <th scope="col" className="num">
-            完成比例
-          </th>
+          {shares && (
+            <th scope="col" className="num">
+              完成比例
+            </th>
+          )}
           <th scope="col">进度</th>
         </tr>
       </thead>
@@ -163,9 +168,11 @@ export function ReportFiguresTable({
             <td>{target.name}</td>
             <td className="num">{target.goal}</td>
             <td className="num">{target.actual ?? "—"}</td>
-            <td className="num">
-              {target.assessment?.share != null ? percent(target.assessment.share) : "—"}
-            </td>
+            {shares && (
+              <td className="num">
+                {target.assessment?.share != null ? percent(target.assessment.share) : "—"}
+              </td>
+            )}
             <td>
               {target.assessment ? (
                 <RatingBadge rating={target.assessment.rating} />

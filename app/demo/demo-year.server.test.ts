@@ -1,7 +1,9 @@
+import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
 
 import { describeEachDialect, personOf } from "~db/testing";
 
+import { exportPlan } from "~/models/export.server";
 import { getPlan, getPlanTexts } from "~/models/plan.server";
 import { createReport } from "~/models/report.server";
 import { getSection, listSections } from "~/models/section.server";
@@ -80,6 +82,15 @@ describeEachDialect(
         "）】引进过亿元项目：全年目标5个以上，截至6月底完成2个，占全年目标40%，欠进度。",
       );
       expect(draft).toContain("主要指标：地区生产总值增长：全年目标6%以上，截至6月底为6%");
+      // Its table: the demo's targets are all rates, so no column of 完成比例 dashes.
+      const xml = strFromU8(
+        unzipSync((await exportPlan(coordinator, report.planId, JULY))!.bytes)[
+          "word/document.xml"
+        ]!,
+      );
+      expect(xml).toContain(">截至6月底<");
+      expect(xml).toContain(">欠进度<");
+      expect(xml).not.toContain("完成比例");
     });
 
     it("fills only the 【】 it knows", () => {

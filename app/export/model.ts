@@ -3,9 +3,8 @@
 // writes them as .docx and the print preview as HTML, so both number and
 // punctuate alike.
 import type { ChangeMark } from "~/editor/attribution";
-import { periodLabel } from "~/progress/periods";
 import { percent } from "~/progress/rating";
-import { reportFigure } from "~/progress/report-draft";
+import { reportColumn, reportFigure } from "~/progress/report-draft";
 
 import type { FontSettings } from "./fonts";
 import { DEFAULT_LIST_STYLE, listMarker, type ListStyle } from "./lists";
@@ -402,7 +401,8 @@ function targetsTable(targets: ExportTarget[], context: ConvertContext): Block[]
 
 /**
  * A report's targets: plan, figure to date, share done and 进度 (时间过半、任务过半),
- * rated as on the plan page (app/progress/rating.ts).
+ * rated as on the plan page (app/progress/rating.ts). 完成比例 only where an
+ * amount has one: rates alone would leave a column of dashes.
  */
 function reportTargetsTable(
   targets: ExportTarget[],
@@ -410,7 +410,9 @@ function reportTargetsTable(
   context: ConvertContext,
 ): Block[] {
   const cell = (text: string): Run[] => [{ text: toFullWidthPunctuation(text) }];
-  const shortPeriod = periodLabel(period).replace(/^\d+年/, "");
+  const figures = targets.map((t) => reportFigure(t, period));
+  const shares = figures.some((f) => f?.assessed.share != null);
+  const share = (row: string[], text: string) => (shares ? [...row, text] : row);
   return [
     {
       kind: "paragraph",
@@ -422,18 +424,24 @@ function reportTargetsTable(
       kind: "table",
       headerRow: true,
       rows: [
-        ["序号", "指标", "全年目标", `截至${shortPeriod}`, "完成比例", "进度", "责任单位"].map(
-          cell,
-        ),
+        [
+          ...share(["序号", "指标", "全年目标", reportColumn(period)], "完成比例"),
+          "进度",
+          "责任单位",
+        ].map(cell),
         ...targets.map((t, i) => {
-          const figure = reportFigure(t, period);
+          const figure = figures[i];
           const assessed = figure?.assessed;
           return [
-            String(i + 1),
-            t.name,
-            `${t.value}${t.unit}${t.qualifier ?? ""}`,
-            figure?.text ?? "—",
-            assessed?.share != null ? percent(assessed.share) : "—",
+            ...share(
+              [
+                String(i + 1),
+                t.name,
+                `${t.value}${t.unit}${t.qualifier ?? ""}`,
+                figure?.text ?? "—",
+              ],
+              assessed?.share != null ? percent(assessed.share) : "—",
+            ),
             assessed?.rating ?? "未报送",
             t.department ?? "—",
           ].map(cell);

@@ -20,6 +20,19 @@ describe("table columns", () => {
     expect(name / target).toBeGreaterThan(1.8);
   });
 
+  it("keep short columns whole when the table is too narrow for all, and let names wrap", () => {
+    const rows = [
+      ["序号", "指标", "全年目标", "截至6月底", "进度", "责任单位"],
+      ["1", "农村居民人均可支配收入增长", "7%左右", "7%", "达进度", "农业农村办公室"],
+    ];
+    const widths = columnWidths(rows, 8845);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8845);
+    // 进度 holds three characters (840 twips) plus its margins.
+    expect(widths[4]).toBeGreaterThanOrEqual(4 * 280);
+    expect(widths[3]).toBeGreaterThanOrEqual(5.5 * 280);
+    expect(widths[1]).toBeGreaterThan(widths[5]!);
+  });
+
   it("let one very long cell wrap instead of squeezing every other column", () => {
     const widths = columnWidths(
       [

@@ -67,6 +67,12 @@ export function targetFact(target: ReportTarget, period: Period): string {
   return `${target.name}：全年目标${goal}，${reportWhen(when)}${done}，${assessed.rating}`;
 }
 
+/** The heading of a report's figures column: "截至6月底", or "全年完成". */
+export function reportColumn(period: Period): string {
+  const when = reportWhen(period);
+  return when === "全年" ? "全年完成" : when;
+}
+
 /**
  * A report's figure as its table prints it ("4个", or "4个（截至9月底）" when
  * it is as of an earlier period than the report's), rated at its own period.
