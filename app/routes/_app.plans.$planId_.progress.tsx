@@ -306,7 +306,12 @@ function TargetFigures({
         <Form method="post" className="action-form" preventScrollReset>
           <input type="hidden" name="intent" value="untrack" />
           <input type="hidden" name="targetId" value={target.id} />
-          <button type="submit" className="button small" disabled={busy}>
+          <button
+            type="submit"
+            className="button small"
+            disabled={busy}
+            aria-label={`取消跟踪${target.name}`}
+          >
             取消跟踪
           </button>
         </Form>
