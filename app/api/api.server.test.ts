@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
 
 import { demoSectionPeople } from "~db/seed-demo";
-import { describeEachDialect, personOf } from "~db/testing";
+import { describeEachDialect, markPublished, personOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
 import { createToken, revokeToken } from "~/models/api-token.server";
@@ -919,11 +919,7 @@ describeEachDialect(
         version,
       );
       expect(edited.ok).toBe(true);
-      await t.db
-        .updateTable("plans")
-        .set({ state: "published" })
-        .where("id", "=", created.planId)
-        .execute();
+      await markPublished(t.db, created.planId);
       const token = async (username: string) =>
         (await createToken((await personOf(t.db, username)).id, "进度")).token;
       const params = { planId: created.planId, targetId: "" };
@@ -1034,11 +1030,7 @@ describeEachDialect(
       const early = await track(coordinatorToken);
       expect(early.status).toBe(409);
       expect(early.json.error.message).toBe("计划印发后才能选择跟踪的工作任务。");
-      await t.db
-        .updateTable("plans")
-        .set({ state: "published" })
-        .where("id", "=", created.planId)
-        .execute();
+      await markPublished(t.db, created.planId);
       expect((await track(await bearer("econ"))).status).toBe(403);
       expect((await track(coordinatorToken, { ...body, value: "两万" })).status).toBe(422);
       const tracked = await track(coordinatorToken);

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 
-import { describeEachDialect, personOf } from "~db/testing";
+import { describeEachDialect, markPublished, personOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
 
@@ -37,12 +37,7 @@ describeEachDialect(
         })
         .where("id", "=", economy.id)
         .execute();
-      const publish = () =>
-        t.db
-          .updateTable("plans")
-          .set({ state: "published" })
-          .where("id", "=", created.planId)
-          .execute();
+      const publish = () => markPublished(t.db, created.planId);
       return { town, coordinator, econ, planId: created.planId, economy, publish };
     }
 

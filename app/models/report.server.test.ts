@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
 
-import { describeEachDialect, personOf } from "~db/testing";
+import { describeEachDialect, markPublished, personOf } from "~db/testing";
 
 import { markdownToContent } from "~/editor/content.server";
 
@@ -34,9 +34,7 @@ describeEachDialect(
         departmentId: econ.departmentId,
       };
       await replaceTargets(coordinator, plan.id, [projects, ...others], plan.version);
-      // The way to 印发 is the workflow tests' business.
-      const publish = () =>
-        t.db.updateTable("plans").set({ state: "published" }).where("id", "=", plan.id).execute();
+      const publish = () => markPublished(t.db, plan.id);
       return { coordinator, econ, town, planId: plan.id, publish };
     }
 
@@ -166,11 +164,7 @@ describeEachDialect(
       const town = { ...coordinator, townName: "示例镇" };
       const created = await createPlan(town, { year: 2034, kind: "工作计划", from: "templates" });
       if (!created.ok) throw new Error(created.message);
-      await t.db
-        .updateTable("plans")
-        .set({ state: "published" })
-        .where("id", "=", created.planId)
-        .execute();
+      await markPublished(t.db, created.planId);
       const summary = await createReport(town, { kind: "年度总结", sourcePlanId: created.planId });
       if (!summary.ok) throw new Error(summary.message);
       const economy = (await listSections(coordinator.townId, summary.planId)).find(
@@ -280,11 +274,7 @@ describeEachDialect(
         { year: 2031, kind: "工作计划", from: "templates" },
       );
       if (!created.ok) throw new Error(created.message);
-      await t.db
-        .updateTable("plans")
-        .set({ state: "published" })
-        .where("id", "=", created.planId)
-        .execute();
+      await markPublished(t.db, created.planId);
       expect(
         await createReport(
           { ...stranger, townName: "另一镇" },

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { expect, it } from "vitest";
 
-import { describeEachDialect, personOf } from "~db/testing";
+import { describeEachDialect, markPublished, personOf } from "~db/testing";
 
 import { createPlan, getPlan, replaceTargets } from "./plan.server";
 import { listPlanEvents } from "./workflow/record.server";
@@ -51,12 +51,7 @@ describeEachDialect(
         plan.version,
       );
       expect(edited.ok).toBe(true);
-      // The way there is the workflow tests' business.
-      await t.db
-        .updateTable("plans")
-        .set({ state: "published" })
-        .where("id", "=", plan.id)
-        .execute();
+      await markPublished(t.db, plan.id);
       const progress = (await getPlanProgress(coordinator.townId, plan.id))!;
       const id = (name: string) => progress.targets.find((target) => target.name === name)!.id;
       return {
