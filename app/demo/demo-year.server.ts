@@ -109,9 +109,12 @@ const FIGURES: Record<string, [number, number, number, number]> = {
 /** The sections' commitments 党政办 tracks after 印发 (names as found in the text). */
 const TRACKED = ["引进过亿元项目", "新建高标准农田", "新建改建农村公路"];
 
-function check<T extends { ok: boolean }>(result: T, what: string): T {
+type Person = Awaited<ReturnType<typeof personOf>>;
+
+/** A step that must succeed: the demo stops with what failed, never half-seeded in silence. */
+function check<T extends { ok: boolean }>(result: T, what: string): Extract<T, { ok: true }> {
   if (!result.ok) throw new Error(`演示数据：${what}失败：${JSON.stringify(result)}`);
-  return result;
+  return result as Extract<T, { ok: true }>;
 }
 
 /**
@@ -123,9 +126,19 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
   // Each step on its day of the usual calendar, never after `now` (early January compresses).
   const on = (day: string, hour = 9) =>
     new Date(Math.min(Date.parse(`${day}T${String(hour).padStart(2, "0")}:00:00+08:00`), +now));
-  const coordinator = await personOf(getDb(), "coordinator");
+  const db = getDb();
+  /** The one who acts: an office's drafter, or the user of an id (a leader). */
+  const userBy = async (column: "departmentId" | "id", value: string | null) => {
+    const user = await db
+      .selectFrom("users")
+      .select("username")
+      .where(column, "=", value ?? "")
+      .executeTakeFirstOrThrow();
+    return personOf(db, user.username);
+  };
+  const coordinator = await personOf(db, "coordinator");
   const townName = DEMO_TOWNS[0]!.name;
-  const created = check(
+  const { planId } = check(
     await createPlan(
       { ...coordinator, townName },
       { year, kind: "工作计划", from: "templates" },
@@ -133,45 +146,26 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
     ),
     "创建计划",
   );
-  if (!created.ok) throw new Error("unreachable");
-  const planId = created.planId;
-  const db = getDb();
-  const usernameOf = async (id: string | null) =>
-    (
-      await db
-        .selectFrom("users")
-        .select("username")
-        .where("id", "=", id ?? "")
-        .executeTakeFirst()
-    )?.username;
 
   // The offices write, the leaders approve.
   for (const summary of await listSections(coordinator.townId, planId)) {
     const section = (await getSection(coordinator.townId, summary.id))!;
-    const drafter = await db
-      .selectFrom("users")
-      .select("username")
-      .where("departmentId", "=", section.departmentId ?? "")
-      .executeTakeFirstOrThrow();
-    const writer = await personOf(getDb(), drafter.username);
+    const drafter = await userBy("departmentId", section.departmentId);
     const saved = await saveSectionContent(
-      writer,
+      drafter,
       section.id,
       JSON.parse(fillDemo(section.content)),
       section.version,
       { now: on(`${year - 1}-12-10`) },
     );
     if (saved.status !== "saved") throw new Error(`演示数据：保存${section.title}失败`);
-    const sectionEvent = async (username: string, type: string, day: string) => {
+    const sectionEvent = async (person: Person, type: string, day: string) => {
       const current = (await getSection(coordinator.townId, section.id))!;
       const input = SectionEventSchema.parse({ type, baseVersion: current.version });
-      check(
-        await applySectionEvent(await personOf(getDb(), username), section.id, input, on(day)),
-        type,
-      );
+      check(await applySectionEvent(person, section.id, input, on(day)), type);
     };
-    await sectionEvent(drafter.username, "submit", `${year - 1}-12-12`);
-    await sectionEvent((await usernameOf(section.leaderId))!, "approve", `${year - 1}-12-16`);
+    await sectionEvent(drafter, "submit", `${year - 1}-12-12`);
+    await sectionEvent(await userBy("id", section.leaderId), "approve", `${year - 1}-12-16`);
   }
 
   // 党政办 sets the targets and the plan's own text, then the plan goes up.
@@ -212,10 +206,7 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
     const at = on(day, 15);
     const facts = (await planEventFacts(coordinator.townId, planId, at))!;
     const input = planEventSchema(facts).parse({ ...fields, baseVersion: await planVersion() });
-    check(
-      await applyPlanEvent(await personOf(getDb(), username), planId, input, at),
-      String(input.type),
-    );
+    check(await applyPlanEvent(await personOf(db, username), planId, input, at), input.type);
   };
   await planEvent("coordinator", { type: "startCompiling" }, `${year - 1}-12-18`);
   const texts = (await getPlanTexts(coordinator.townId, planId))!;
@@ -266,14 +257,9 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
     for (const target of progress.targets) {
       const actual = FIGURES[target.name]?.[index];
       if (actual === undefined) continue;
-      const reporter = await db
-        .selectFrom("users")
-        .select("username")
-        .where("departmentId", "=", target.departmentId ?? "")
-        .executeTakeFirstOrThrow();
       const entered = check(
         await enterProgress(
-          await personOf(getDb(), reporter.username),
+          await userBy("departmentId", target.departmentId),
           planId,
           target.id,
           { period, actual, note: null, baseVersion: 0 },
@@ -281,13 +267,12 @@ export async function seedDemoYear(now: Date = new Date()): Promise<{ planId: st
         ),
         `报送${target.name}`,
       );
-      const leader = await usernameOf(target.context.leaderIds[0] ?? null);
       check(
         await confirmProgress(
-          await personOf(getDb(), leader!),
+          await userBy("id", target.context.leaderIds[0] ?? null),
           planId,
           target.id,
-          { period, baseVersion: entered.ok ? entered.figure.version : 0 },
+          { period, baseVersion: entered.figure.version },
           confirmedAt,
         ),
         `确认${target.name}`,

@@ -158,6 +158,20 @@ describeEachDialect(
       });
       if (!tracked.ok) throw new Error(tracked.message);
       expect(await untrackCommitment(econ, planId, tracked.id)).toMatchObject({ status: 403 });
+      // A double click: two requests at once track it once, the other is told so.
+      const twice = await Promise.all(
+        [1, 2].map(() =>
+          trackCommitment(coordinator, planId, {
+            sectionId: economy.id,
+            name: "引进过亿元项目",
+            value: "5",
+            unit: "个",
+            qualifier: "以上",
+            source: null,
+          }),
+        ),
+      );
+      expect(twice.map((r) => (r.ok ? 200 : r.status)).sort()).toEqual([200, 409]);
       expect(await untrackCommitment(coordinator, planId, tracked.id)).toEqual({
         ok: true,
         name: "新建标准厂房",

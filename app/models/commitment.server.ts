@@ -100,7 +100,13 @@ export async function commitmentProposals(
       .where("planId", "=", planId)
       .orderBy("position")
       .execute(),
-    db.selectFrom("targets").select("name").where("planId", "=", planId).execute(),
+    db
+      .selectFrom("targets")
+      .innerJoin("plans", "plans.id", "targets.planId")
+      .select("targets.name")
+      .where("plans.townId", "=", townId)
+      .where("targets.planId", "=", planId)
+      .execute(),
   ]);
   const names = new Set(tracked.map((t) => t.name));
   return sections.map((section) => ({
@@ -141,39 +147,53 @@ export async function trackCommitment(
     .executeTakeFirst();
   if (!section) return { ok: false, status: 422, message: "所选章节不属于本计划。" };
   const id = newId();
-  const added = await db.transaction().execute(async (trx) => {
-    // One name per plan: a target or commitment of that name has its figures already.
-    const same = await trx
-      .selectFrom("targets")
-      .select("id")
-      .where("planId", "=", planId)
-      .where("name", "=", input.name)
-      .executeTakeFirst();
-    if (same) return false;
-    const last = await trx
-      .selectFrom("targets")
-      .select((eb) => eb.fn.max("position").as("position"))
-      .where("planId", "=", planId)
-      .executeTakeFirst();
-    await trx
-      .insertInto("targets")
-      .values({
-        id,
-        planId,
-        position: Number(last?.position ?? 0) + 1,
-        name: input.name,
-        value: input.value,
-        unit: input.unit,
-        qualifier: input.qualifier,
-        baseline: null,
-        departmentId: section.departmentId,
-        actual: null,
-        sectionId: section.id,
-        source: input.source,
-      })
-      .execute();
-    return true;
-  });
+  // One name per plan: a target or commitment of that name has its figures already.
+  // The unique index (plan, name) of commitments catches a second tab's insert.
+  const added = await db
+    .transaction()
+    .execute(async (trx) => {
+      const same = await trx
+        .selectFrom("targets")
+        .select("id")
+        .where("planId", "=", planId)
+        .where("name", "=", input.name)
+        .executeTakeFirst();
+      if (same) return false;
+      const last = await trx
+        .selectFrom("targets")
+        .select((eb) => eb.fn.max("position").as("position"))
+        .where("planId", "=", planId)
+        .executeTakeFirst();
+      await trx
+        .insertInto("targets")
+        .values({
+          id,
+          planId,
+          position: Number(last?.position ?? 0) + 1,
+          name: input.name,
+          value: input.value,
+          unit: input.unit,
+          qualifier: input.qualifier,
+          baseline: null,
+          departmentId: section.departmentId,
+          actual: null,
+          sectionId: section.id,
+          source: input.source,
+        })
+        .execute();
+      return true;
+    })
+    .catch(async (error: unknown) => {
+      // Refused by the index: the same commitment tracked a moment ago in another tab.
+      const tracked = await db
+        .selectFrom("targets")
+        .select("id")
+        .where("planId", "=", planId)
+        .where("name", "=", input.name)
+        .executeTakeFirst();
+      if (tracked) return false;
+      throw error;
+    });
   if (!added) {
     return { ok: false, status: 409, message: `「${input.name}」已在跟踪，不能重复添加。` };
   }

@@ -17,6 +17,7 @@ import * as progress from "./2026-12-03-001-progress";
 import * as reports from "./2026-12-03-002-reports";
 import * as commitments from "./2026-12-03-003-commitments";
 import * as reportFigurePeriod from "./2026-12-03-004-report-figure-period";
+import * as oneCommitmentPerName from "./2026-12-03-005-one-commitment-per-name";
 
 /**
  * Every migration, listed in code so that they travel inside the server
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-03-002-reports": reports,
   "2026-12-03-003-commitments": commitments,
   "2026-12-03-004-report-figure-period": reportFigurePeriod,
+  "2026-12-03-005-one-commitment-per-name": oneCommitmentPerName,
 };
