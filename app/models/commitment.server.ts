@@ -4,7 +4,10 @@
 // that names its section; it gets figures from the section's office,
 // confirmed by the section's leader, and is never printed: the published
 // text stays as it was issued.
+import type { Kysely } from "kysely";
+
 import { getDb } from "~db/client";
+import type { Database } from "~db/schema";
 import { newId } from "~db/time";
 
 import { blocksOf } from "~/editor/blocks";
@@ -147,18 +150,19 @@ export async function trackCommitment(
     .executeTakeFirst();
   if (!section) return { ok: false, status: 422, message: "所选章节不属于本计划。" };
   const id = newId();
+  const sameName = (q: Pick<Kysely<Database>, "selectFrom">) =>
+    q
+      .selectFrom("targets")
+      .select("id")
+      .where("planId", "=", planId)
+      .where("name", "=", input.name)
+      .executeTakeFirst();
   // One name per plan: a target or commitment of that name has its figures already.
   // The unique index (plan, name) of commitments catches a second tab's insert.
   const added = await db
     .transaction()
     .execute(async (trx) => {
-      const same = await trx
-        .selectFrom("targets")
-        .select("id")
-        .where("planId", "=", planId)
-        .where("name", "=", input.name)
-        .executeTakeFirst();
-      if (same) return false;
+      if (await sameName(trx)) return false;
       const last = await trx
         .selectFrom("targets")
         .select((eb) => eb.fn.max("position").as("position"))
@@ -185,13 +189,7 @@ export async function trackCommitment(
     })
     .catch(async (error: unknown) => {
       // Refused by the index: the same commitment tracked a moment ago in another tab.
-      const tracked = await db
-        .selectFrom("targets")
-        .select("id")
-        .where("planId", "=", planId)
-        .where("name", "=", input.name)
-        .executeTakeFirst();
-      if (tracked) return false;
+      if (await sameName(db)) return false;
       throw error;
     });
   if (!added) {
